@@ -1,0 +1,61 @@
+"""Readers that turn a file into a :class:`~minutes.models.SourceDocument`.
+
+``read(path)`` picks a reader from the file's first bytes (its magic), falling
+back to the extension only for plain text, so a junk file named ``.pdf`` is
+reported as what it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from minutes.errors import UnsupportedFormat
+from minutes.ingest.text import read_text
+from minutes.models import SourceDocument
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """The format of a file from its magic bytes: ``pdf``, ``docx`` or ``text``."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and suffix == ".docx":
+        return "docx"
+    if data.startswith(b"PK\x03\x04"):
+        raise UnsupportedFormat("a zip container that is not a .docx document")
+    if suffix == ".pdf":
+        raise UnsupportedFormat("named .pdf but is not a PDF (no %PDF header)")
+    if suffix in TEXT_SUFFIXES or suffix == ".csv":
+        return "text"
+    raise UnsupportedFormat(f"unsupported file type {suffix!r}")
+
+
+def read_bytes(data: bytes, *, name: str, path: str = "") -> SourceDocument:
+    """Read a file's content given as bytes (from disk or a zip entry)."""
+    suffix = Path(name).suffix.lower()
+    kind = sniff(data, suffix)
+    if kind == "pdf":
+        from minutes.ingest.pdf import read_pdf
+
+        document = read_pdf(data, name=name)
+    elif kind == "docx":
+        from minutes.ingest.docx import read_docx
+
+        document = read_docx(data, name=name)
+    else:
+        document = read_text(data, name=name)
+    document.sha256 = hashlib.sha256(data).hexdigest()
+    document.path = path or name
+    document.size = len(data)
+    return document
+
+
+def read(path: str | Path) -> SourceDocument:
+    """Read one file from disk."""
+    path = Path(path)
+    return read_bytes(path.read_bytes(), name=path.name, path=str(path))
+
+
+__all__ = ["read", "read_bytes", "sniff"]
