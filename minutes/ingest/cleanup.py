@@ -1,20 +1,49 @@
-"""Pure text repairs shared by every reader: Unicode form, control characters, bullets.
+"""Pure text repairs shared by every reader: Unicode form, control characters,
+bullets, line-end hyphens and running page furniture.
 
 They work on strings before tokenisation, so the PDF and the text paths give
-the extractor the same kind of text.
+the extractor the same kind of text. Every function keeps one printed line on
+one text line: the extractor reads structure (numbered items, "Föredragande:"
+lines, attendee lines) from line starts, so repairs must not reflow paragraphs.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import Counter
 
 #: Glyphs that PDF producers and Word use for list bullets. Private-use
 #: symbols come from Symbol/Wingdings fonts; "(cid:N)" from pdfminer.
 BULLET_CHARS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\u27a2"
 _BULLET_RE = re.compile(rf"^[ \t]*(?:[{BULLET_CHARS}]|\(cid:\d+\))[ \t]*", re.MULTILINE)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+_CID_RE = re.compile(r"\(cid:\d+\)")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+#: PDFium marks a hyphen it found at a line end with U+FFFE (older builds:
+#: U+0002) and drops the line break after it.
+_PDFIUM_LINE_HYPHENS = ("\ufffe", "\x02")
+
+#: Words after which a line-end hyphen is a real suspended compound
+#: ("hälso- och sjukvård", "in- eller utskrivning"), not a word break.
+COMPOUND_CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "resp", "till", "som"})
+_FIRST_WORD_RE = re.compile(r"^(\w+)(.*)$")
+
+#: Lines that are nothing but a page number: "Sida 2", "Sida 2 av 5",
+#: "2 (5)", "2/5", "- 2 -", "Page 2 of 5".
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:(?:sida|sid\.?|s\.|page)\s*\d+(?:\s*(?:av|of|/|\()\s*\d+\)?)?"
+    r"|\d+\s*\(\s*\d+\s*\)|\d+\s*/\s*\d+|[-–]\s*\d+\s*[-–])$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+_DIGITS_RE = re.compile(r"\d+")
+_SPACES_RE = re.compile(r"\s+")
+
+#: How many lines at each edge of a page may be running headers/footers.
+EDGE_LINES = 4
 
 
 def normalize_unicode(text: str) -> str:
@@ -29,11 +58,191 @@ def strip_control(text: str) -> str:
 
 
 def normalize_bullets(text: str) -> str:
-    """Turn any bullet glyph at the start of a line into ``• `` so rules see one bullet."""
+    """Turn any bullet glyph at the start of a line into ``• `` so rules see one bullet.
+
+    Leftover private-use symbols and pdfminer's "(cid:N)" are font glyphs with
+    no meaning in text, so they are dropped wherever else they occur.
+    """
     text = _BULLET_RE.sub("• ", text)
-    return _PRIVATE_USE_RE.sub("", text)
+    return _CID_RE.sub("", _PRIVATE_USE_RE.sub("", text))
+
+
+def restore_line_hyphens(text: str) -> str:
+    """Put back the hyphen and line break PDFium folds into U+FFFE.
+
+    PDFium reports "verksam-⏎heten" as "verksam\\ufffeheten", which would glue
+    the rest of the next printed line onto this one and hide "in- och" from
+    :func:`join_hyphenated`; restoring the printed form lets one rule decide.
+    """
+    for marker in _PDFIUM_LINE_HYPHENS:
+        text = text.replace(marker, "-\n")
+    return text
+
+
+def strip_trailing_space(text: str) -> str:
+    """Remove spaces at line ends, which PDF text layers leave in great number."""
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _keeps_hyphen(prefix: str) -> bool:
+    """Whether a word broken at a hyphen is a hyphenated word ("IT-stöd", "e-post").
+
+    Abbreviations in capitals, single letters and digits keep their hyphen;
+    ordinary word stems ("verksam-") lose it when rejoined.
+    """
+    return len(prefix) == 1 or prefix.isupper() or any(c.isdigit() for c in prefix)
+
+
+def _join_pair(line: str, following: str) -> tuple[str, str] | None:
+    """Rejoin a word split over ``line`` and ``following``, or None to leave them.
+
+    Returns the new pair of lines: the rejoined word ends the first line and the
+    rest of the second line stays on its own line, so line structure survives.
+    """
+    if len(line) < 2 or line[-1] not in "-\u00ad" or not line[-2].isalpha():
+        return None
+    start = _FIRST_WORD_RE.match(following)
+    if not start:
+        return None
+    word, rest = start.group(1), start.group(2)
+    if not word[0].islower() or word.lower() in COMPOUND_CONJUNCTIONS:
+        return None
+    prefix = line[:-1].split()[-1].rsplit("-", 1)[-1]
+    hyphen = "-" if _keeps_hyphen(prefix) else ""
+    return line[:-1] + hyphen + word, rest.lstrip()
+
+
+def join_hyphenated(text: str) -> str:
+    """Rejoin words hyphenated across line ends: "verksam-⏎heten" → "verksamheten".
+
+    Suspended compounds stay as printed ("hälso-⏎och sjukvård",
+    "in-⏎eller utskrivning"), and so do breaks before a capital or a digit.
+    A continuation line left empty by the move is dropped.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        pair = _join_pair(line, lines[i + 1]) if i + 1 < len(lines) else None
+        if pair is None:
+            out.append(line)
+            i += 1
+            continue
+        joined, rest = pair
+        if rest:
+            lines[i + 1] = rest
+            out.append(joined)
+            i += 1
+        else:
+            lines[i + 1] = joined
+            i += 1
+    return "\n".join(out)
 
 
 def clean_text(text: str) -> str:
     """The full repair chain every reader applies to its text."""
     return normalize_bullets(strip_control(normalize_unicode(text.lstrip("\ufeff"))))
+
+
+def clean_pdf_page(text: str) -> str:
+    """The repair chain for one page of a PDF text layer, before furniture removal."""
+    text = strip_control(restore_line_hyphens(text))
+    text = strip_trailing_space(normalize_unicode(text))
+    return normalize_bullets(join_hyphenated(text))
+
+
+# --- running headers and footers ---------------------------------------------
+
+
+def furniture_key(line: str) -> str:
+    """A line with its numbers blanked, so "Sida 2" and "Sida 3" compare equal."""
+    return _SPACES_RE.sub(" ", _DIGITS_RE.sub("#", line.strip())).lower()
+
+
+def is_page_number(line: str, page: int | None = None) -> bool:
+    """Whether a line only states a page number ("Sida 2 av 5", "2 (5)", "3").
+
+    A bare number counts only when it equals ``page``: at a page edge a lone
+    "3" on page 3 is a folio, on page 7 it may be a table cell.
+    """
+    line = line.strip()
+    if _PAGE_NUMBER_RE.match(line):
+        return True
+    return bool(_BARE_NUMBER_RE.match(line)) and page is not None and int(line) == page
+
+
+def _edge_lines(lines: list[str]) -> list[str]:
+    """The non-blank lines at the top and bottom of a page, where furniture sits."""
+    filled = [line for line in lines if line.strip()]
+    return filled[:EDGE_LINES] + filled[-EDGE_LINES:]
+
+
+def running_keys(pages: list[str], *, min_share: float = 0.5) -> tuple[set[str], set[str]]:
+    """Lines that recur at a page edge on most pages: ``(exact lines, number-blanked keys)``.
+
+    A line must appear on at least two pages and on ``min_share`` of them. The
+    edges are taken at both ends because PDFium keeps content-stream order, in
+    which a header drawn last ends up at the bottom of the page text.
+    """
+    if len(pages) < 2:
+        return set(), set()
+    exact, blanked = Counter(), Counter()
+    for page in pages:
+        edges = {line.strip() for line in _edge_lines(page.split("\n"))}
+        exact.update(edges)
+        blanked.update({furniture_key(line) for line in edges})
+    needed = max(2, math.ceil(min_share * len(pages)))
+    return _frequent(exact, needed), _frequent(blanked, needed)
+
+
+def _frequent(counts: Counter, needed: int) -> set[str]:
+    return {key for key, n in counts.items() if n >= needed and key}
+
+
+def _is_furniture(line: str, keys: tuple[set[str], set[str]], page: int) -> bool:
+    """A running line, a running line with this page's number in it, or a folio.
+
+    Number-blanked matches must carry the page number ("Protokoll sida 3" on
+    page 3), so item headings that start each page ("§ 45", "§ 46") survive.
+    """
+    exact, blanked = keys
+    line = line.strip()
+    if line in exact or is_page_number(line, page):
+        return True
+    return furniture_key(line) in blanked and page in _numbers(line)
+
+
+def _numbers(line: str) -> set[int]:
+    return {int(n) for n in _DIGITS_RE.findall(line)}
+
+
+def strip_page_furniture(page_text: str, keys: tuple[set[str], set[str]], page: int) -> str:
+    """Peel running headers/footers and page numbers off both edges of one page.
+
+    Only lines at the edges are removed, working inwards until a body line is
+    met, so a body line that happens to repeat a header is kept.
+    """
+    lines = page_text.split("\n")
+    top, bottom, removed = 0, len(lines), 0
+    while top < bottom and removed < EDGE_LINES * 2:
+        if not lines[top].strip():
+            top += 1
+        elif _is_furniture(lines[top], keys, page):
+            top, removed = top + 1, removed + 1
+        else:
+            break
+    while bottom > top and removed < EDGE_LINES * 2:
+        if not lines[bottom - 1].strip():
+            bottom -= 1
+        elif _is_furniture(lines[bottom - 1], keys, page):
+            bottom, removed = bottom - 1, removed + 1
+        else:
+            break
+    return "\n".join(lines[top:bottom])
+
+
+def remove_running_lines(pages: list[str], *, min_share: float = 0.5) -> list[str]:
+    """Remove running headers, footers and page numbers from every page."""
+    keys = running_keys(pages, min_share=min_share)
+    return [strip_page_furniture(text, keys, i + 1) for i, text in enumerate(pages)]

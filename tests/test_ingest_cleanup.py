@@ -1,0 +1,122 @@
+"""The pure repairs in minutes.ingest.cleanup, as tables of strings."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from minutes.ingest.cleanup import (
+    clean_pdf_page,
+    clean_text,
+    furniture_key,
+    is_page_number,
+    join_hyphenated,
+    normalize_bullets,
+    remove_running_lines,
+    restore_line_hyphens,
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("verksam-\nheten fortsätter", "verksamheten\nfortsätter"),
+        ("budget-\narbetet", "budgetarbetet"),
+        ("hälso-\noch sjukvård", "hälso-\noch sjukvård"),
+        ("in-\neller utskrivning", "in-\neller utskrivning"),
+        ("tal-\nsamt språkstöd", "tal-\nsamt språkstöd"),
+        ("ny rutin som IT-\nlösning följande:", "ny rutin som IT-lösning\nföljande:"),
+        ("skicka e-\npost till alla", "skicka e-post\ntill alla"),
+        ("Västra Götalands-\nRegionen", "Västra Götalands-\nRegionen"),
+        ("perioden 2018-\n2019", "perioden 2018-\n2019"),
+        ("Lägesrapport-\n\nFöredragande: Eva", "Lägesrapport-\n\nFöredragande: Eva"),
+        ("ett tanke-\nstreck - här", "ett tankestreck\n- här"),
+        ("mjuk\u00ad\navstavning", "mjukavstavning"),
+        ("– \nnästa rad", "– \nnästa rad"),
+    ],
+)
+def test_ingest_cleanup_join_hyphenated(text, expected):
+    assert join_hyphenated(text) == expected
+
+
+def test_ingest_cleanup_pdfium_hyphen_marker_is_a_line_break():
+    assert restore_line_hyphens("verksam\ufffeheten") == "verksam-\nheten"
+    assert clean_pdf_page("sluten hälso\ufffeoch sjukvård\r\n") == "sluten hälso-\noch sjukvård\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["\uf0b7 Punkt", "\u2022Punkt", "(cid:127) Punkt", "  \u25aa Punkt", "\uf0a7\tPunkt", "● Punkt"],
+)
+def test_ingest_cleanup_bullets_become_one_glyph(line):
+    assert normalize_bullets(line) == "• Punkt"
+
+
+def test_ingest_cleanup_stray_glyphs_are_dropped():
+    assert normalize_bullets("text \uf0e0 mer (cid:3)") == "text  mer "
+
+
+def test_ingest_cleanup_nfc_and_control_characters():
+    decomposed = unicodedata.normalize("NFD", "Överenskommelse för år")
+    assert decomposed != "Överenskommelse för år"
+    assert clean_text("\ufeff" + decomposed + "\x00\r\nrad\x07 två\r") == "Överenskommelse för år\nrad två\n"
+
+
+@pytest.mark.parametrize(
+    "line, page, expected",
+    [
+        ("Sida 2", None, True),
+        ("sida 2 av 7", None, True),
+        ("Sida 3 (7)", None, True),
+        ("2 (7)", None, True),
+        ("2/7", None, True),
+        ("- 4 -", None, True),
+        ("Page 2 of 7", None, True),
+        ("3", 3, True),
+        ("3", 4, False),
+        ("3", None, False),
+        ("§ 3", 3, False),
+        ("1. Mötets öppnande", 1, False),
+        ("Sida 2 är viktig", None, False),
+    ],
+)
+def test_ingest_cleanup_is_page_number(line, page, expected):
+    assert is_page_number(line, page) is expected
+
+
+def test_ingest_cleanup_furniture_key_ignores_numbers():
+    assert furniture_key("  Sida 2 av 9 ") == furniture_key("Sida 10 av 9") == "sida # av #"
+
+
+def test_ingest_cleanup_running_lines_at_either_edge():
+    pages = [
+        "Kallelse\n1. Öppnande\nText ett\nSida 1\nNämnden 2020-05-04",
+        "2. Val av justerare\nText två\nSida 2\nNämnden 2020-05-04",
+        "Nämnden 2020-05-04\n3. Avslutning\nText tre\n\nSida 3",
+    ]
+    assert remove_running_lines(pages) == [
+        "Kallelse\n1. Öppnande\nText ett",
+        "2. Val av justerare\nText två",
+        "3. Avslutning\nText tre",
+    ]
+
+
+def test_ingest_cleanup_repeated_body_line_inside_page_is_kept():
+    body = "\n".join(["rad"] * 4 + ["Beslut"] + ["rad"] * 4)
+    pages = [f"Rubrik\nText {n}\n{body}\nslut {n}" for n in "abc"]
+    assert remove_running_lines(pages) == [f"Text {n}\n{body}\nslut {n}" for n in "abc"]
+
+
+def test_ingest_cleanup_item_headings_opening_each_page_are_kept():
+    pages = [f"Nämnden 2020\n§ {n}\nDnr KS 2020/1{n}\nÄrendet gäller {n}\nSida {p}" for p, n in
+             ((1, 45), (2, 46), (3, 47))]
+    assert remove_running_lines(pages) == [
+        f"§ {n}\nDnr KS 2020/1{n}\nÄrendet gäller {n}" for n in (45, 46, 47)
+    ]
+
+
+def test_ingest_cleanup_running_line_with_page_number_is_removed():
+    bodies = ["Mötet öppnas.", "Budgeten godkänns.", "Mötet avslutas."]
+    pages = [f"Protokoll sida {p} av 3, Nämnden\n{b}" for p, b in enumerate(bodies, start=1)]
+    assert remove_running_lines(pages) == bodies
