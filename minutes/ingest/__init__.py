@@ -10,17 +10,23 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from minutes.errors import UnsupportedFormat
+from minutes.errors import EncryptedDocument, UnsupportedFormat
 from minutes.ingest.text import read_text
 from minutes.models import SourceDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 
+#: Compound File (OLE) magic: legacy .doc/.xls, and the wrapper Office puts
+#: around a password-protected .docx.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 
 def sniff(data: bytes, suffix: str) -> str:
     """The format of a file from its magic bytes: ``pdf``, ``docx`` or ``text``."""
-    if data.startswith(b"%PDF"):
+    if data.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         return "pdf"
+    if data.startswith(OLE_MAGIC):
+        _refuse_ole(suffix)
     if data.startswith(b"PK\x03\x04") and suffix == ".docx":
         return "docx"
     if data.startswith(b"PK\x03\x04"):
@@ -32,14 +38,23 @@ def sniff(data: bytes, suffix: str) -> str:
     raise UnsupportedFormat(f"unsupported file type {suffix!r}")
 
 
-def read_bytes(data: bytes, *, name: str, path: str = "") -> SourceDocument:
-    """Read a file's content given as bytes (from disk or a zip entry)."""
+def _refuse_ole(suffix: str) -> None:
+    if suffix == ".docx":
+        raise EncryptedDocument("encrypted Word document: password protected, cannot be read")
+    raise UnsupportedFormat("legacy Word/Office file (.doc): save it as .docx or PDF first")
+
+
+def read_bytes(data: bytes, *, name: str, path: str = "", ocr: bool = False) -> SourceDocument:
+    """Read a file's content given as bytes (from disk or a zip entry).
+
+    ``ocr=True`` lets a scanned PDF go through OCR instead of raising NeedsOCR.
+    """
     suffix = Path(name).suffix.lower()
     kind = sniff(data, suffix)
     if kind == "pdf":
         from minutes.ingest.pdf import read_pdf
 
-        document = read_pdf(data, name=name)
+        document = read_pdf(data, name=name, ocr=ocr)
     elif kind == "docx":
         from minutes.ingest.docx import read_docx
 
@@ -52,10 +67,10 @@ def read_bytes(data: bytes, *, name: str, path: str = "") -> SourceDocument:
     return document
 
 
-def read(path: str | Path) -> SourceDocument:
+def read(path: str | Path, *, ocr: bool = False) -> SourceDocument:
     """Read one file from disk."""
     path = Path(path)
-    return read_bytes(path.read_bytes(), name=path.name, path=str(path))
+    return read_bytes(path.read_bytes(), name=path.name, path=str(path), ocr=ocr)
 
 
 __all__ = ["read", "read_bytes", "sniff"]
