@@ -1,0 +1,312 @@
+"""Where documents come from: files, folders, zip archives and manifest CSVs.
+
+``iter_sources`` turns the paths a user names into a deterministic stream of
+:class:`Source` objects holding each document's bytes. Problems are data, not
+exceptions: an unreadable file, an unsafe zip entry or a zip bomb becomes a
+Source with ``error`` set, so one bad file never stops a batch. Zip archives
+are read in memory, never extracted to disk, and every entry is checked for
+path traversal and decompression size before it is trusted.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+#: Names that file managers and Office leave behind; never documents.
+JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "__macosx", "ehthumbs.db"})
+#: Entries below this size are not judged by compression ratio: a small
+#: blank form can compress 200× without being a bomb.
+RATIO_FLOOR = 2**20
+CHUNK = 2**16
+#: How deep zips inside zips are opened ("a.zip!/b.zip!/c.pdf" is depth 1).
+MAX_ZIP_DEPTH = 1
+MANIFEST_FIELDS = ("body", "body_name", "date")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class Source:
+    """One document's bytes, or the reason they could not be had."""
+
+    display_path: str
+    name: str
+    data: bytes | None = None
+    error: str | None = None
+    mtime: float | None = None
+    overrides: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class Limits:
+    """Size limits that keep a hostile archive from exhausting memory."""
+
+    max_file_bytes: int = 100 * 2**20
+    max_zip_total: int = 2 * 2**30
+    max_zip_ratio: float = 200
+
+
+@dataclass
+class _ZipBudget:
+    """Bytes still allowed out of one top-level archive (nested zips share it)."""
+
+    remaining: int
+
+
+def human_size(n: int) -> str:
+    """A byte count as an archivist reads it: "100 MB", "2 GB", "512 bytes"."""
+    for unit, size in (("GB", 2**30), ("MB", 2**20), ("kB", 2**10)):
+        if n >= size:
+            return f"{n / size:.0f} {unit}" if n % size == 0 else f"{n / size:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def too_large(size: int, limit: int) -> str:
+    """The FileTooLarge message shared by files and zip entries."""
+    return f"file too large: {human_size(size)}, over the {human_size(limit)} limit"
+
+
+def is_junk(name: str) -> bool:
+    """Hidden files, OS/Office litter and Office lock files ("~$protokoll.docx")."""
+    return name.startswith((".", "~$")) or name.lower() in JUNK_NAMES
+
+
+def is_zip_name(name: str) -> bool:
+    return name.lower().endswith(".zip")
+
+
+# --- files and folders ---------------------------------------------------------
+
+
+def iter_sources(
+    paths: Iterable[str | Path],
+    *,
+    max_file_bytes: int = 100 * 2**20,
+    max_zip_total: int = 2 * 2**30,
+    max_zip_ratio: float = 200,
+) -> Iterator[Source]:
+    """Every document under ``paths``: files, folders (recursively, sorted) and zip entries."""
+    limits = Limits(max_file_bytes, max_zip_total, max_zip_ratio)
+    for path in map(Path, paths):
+        yield from _iter_path(path, limits)
+
+
+def _iter_path(path: Path, limits: Limits) -> Iterator[Source]:
+    if path.is_dir():
+        yield from _iter_folder(path, limits)
+    elif not path.exists():
+        yield Source(str(path), path.name, error="not found: no such file or folder")
+    elif is_zip_name(path.name):
+        yield from _iter_zip_file(path, limits)
+    else:
+        yield read_file(path, max_file_bytes=limits.max_file_bytes)
+
+
+def _iter_folder(folder: Path, limits: Limits) -> Iterator[Source]:
+    """Walk a folder depth-first in sorted order, skipping hidden and junk entries.
+
+    Sub-folders that cannot be listed are reported, not silently skipped.
+    """
+    failures: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=failures.append):
+        yield from _folder_errors(failures)
+        dirs[:] = sorted(d for d in dirs if not is_junk(d))
+        for name in sorted(files):
+            if not is_junk(name):
+                yield from _iter_path(Path(root, name), limits)
+    yield from _folder_errors(failures)
+
+
+def _folder_errors(failures: list[OSError]) -> Iterator[Source]:
+    while failures:
+        error = failures.pop(0)
+        where = Path(error.filename or "")
+        yield Source(str(where), where.name, error=f"cannot read folder: {error.strerror or error}")
+
+
+def read_file(path: Path, *, max_file_bytes: int) -> Source:
+    """One file from disk, refused before reading if it is over the size limit."""
+    try:
+        stat = path.stat()
+        if stat.st_size > max_file_bytes:
+            return Source(str(path), path.name, error=too_large(stat.st_size, max_file_bytes))
+        data = path.read_bytes()
+    except OSError as error:
+        return Source(str(path), path.name, error=f"cannot read file: {error.strerror or error}")
+    return Source(str(path), path.name, data=data, mtime=stat.st_mtime)
+
+
+# --- zip archives ----------------------------------------------------------------
+
+
+def _iter_zip_file(path: Path, limits: Limits) -> Iterator[Source]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        yield Source(str(path), path.name, error=f"corrupt zip archive: cannot be opened ({error})")
+        return
+    with archive:
+        yield from _iter_zip(archive, str(path), limits, _ZipBudget(limits.max_zip_total), depth=0)
+
+
+def unsafe_entry(name: str) -> bool:
+    """Absolute paths, drive letters and ".." would escape any folder the entry is put in."""
+    normal = name.replace("\\", "/")
+    return normal.startswith("/") or re.match(r"^[A-Za-z]:", normal) is not None or ".." in normal.split("/")
+
+
+def _skipped_entry(info: zipfile.ZipInfo) -> bool:
+    return info.is_dir() or any(is_junk(part) for part in PurePosixPath(info.filename.replace("\\", "/")).parts)
+
+
+def _iter_zip(
+    archive: zipfile.ZipFile, where: str, limits: Limits, budget: _ZipBudget, *, depth: int
+) -> Iterator[Source]:
+    """Entries of an open archive in name order, each checked before it is read."""
+    for info in sorted(archive.infolist(), key=lambda i: i.filename):
+        display = f"{where}!/{info.filename}"
+        name = PurePosixPath(info.filename.replace("\\", "/")).name
+        if unsafe_entry(info.filename):
+            yield Source(display, name, error=f"unsafe path in zip: \"{info.filename}\" points outside the archive")
+            continue
+        if _skipped_entry(info):
+            continue
+        if budget.remaining < 0:
+            yield Source(display, name, error=_total_message(limits))
+            continue
+        source = _read_entry(archive, info, display, name, limits, budget)
+        if source.ok and is_zip_name(name):
+            yield from _iter_nested(source, limits, budget, depth=depth + 1)
+        else:
+            yield source
+
+
+def _total_message(limits: Limits) -> str:
+    return f"zip bomb refused: the archive unpacks to more than the {human_size(limits.max_zip_total)} limit"
+
+
+def _entry_error(info: zipfile.ZipInfo, limits: Limits, budget: _ZipBudget) -> str | None:
+    """Refuse an entry on its declared sizes before decompressing anything."""
+    if info.flag_bits & 0x1:
+        return "encrypted zip entry: password protected, cannot be read"
+    if info.file_size > limits.max_file_bytes:
+        return too_large(info.file_size, limits.max_file_bytes)
+    if info.file_size > budget.remaining:
+        budget.remaining = -1
+        return _total_message(limits)
+    if info.file_size >= RATIO_FLOOR and info.file_size > limits.max_zip_ratio * max(info.compress_size, 1):
+        return _ratio_message(info.file_size, info.compress_size, limits)
+    return None
+
+
+def _ratio_message(size: int, packed: int, limits: Limits) -> str:
+    ratio = size / max(packed, 1)
+    return f"zip bomb refused: entry expands {ratio:.0f}× (limit {limits.max_zip_ratio:.0f}×)"
+
+
+def _read_entry(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, name: str, limits: Limits, budget: _ZipBudget
+) -> Source:
+    """Decompress one entry in chunks, stopping as soon as it outgrows what it declared."""
+    mtime = dt.datetime(*info.date_time).timestamp()
+    error = _entry_error(info, limits, budget)
+    if error:
+        return Source(display, name, error=error, mtime=mtime)
+    try:
+        data = _bounded_read(archive, info, limits)
+    except ValueError as refused:
+        return Source(display, name, error=str(refused), mtime=mtime)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as broken:
+        return Source(display, name, error=f"corrupt zip entry: cannot be unpacked ({broken})", mtime=mtime)
+    budget.remaining -= len(data)
+    return Source(display, name, data=data, mtime=mtime)
+
+
+def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
+    """Read an entry, raising ValueError if its real size breaks a limit (headers can lie)."""
+    cap = min(limits.max_file_bytes, max(info.file_size, 0))
+    ratio_cap = limits.max_zip_ratio * max(info.compress_size, 1)
+    parts, total = [], 0
+    with archive.open(info) as stream:
+        while chunk := stream.read(CHUNK):
+            total += len(chunk)
+            if total > limits.max_file_bytes:
+                raise ValueError(too_large(total, limits.max_file_bytes) + " (more than the zip declared)")
+            if total > cap or (total >= RATIO_FLOOR and total > ratio_cap):
+                raise ValueError("zip bomb refused: entry unpacks to more than its declared size")
+            parts.append(chunk)
+    return b"".join(parts)
+
+
+def _iter_nested(source: Source, limits: Limits, budget: _ZipBudget, *, depth: int) -> Iterator[Source]:
+    """Open a zip found inside a zip, one level deep, from memory."""
+    if depth > MAX_ZIP_DEPTH:
+        yield Source(source.display_path, source.name, error="nested zip too deep: only one zip inside a zip is opened")
+        return
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(source.data))
+    except zipfile.BadZipFile as error:
+        yield Source(source.display_path, source.name, error=f"corrupt zip archive: cannot be opened ({error})")
+        return
+    with archive:
+        yield from _iter_zip(archive, source.display_path, limits, budget, depth=depth)
+
+
+# --- manifest CSVs -----------------------------------------------------------------
+
+
+def read_manifest(csv_path: str | Path, **limits) -> Iterator[Source]:
+    """Sources listed in a manifest CSV, each carrying its row's metadata as ``overrides``.
+
+    Columns: ``path`` (relative to the CSV's folder), and optionally ``body``,
+    ``body_name`` and ``date`` (YYYY-MM-DD), which override what the extractor
+    would find in the text. ``limits`` are passed to :func:`iter_sources`.
+    """
+    csv_path = Path(csv_path)
+    try:
+        rows = _manifest_rows(csv_path)
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError) as error:
+        yield Source(str(csv_path), csv_path.name, error=f"unreadable manifest: {error}")
+        return
+    for line, row in rows:
+        yield from _manifest_row(csv_path, line, row, limits)
+
+
+def _manifest_rows(csv_path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The CSV's rows with their line numbers; a manifest without ``path`` is refused."""
+    with csv_path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        fields = [f.strip().lower() for f in reader.fieldnames or []]
+        if "path" not in fields:
+            raise ValueError("it has no 'path' column")
+        reader.fieldnames = fields
+        return [(reader.line_num, _strip_row(row)) for row in reader]
+
+
+def _strip_row(row: dict) -> dict[str, str]:
+    return {key: (value or "").strip() for key, value in row.items() if key}
+
+
+def _manifest_row(csv_path: Path, line: int, row: dict[str, str], limits: dict) -> Iterator[Source]:
+    where = f"{csv_path}:{line}"
+    if not row.get("path"):
+        yield Source(where, csv_path.name, error=f"manifest line {line}: empty path")
+        return
+    overrides = {key: row[key] for key in MANIFEST_FIELDS if row.get(key)}
+    if "date" in overrides and not _DATE_RE.match(overrides["date"]):
+        yield Source(where, row["path"], error=f"manifest line {line}: date {overrides['date']!r} is not YYYY-MM-DD")
+        return
+    for source in iter_sources([csv_path.parent / row["path"]], **limits):
+        source.overrides = dict(overrides)
+        yield source
