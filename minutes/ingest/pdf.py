@@ -129,8 +129,9 @@ def _read_ocr(data: bytes, *, name: str) -> SourceDocument:
     """OCR the PDF and read the result; a scan OCR cannot read is reported as such."""
     from minutes.ingest.ocr import ocr_pdf
 
+    ocred = ocr_pdf(data)
     try:
-        document = read_pdf(ocr_pdf(data), name=name)
+        document = read_pdf(ocred, name=name)
     except NeedsOCR as error:
         raise NeedsOCR("OCR found no text: the scan may be blank or unreadable") from error
     return _mark_ocr(document)
