@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 
 #: Glyphs that PDF producers and Word use for list bullets. Private-use
 #: symbols come from Symbol/Wingdings fonts; "(cid:N)" from pdfminer.
@@ -178,46 +179,64 @@ def _edge_lines(lines: list[str]) -> list[str]:
     return filled[:EDGE_LINES] + filled[-EDGE_LINES:]
 
 
-def running_keys(pages: list[str], *, min_share: float = 0.5) -> tuple[set[str], set[str]]:
-    """Lines that recur at a page edge on most pages: ``(exact lines, number-blanked keys)``.
+@dataclass(frozen=True)
+class RunningLines:
+    """What recurs at the page edges of one document.
+
+    ``exact`` holds lines repeated verbatim (a title, a date). ``folios`` maps
+    a number-blanked line ("protokoll sida # av #") to the position of the
+    number that equals the page number on most pages. Requiring that position
+    keeps item headings that happen to open pages ("§ 1 Ärende 1" on page 1).
+    """
+
+    exact: frozenset[str] = frozenset()
+    folios: dict[str, int] = field(default_factory=dict)
+
+    def match(self, line: str, page: int) -> bool:
+        """Whether ``line`` on ``page`` is running furniture or a folio."""
+        line = line.strip()
+        if line in self.exact or is_page_number(line, page):
+            return True
+        slot = self.folios.get(furniture_key(line))
+        numbers = _numbers(line)
+        return slot is not None and slot < len(numbers) and numbers[slot] == page
+
+
+def running_lines(pages: list[str], *, min_share: float = 0.5) -> RunningLines:
+    """Find the lines that recur at a page edge on most pages.
 
     A line must appear on at least two pages and on ``min_share`` of them. The
     edges are taken at both ends because PDFium keeps content-stream order, in
     which a header drawn last ends up at the bottom of the page text.
     """
     if len(pages) < 2:
-        return set(), set()
-    exact, blanked = Counter(), Counter()
-    for page in pages:
-        edges = {line.strip() for line in _edge_lines(page.split("\n"))}
+        return RunningLines()
+    exact: Counter = Counter()
+    folio_votes: Counter = Counter()
+    for page, text in enumerate(pages, start=1):
+        edges = {line.strip() for line in _edge_lines(text.split("\n"))}
         exact.update(edges)
-        blanked.update({furniture_key(line) for line in edges})
+        folio_votes.update(_folio_slots(edges, page))
     needed = max(2, math.ceil(min_share * len(pages)))
-    return _frequent(exact, needed), _frequent(blanked, needed)
+    folios = {key: slot for (key, slot), n in folio_votes.most_common() if n >= needed}
+    return RunningLines(frozenset(k for k, n in exact.items() if n >= needed and k), folios)
 
 
-def _frequent(counts: Counter, needed: int) -> set[str]:
-    return {key for key, n in counts.items() if n >= needed and key}
+def _folio_slots(lines: set[str], page: int) -> set[tuple[str, int]]:
+    """``(blanked line, number position)`` for each number in a line that equals ``page``."""
+    return {
+        (furniture_key(line), slot)
+        for line in lines
+        for slot, number in enumerate(_numbers(line))
+        if number == page
+    }
 
 
-def _is_furniture(line: str, keys: tuple[set[str], set[str]], page: int) -> bool:
-    """A running line, a running line with this page's number in it, or a folio.
-
-    Number-blanked matches must carry the page number ("Protokoll sida 3" on
-    page 3), so item headings that start each page ("§ 45", "§ 46") survive.
-    """
-    exact, blanked = keys
-    line = line.strip()
-    if line in exact or is_page_number(line, page):
-        return True
-    return furniture_key(line) in blanked and page in _numbers(line)
+def _numbers(line: str) -> list[int]:
+    return [int(n) for n in _DIGITS_RE.findall(line)]
 
 
-def _numbers(line: str) -> set[int]:
-    return {int(n) for n in _DIGITS_RE.findall(line)}
-
-
-def strip_page_furniture(page_text: str, keys: tuple[set[str], set[str]], page: int) -> str:
+def strip_page_furniture(page_text: str, running: RunningLines, page: int) -> str:
     """Peel running headers/footers and page numbers off both edges of one page.
 
     Only lines at the edges are removed, working inwards until a body line is
@@ -228,14 +247,14 @@ def strip_page_furniture(page_text: str, keys: tuple[set[str], set[str]], page: 
     while top < bottom and removed < EDGE_LINES * 2:
         if not lines[top].strip():
             top += 1
-        elif _is_furniture(lines[top], keys, page):
+        elif running.match(lines[top], page):
             top, removed = top + 1, removed + 1
         else:
             break
     while bottom > top and removed < EDGE_LINES * 2:
         if not lines[bottom - 1].strip():
             bottom -= 1
-        elif _is_furniture(lines[bottom - 1], keys, page):
+        elif running.match(lines[bottom - 1], page):
             bottom, removed = bottom - 1, removed + 1
         else:
             break
@@ -244,5 +263,5 @@ def strip_page_furniture(page_text: str, keys: tuple[set[str], set[str]], page: 
 
 def remove_running_lines(pages: list[str], *, min_share: float = 0.5) -> list[str]:
     """Remove running headers, footers and page numbers from every page."""
-    keys = running_keys(pages, min_share=min_share)
-    return [strip_page_furniture(text, keys, i + 1) for i, text in enumerate(pages)]
+    running = running_lines(pages, min_share=min_share)
+    return [strip_page_furniture(text, running, i + 1) for i, text in enumerate(pages)]
