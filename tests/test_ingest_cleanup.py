@@ -124,4 +124,5 @@ def test_ingest_cleanup_running_line_with_page_number_is_removed():
 
 def test_ingest_cleanup_item_number_equal_to_page_number_is_kept():
     pages = [f"§ {n} Ärende {n}\nText om ärende {n}\nSida {p}" for p, n in ((1, 1), (2, 5), (3, 9))]
-    assert [p.split("\n")[0] for p in remove_running_lines(pages)] == ["§ 1 Ärende 1", "§ 5 Ärende 5", "§ 9 Ärende 9"]
+    first_lines = [p.split("\n")[0] for p in remove_running_lines(pages)]
+    assert first_lines == ["§ 1 Ärende 1", "§ 5 Ärende 5", "§ 9 Ärende 9"]

@@ -167,7 +167,8 @@ def unsafe_entry(name: str) -> bool:
 
 
 def _skipped_entry(info: zipfile.ZipInfo) -> bool:
-    return info.is_dir() or any(is_junk(part) for part in PurePosixPath(info.filename.replace("\\", "/")).parts)
+    parts = PurePosixPath(info.filename.replace("\\", "/")).parts
+    return info.is_dir() or any(is_junk(part) for part in parts)
 
 
 def _iter_zip(
@@ -178,7 +179,8 @@ def _iter_zip(
         display = f"{where}!/{info.filename}"
         name = PurePosixPath(info.filename.replace("\\", "/")).name
         if unsafe_entry(info.filename):
-            yield Source(display, name, error=f"unsafe path in zip: \"{info.filename}\" points outside the archive")
+            reason = f'unsafe path in zip: "{info.filename}" points outside the archive'
+            yield Source(display, name, error=reason)
             continue
         if _skipped_entry(info):
             continue
@@ -216,7 +218,12 @@ def _ratio_message(size: int, packed: int, limits: Limits) -> str:
 
 
 def _read_entry(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, name: str, limits: Limits, budget: _ZipBudget
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    display: str,
+    name: str,
+    limits: Limits,
+    budget: _ZipBudget,
 ) -> Source:
     """Decompress one entry in chunks, stopping as soon as it outgrows what it declared."""
     mtime = dt.datetime(*info.date_time).timestamp()
@@ -252,12 +259,14 @@ def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
 def _iter_nested(source: Source, limits: Limits, budget: _ZipBudget, *, depth: int) -> Iterator[Source]:
     """Open a zip found inside a zip, one level deep, from memory."""
     if depth > MAX_ZIP_DEPTH:
-        yield Source(source.display_path, source.name, error="nested zip too deep: only one zip inside a zip is opened")
+        reason = "nested zip too deep: only one zip inside a zip is opened"
+        yield Source(source.display_path, source.name, error=reason)
         return
     try:
         archive = zipfile.ZipFile(io.BytesIO(source.data))
     except zipfile.BadZipFile as error:
-        yield Source(source.display_path, source.name, error=f"corrupt zip archive: cannot be opened ({error})")
+        reason = f"corrupt zip archive: cannot be opened ({error})"
+        yield Source(source.display_path, source.name, error=reason)
         return
     with archive:
         yield from _iter_zip(archive, source.display_path, limits, budget, depth=depth)
@@ -305,7 +314,8 @@ def _manifest_row(csv_path: Path, line: int, row: dict[str, str], limits: dict) 
         return
     overrides = {key: row[key] for key in MANIFEST_FIELDS if row.get(key)}
     if "date" in overrides and not _DATE_RE.match(overrides["date"]):
-        yield Source(where, row["path"], error=f"manifest line {line}: date {overrides['date']!r} is not YYYY-MM-DD")
+        reason = f"manifest line {line}: date {overrides['date']!r} is not YYYY-MM-DD"
+        yield Source(where, row["path"], error=reason)
         return
     for source in iter_sources([csv_path.parent / row["path"]], **limits):
         source.overrides = dict(overrides)
