@@ -135,17 +135,33 @@ def _names(kind: str, place: str, region: str, rng: random.Random) -> tuple[str,
     return "Styrelsen", full, ("Styrelsen",)
 
 
-def _topics(region_index: int, seed: int) -> list[Topic]:
-    """Recurring topics of one region, shared by all its bodies."""
-    rng = random.Random(f"topics:{seed}:{region_index}")
-    chosen = rng.sample(range(len(V.THREAD_TOPICS)), 4)
+TOPIC_WINDOW_YEARS = 2
+
+
+def topic_window(year: int) -> int:
+    """Topics live for about two years before the region moves on to new ones."""
+    return (year - ERAS[0][0]) // TOPIC_WINDOW_YEARS
+
+
+def _topics(region_index: int, window: int, seed: int) -> list[Topic]:
+    """Recurring topics of one region in one time window, shared by all its bodies."""
+    rng = random.Random(f"topics:{seed}:{region_index}:{window}")
+    region = region_name(region_index)
     topics = []
-    for k in chosen:
+    for k in rng.sample(range(len(V.THREAD_TOPICS)), 4):
         label, subject, titles = V.THREAD_TOPICS[k]
         fill = {"system": rng.choice(V.SYSTEMS), "area": rng.choice(V.AREAS)}
-        topics.append(Topic((region_index, k), label.format(**fill), subject.format(**fill),
-                            tuple(t.format(**fill) for t in titles)))
+        first = ERAS[0][0] + window * TOPIC_WINDOW_YEARS
+        when = f"{first}–{first + TOPIC_WINDOW_YEARS - 1}"
+        topics.append(Topic((region_index, window, k), f"{label.format(**fill)} ({region} {when})",
+                            subject.format(**fill), tuple(t.format(**fill) for t in titles)))
     return topics
+
+
+def topics_for(body: Body, year: int) -> list[Topic]:
+    """The body's share of its region's current topics (committees and boards take two)."""
+    topics = body.topics[topic_window(year)]
+    return topics[:2] if body.kind in ("committee", "board") else topics
 
 
 def _style(kind: str, era: int, rng: random.Random) -> Style:
@@ -212,9 +228,8 @@ def make_body(index: int, seed: int) -> Body:
         rosters[p] = (members, officials)
     guests = [Person(full_name, first, rng.choice(orgs), None)
               for full_name, first in _unique_people(rng, 8, taken)]
-    topics = _topics(region_index, seed)
-    if kind in ("committee", "board"):
-        topics = topics[:2]
+    windows = range(topic_window(ERAS[-1][1]) + 1)
+    topics = {w: _topics(region_index, w, seed) for w in windows}
     months = {"care": (2, 3, 5, 6, 9, 10, 11, 12), "political": (2, 4, 5, 9, 10, 11),
               "committee": (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12), "board": (2, 4, 6, 9, 10, 12)}[kind]
     start = rng.choice((("09:00", "11:00"), ("13:00", "15:00"), ("13:30", "16:30"), ("08:30", "12:00")))

@@ -76,12 +76,15 @@ def period(rng: random.Random, day: date) -> tuple[str, list[tuple[str, str]]]:
     start = date(year, 1, 1)
     roll = rng.random()
     if roll < 0.35:
-        text = f"{iso(start)} – {iso(end)}"
+        texts = (iso(start), iso(end))
+        text = f"{texts[0]} – {texts[1]}"
     elif roll < 0.6 and end.year == year:
-        text = f"f o m 1 {MONTH_ABBREVIATIONS[0]} t o m {long_form(end)}"
+        texts = (f"1 {MONTH_ABBREVIATIONS[0]}", long_form(end))
+        text = f"f o m {texts[0]} t o m {texts[1]}"
     else:
-        text = f"från och med den {long_form(start)} till och med den {long_form(end)}"
-    return text, [(long_form(start), iso(start)), (long_form(end), iso(end))]
+        texts = (long_form(start), long_form(end))
+        text = f"från och med den {texts[0]} till och med den {texts[1]}"
+    return text, [(texts[0], iso(start)), (texts[1], iso(end))]
 
 
 def weekday_date(day: date) -> str:

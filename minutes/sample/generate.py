@@ -18,9 +18,9 @@ from pathlib import Path
 
 from . import dates as D
 from . import vocabulary as V
-from .bodies import era_of, make_body, period_of
+from .bodies import era_of, make_body, period_of, topics_for
 from .compose import Context, add_decisions, meeting_dates_item, one_off_item, other_questions, topic_item
-from .model import Body, Item, Meeting, Person
+from .model import Body, Item, Meeting, Person, Topic
 from .render_text import encode, render
 
 FIRST_YEAR, LAST_YEAR = 2015, 2025
@@ -35,7 +35,7 @@ class Generated:
     filename: str
     text: str
     truth: dict
-    threads: list[tuple[str, str]]  # (thread label, item number)
+    threads: list[tuple[Topic, str]]  # (topic, item number)
     meeting: Meeting
 
 
@@ -96,8 +96,8 @@ class BodyWriter:
         self.body = body
         self.seed = seed
         self.pdf_share = pdf_share
-        self.pending: dict[tuple[int, int], list] = {}
-        self.stages: dict[tuple[int, int], int] = {}
+        self.pending: dict[tuple, tuple[Topic, list]] = {}
+        self.stages: dict[tuple, int] = {}
         self.paragraph_by_year: dict[int, int] = {}
         self.justerare: Person | None = None
 
@@ -138,7 +138,7 @@ class BodyWriter:
         ext = "pdf" if meeting.pdf else "txt"
         filename = f"{body.slug}/{day.year}/{meeting.stem}.{ext}"
         text = render(meeting)
-        threads = [(item.topic.label, item.number) for item in meeting.items if item.topic]
+        threads = [(item.topic, item.number) for item in meeting.items if item.topic]
         return Generated(filename, text, truth_of(meeting, Path(filename).name), threads, meeting)
 
     def items(self, ctx: Context, day: date, upcoming: list[date], header: str) -> list[Item]:
@@ -160,16 +160,17 @@ class BodyWriter:
         if not protocol:
             text, kind = rng.choice(V.PREVIOUS_DECISIONS)
             items.append(formal_item(ctx, Item(next(numbers), ""), rng.choice(V.PREVIOUS_TITLES), text, kind))
-        chosen = [t for t in body.topics if t.key in self.pending]
-        others = [t for t in body.topics if t not in chosen]
-        chosen += rng.sample(others, min(len(others), rng.randint(1, 2)))
+        chosen = [topic for topic, _ in self.pending.values()]
+        others = [t for t in topics_for(body, day.year) if t not in chosen]
+        chosen += rng.sample(others, min(len(others), rng.randint(0 if protocol else 1, 2)))
         for topic in chosen:
             item = Item(next(numbers), "")
             stage = self.stages.get(topic.key, 0)
             self.stages[topic.key] = stage + 1
-            pending = topic_item(ctx, item, topic, stage, self.pending.pop(topic.key, []))
+            _, report_back = self.pending.pop(topic.key, (topic, []))
+            pending = topic_item(ctx, item, topic, stage, report_back)
             if pending:
-                self.pending[topic.key] = pending
+                self.pending[topic.key] = (topic, pending)
             items.append(item)
         for _ in range(rng.randint(1, 3)):
             item = Item(next(numbers), "")
@@ -258,7 +259,7 @@ def generate_archive(out_dir, *, meetings: int = 300, seed: int = 0, pdf_share: 
 
     out = Path(out_dir)
     written: list[Path] = []
-    threads: dict[str, list] = {}
+    threads: dict[tuple, tuple[str, list]] = {}
     truth_dir = out / "_truth"
     if with_truth:
         truth_dir.mkdir(parents=True, exist_ok=True)
@@ -270,13 +271,13 @@ def generate_archive(out_dir, *, meetings: int = 300, seed: int = 0, pdf_share: 
         else:
             path.write_bytes(encode(generated.text, generated.meeting.style))
         written.append(path)
-        for label, number in generated.threads:
-            threads.setdefault(label, []).append([path.name, number])
+        for topic, number in generated.threads:
+            threads.setdefault(topic.key, (topic.label, []))[1].append([path.name, number])
         if with_truth:
             (truth_dir / f"{path.stem}.json").write_text(
                 json.dumps(generated.truth, ensure_ascii=False, indent=1), encoding="utf-8")
     if with_truth:
-        data = [{"label": label, "members": members} for label, members in threads.items()
+        data = [{"label": label, "members": members} for label, members in threads.values()
                 if len(members) > 1]
         (truth_dir / "threads.json").write_text(json.dumps(data, ensure_ascii=False, indent=1),
                                                 encoding="utf-8")

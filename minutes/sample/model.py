@@ -50,7 +50,7 @@ class Style:
 class Topic:
     """A recurring issue shared by the bodies of one region (a thread in the truth)."""
 
-    key: tuple[int, int]
+    key: tuple[int, int, int]  # (region, time window, topic kind)
     label: str
     subject: str
     titles: tuple[str, ...]
@@ -74,7 +74,7 @@ class Body:
     start_hours: tuple[str, str]
     rosters: dict[int, tuple[list[Person], list[Person]]]
     guests: list[Person]
-    topics: list[Topic]
+    topics: dict[int, list[Topic]]  # by time window
     styles: dict[int, Style]
     rooms: tuple[str, ...]
 

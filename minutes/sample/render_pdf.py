@@ -23,7 +23,7 @@ from .model import Meeting
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT, MARGIN_RIGHT = 70.0, 60.0
 MARGIN_TOP, MARGIN_BOTTOM = 80.0, 70.0
-BULLET_CHARS = ("•", "-", "–", "\uf0b7", "*")
+BULLET_CHARS = ("•", "-", "–", "\uf0b7", "\u25cf", "\u25aa")
 BULLET_GLYPHS = {"zapf": ("ZapfDingbats", "l"), "symbol": ("Symbol", "\u2022")}
 
 

@@ -210,7 +210,7 @@ TASKS = (
     "sammanställa de synpunkter som har kommit in",
     "se över kostnadsfördelningen mellan parterna",
     "återkomma med en tidsplan för det fortsatta arbetet",
-    "bjuda in verksamhetsföreträdare till ett kommande möte",
+    "bjuda in verksamhetsföreträdare för en dragning",
     "utreda behovet av gemensamma utbildningsinsatser",
     "ta fram en kommunikationsplan",
     "undersöka hur uppföljningen kan förenklas",
