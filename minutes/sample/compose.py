@@ -182,6 +182,7 @@ def topic_item(ctx: Context, item: Item, topic: Topic, stage: int,
         when_text = D.long_form(when, year=when.year != ctx.day.year)
         ctx.record(when_text, when.isoformat())
         text = f"Återrapportering: Vid mötet den {when_text} fick {assignee} i uppdrag att {task}."
+        item.assignments.append({"assignees": [assignee], "task": task, "due": None, "optional": True})
         person = next((p for p in ctx.people if p.name == assignee), None)
         if is_person and person is not None:
             add_speaker(item, person)
