@@ -1,0 +1,5 @@
+"""``python -m minutes`` runs the command line."""
+
+from minutes.cli import cli
+
+cli()

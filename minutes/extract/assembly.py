@@ -1,0 +1,245 @@
+"""Assembling a Meeting: the one place that calls every extraction step in order."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from minutes.extract import assignments as assign
+from minutes.extract.attendees import apply_absences, parse_attendees
+from minutes.extract.dates import find_dates
+from minutes.extract.decisions import FORMAL, DecisionBlock, classify, formal_decisions, labelled_blocks
+from minutes.extract.header import (
+    header_fields,
+    meeting_body,
+    meeting_date,
+    meeting_location,
+    meeting_times,
+    signatories,
+)
+from minutes.extract.layout import PRESENTER, ItemBlock, split_items
+from minutes.extract.lines import Line, split_lines
+from minutes.extract.passage import Passage, paragraphs
+from minutes.extract.people import find_names, is_first_name
+from minutes.extract.pipeline import cues, default_nlp
+from minutes.extract.speakers import bare_name_line, presenter_names, speakers_in
+from minutes.models import (
+    Assignment,
+    DateMention,
+    Decision,
+    Item,
+    Meeting,
+    SourceDocument,
+    SourceSpan,
+)
+
+
+def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) -> Meeting:
+    """Extract everything a careful reader finds in one set of minutes."""
+    nlp = nlp or default_nlp()
+    text = document.text
+    lines = split_lines(text)
+    preamble, blocks = split_items(lines)
+    preamble_text = "\n".join(line.text for line in preamble)
+
+    attendees = apply_absences(parse_attendees(preamble), lines)
+    people = _people(text, [a.name for a in attendees])
+    blocks, signers = _cut_signatures(blocks, people)
+
+    fields = header_fields(preamble)
+    date = meeting_date(fields, preamble_text, text)
+    start_time, end_time = meeting_times(fields, preamble_text)
+    body, body_name = meeting_body(preamble, text)
+
+    def span(start: int, end: int) -> SourceSpan:
+        return SourceSpan(start, end, document.page_of(start))
+
+    context = _Context(nlp=nlp, people=people, body=body, date=date, span=span)
+    items = [_item(block, context) for block in blocks]
+    dates = _dates(text, date, span)
+    for attendee in attendees:
+        if attendee.span is not None:
+            attendee.span = span(attendee.span.start, attendee.span.end)
+    return Meeting(
+        source=document.name,
+        body=body,
+        body_name=body_name,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        location=meeting_location(fields),
+        signatories=signers,
+        attendees=attendees,
+        items=items,
+        dates=dates,
+    )
+
+
+class _Context:
+    """What every item needs to know about its meeting."""
+
+    def __init__(self, *, nlp, people, body, date, span):
+        self.nlp, self.people, self.body, self.date, self.span = nlp, people, body, date, span
+
+
+def _people(text: str, attendee_names: list[str]) -> list[str]:
+    """Full names known in this document: attendees first, then names in the text."""
+    names = list(attendee_names)
+    for m in find_names(text, known=attendee_names):
+        if is_first_name(m.name.split()[0]) or m.name in attendee_names:
+            names.append(m.name)
+    return list(dict.fromkeys(n for n in names if " " in n))
+
+
+def _cut_signatures(blocks: list[ItemBlock], people: list[str]) -> tuple[list[ItemBlock], list[str]]:
+    """Take the signature block off the end of the last item."""
+    if not blocks:
+        return blocks, []
+    last = blocks[-1]
+    names, first = signatories(last.body, people)
+    if names:
+        last.body = last.body[:first]
+    return blocks, names
+
+
+def _item(block: ItemBlock, ctx: _Context) -> Item:
+    presenters = _presenters(block, ctx)
+    labelled, used = labelled_blocks(block.body)
+    sentences = _sentences(block.body)
+    decisions = [_decision(d, ctx, optional=False) for d in labelled]
+    in_blocks = [(d.start, d.end) for d in labelled]
+
+    def inside(start: int) -> bool:
+        return any(s <= start <= e for s, e in in_blocks)
+
+    free = [(t, s, e) for t, s, e in sentences if not inside(s)]
+    formal = formal_decisions(free)
+    if not formal and not labelled and FORMAL.search(block.title):
+        formal = [DecisionBlock(block.title, block.heading.start, block.heading.end, optional=True)]
+    decisions += [_decision(d, ctx, optional=True) for d in formal]
+    found_assignments, task_decisions = _assignments(sentences, labelled, inside, ctx)
+    decisions += task_decisions
+    speaker_sentences = list(sentences)
+    if block.is_sub or block.title_is_sentence:
+        speaker_sentences.insert(0, (block.title, block.heading.start, block.heading.end))
+    speakers: list[str] = []
+    for text, _s, _e in speaker_sentences:
+        speakers += speakers_in(ctx.nlp, text, people=ctx.people)
+    return Item(
+        number=block.number,
+        title=block.title,
+        kind=block.kind,
+        presenters=presenters,
+        speakers=list(dict.fromkeys(speakers)),
+        decisions=decisions,
+        assignments=found_assignments,
+        text="\n".join(line.text for line in block.body if line.text),
+        span=ctx.span(block.start, block.end),
+    )
+
+
+def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
+    if block.presenter_lines:
+        text = " ".join(line.text for line in block.presenter_lines)
+        m = PRESENTER.match(text)
+        return presenter_names(m.group(1) if m else text, people=ctx.people)
+    for i, line in enumerate(block.body[:3]):
+        if line.blank:
+            continue
+        names = bare_name_line(line.text, people=ctx.people)
+        if names:
+            block.body = block.body[:i] + block.body[i + 1 :]
+        return names
+    return []
+
+
+def _sentences(body: list[Line]) -> list[tuple[str, int, int]]:
+    out = []
+    for passage in paragraphs(body):
+        for start, end, text in passage.sentences():
+            out.append((text, passage.source(start), passage.source(end)))
+    return out
+
+
+def _decision(block: DecisionBlock, ctx: _Context, *, optional: bool) -> Decision:
+    return Decision(
+        text=block.text,
+        kind=classify(ctx.nlp, block.text),
+        optional=optional or block.optional,
+        span=ctx.span(block.start, block.end),
+    )
+
+
+def _assignments(sentences, labelled, inside, ctx: _Context):
+    found: list[Assignment] = []
+    decisions: list[Decision] = []
+    block_of = {}
+    for d in labelled:
+        block_of[(d.start, d.end)] = d
+    for text, start, end in sentences:
+        in_block = inside(start)
+        block_text = next((d.text for (s, e), d in block_of.items() if s <= start <= e), "")
+        results = []
+        for label, s, e, _t in cues(ctx.nlp, text):
+            if label != "ASSIGN":
+                continue
+            cue_id = _cue_id(text[s:e])
+            result = assign.from_cue(
+                text, cue_id, s, e, people=ctx.people, body=ctx.body, meeting_date=ctx.date
+            )
+            if result is not None:
+                results.append(result)
+                if cue_id == "uppdrag" and not result.optional and not in_block:
+                    decisions.append(
+                        Decision(text, "other", optional=True, span=ctx.span(start, end))
+                    )
+        if in_block and not results:
+            previous = found[-1].assignees if found else []
+            result = assign.obligation(text, meeting_date=ctx.date, assignees=previous)
+            if result is not None:
+                results.append(result)
+        for result in results:
+            if result.due is None and in_block and assign.NEXT_MEETING.search(block_text):
+                result.due = "next_meeting"
+            if result.task and not any(a.task == result.task for a in found):
+                found.append(
+                    Assignment(
+                        task=result.task,
+                        assignees=result.assignees,
+                        due=result.due,
+                        optional=result.optional,
+                        span=ctx.span(start, end),
+                    )
+                )
+            break
+    return found, decisions
+
+
+_CUE_IDS = [
+    ("uppdrag", re.compile(r"\bi\s+(uppdrag|uppgift)\s+att$", re.IGNORECASE)),
+    ("uppdrar", re.compile(r"^uppdr\w+\s+åt$", re.IGNORECASE)),
+    ("uppdras", re.compile(r"^(uppdras|ombeds|uppmanas)", re.IGNORECASE)),
+    ("tar_med", re.compile(r"\bmed\s+sig\b", re.IGNORECASE)),
+    ("kommer", re.compile(r"^kommer\b", re.IGNORECASE)),
+    ("onskar", re.compile(r"^önskar", re.IGNORECASE)),
+    ("paminner", re.compile(r"^påmin", re.IGNORECASE)),
+    ("infor", re.compile(r"^inför", re.IGNORECASE)),
+]
+
+
+def _cue_id(cue_text: str) -> str:
+    for cue_id, pattern in _CUE_IDS:
+        if pattern.search(cue_text):
+            return cue_id
+    return ""
+
+
+def _dates(text: str, meeting_date: str | None, span) -> list[DateMention]:
+    seen, out = set(), []
+    for m in find_dates(text, meeting_date=meeting_date):
+        if m.value in seen:
+            continue
+        seen.add(m.value)
+        out.append(DateMention(m.text, m.value, span(m.start, m.end)))
+    return out

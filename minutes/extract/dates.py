@@ -1,0 +1,212 @@
+"""Swedish date expressions, normalised to ISO dates, ``YYYY-MM`` or ``YYYY``.
+
+Minutes often leave the year out ("den 3 november", "i mars"). A missing year
+is taken from what the context makes certain, in this order: a later date in
+the same sentence that has one (the end of a range), the same day and month
+written elsewhere with a year, the meeting's own date adjusted for tense
+("tecknades i mars" lies before the meeting, "nästa möte i februari" after),
+and the nearest year written before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3,
+    "april": 4, "apr": 4, "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "augusti": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("mars", "maj", "juni", "juli")]
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FULL_MONTH = "|".join(sorted(FULL_MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+
+PATTERNS = [
+    ("iso", re.compile(rf"(?<![\d-])({_YEAR})-([01]\d)-([0-3]\d)(?![\d])")),
+    ("compact", re.compile(rf"(?<![\d-])({_YEAR})([01]\d)([0-3]\d)(?![\d-])")),
+    (
+        "day_month",
+        re.compile(
+            rf"(?<![\d.])([0-3]?\d)(?::e|:a)?\s+({_MONTH})\.?(?:\s+({_YEAR}))?(?![\wåäö])",
+            re.IGNORECASE,
+        ),
+    ),
+    ("month_year", re.compile(rf"(?<![\wåäö])({_MONTH})\.?\s+({_YEAR})(?!\d)", re.IGNORECASE)),
+    ("month", re.compile(rf"(?<![\wåäö-])({_FULL_MONTH})(?![\wåäö-])", re.IGNORECASE)),
+    ("year", re.compile(rf"(?<![\w§/.,-])({_YEAR})(?![\w-]|[.,]\d|\s*(?:kr|kronor|tkr|mnkr|st|%))")),
+]
+
+_PAST = re.compile(
+    r"\b(var|varit|har|hade|blev|gjordes|fick|sedan|föregående|tidigare|förra|"
+    r"\w+ades|\w+ats|\w+des|\w+tes)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(ska|skall|kommer|planeras|nästa|nästkommande|inför|senast|kommande|blir)\b",
+    re.IGNORECASE,
+)
+_NEXT_YEAR = re.compile(r"\b(nästa|kommande) år\b", re.IGNORECASE)
+
+
+@dataclass
+class DateMatch:
+    """A date expression found in text: its words, value and character range."""
+
+    text: str
+    value: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Raw:
+    kind: str
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _scan(text: str) -> list[_Raw]:
+    """Every date-like expression, longest first, never overlapping."""
+    taken: list[tuple[int, int]] = []
+    found: list[_Raw] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            raw = _parse(kind, m)
+            if raw is not None:
+                taken.append((m.start(), m.end()))
+                found.append(raw)
+    return sorted(found, key=lambda r: r.start)
+
+
+def _parse(kind: str, m: re.Match) -> _Raw | None:
+    g = m.groups()
+    if kind in ("iso", "compact"):
+        y, mo, d = int(g[0]), int(g[1]), int(g[2])
+        return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None
+    if kind == "day_month":
+        d, mo = int(g[0]), MONTHS[g[1].lower()]
+        y = int(g[2]) if g[2] else None
+        if not _valid(y or 2000, mo, d):
+            return None
+        return _Raw(kind, m.start(), m.end(), y, mo, d)
+    if kind == "month_year":
+        return _Raw(kind, m.start(), m.end(), int(g[1]), MONTHS[g[0].lower()], None)
+    if kind == "month":
+        return _Raw(kind, m.start(), m.end(), None, MONTHS[g[0].lower()], None)
+    return _Raw(kind, m.start(), m.end(), int(g[0]), None, None)
+
+
+def _value(year: int, month: int | None, day: int | None) -> str:
+    if day:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if month:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}"
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), 0)
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i != -1]
+    return left, min(right_candidates) if right_candidates else len(text)
+
+
+def _tense(window: str) -> int:
+    """-1 for a sentence about the past, +1 for the future, 0 when it does not say."""
+    future, past = bool(_FUTURE.search(window)), bool(_PAST.search(window))
+    if future and not past:
+        return 1
+    if past and not future:
+        return -1
+    return 0
+
+
+def find_dates(text: str, *, meeting_date: str | None = None) -> list[DateMatch]:
+    """All dates in ``text`` with values; yearless ones only when the year is certain enough."""
+    raws = _scan(text)
+    known = {(r.month, r.day): r.year for r in raws if r.year and r.month}
+    meeting_year = int(meeting_date[:4]) if meeting_date and meeting_date[:4].isdigit() else None
+    meeting_month = int(meeting_date[5:7]) if meeting_date and len(meeting_date) >= 7 else None
+    results = []
+    for i, raw in enumerate(raws):
+        year = raw.year or _infer_year(
+            text, raws, i, known, meeting_year=meeting_year, meeting_month=meeting_month
+        )
+        if year is None:
+            continue
+        results.append(
+            DateMatch(text[raw.start : raw.end], _value(year, raw.month, raw.day), raw.start, raw.end)
+        )
+    return results
+
+
+def _infer_year(
+    text: str,
+    raws: list[_Raw],
+    i: int,
+    known: dict,
+    *,
+    meeting_year: int | None,
+    meeting_month: int | None,
+) -> int | None:
+    raw = raws[i]
+    s_start, s_end = _sentence(text, raw.start, raw.end)
+    for later in raws[i + 1 :]:
+        if later.start > s_end or later.start - raw.end > 80:
+            break
+        if later.year and later.month:
+            return later.year
+    if raw.day and (raw.month, raw.day) in known:
+        return known[(raw.month, raw.day)]
+    same_month = {y for (mo, _d), y in known.items() if mo == raw.month}
+    if not raw.day and len(same_month) == 1 and meeting_month is None:
+        return same_month.pop()
+    if meeting_year and meeting_month:
+        tense = _tense(text[s_start:s_end])
+        if tense < 0 and raw.month > meeting_month:
+            return meeting_year - 1
+        if tense > 0 and raw.month < meeting_month:
+            return meeting_year + 1
+        return meeting_year
+    for earlier in reversed(raws[:i]):
+        if raw.start - earlier.end > 1500:
+            break
+        if earlier.year:
+            return earlier.year
+    return meeting_year
+
+
+def infer_meeting_year(text: str) -> int | None:
+    """The year of a meeting whose minutes do not print it.
+
+    "Under nästa år ... 2018" makes the meeting year 2017; a schedule heading
+    ("Mötestider 2021") names the current year; otherwise the most common year.
+    """
+    for m in _NEXT_YEAR.finditer(text):
+        window = text[m.end() : m.end() + 200]
+        year = re.search(_YEAR, window)
+        if year:
+            return int(year.group()) - 1
+    schedule = re.search(rf"(?:Mötestider|Mötesdatum|Sammanträdesdagar|Sammanträdesplan)\s+({_YEAR})", text)
+    if schedule:
+        return int(schedule.group(1))
+    years = [r.year for r in _scan(text) if r.year]
+    if not years:
+        return None
+    return max(set(years), key=years.count)

@@ -1,0 +1,72 @@
+"""Lines with offsets: the unit the layout rules read.
+
+Minutes are structured by lines (headings, labels, list entries), not by
+sentences, so layout rules work on :class:`Line` objects that remember where
+they sit in the document text. ``clean`` strips markdown-like artefacts
+(``*emphasis*``, ``**bold**``, ``[link](#)``) that converters leave behind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+SENTENCE_END = re.compile(r"[.!?:]\s*$")
+_CONJUNCTION = re.compile(r"(och|eller|samt|resp)\b")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the document: cleaned text plus its character range in the source."""
+
+    text: str
+    start: int
+    end: int
+    raw: str
+    index: int
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def indented(self) -> bool:
+        """Starts with white space: in flattened two-column lists, the right column."""
+        return self.raw[:1] in (" ", "\t") and bool(self.text)
+
+
+def clean(text: str) -> str:
+    """Remove markup artefacts and fold runs of spaces (tabs kept as column breaks)."""
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    parts = [_SPACES.sub(" ", p).strip() for p in text.split("\t")]
+    return "\t".join(p for p in parts if p) if len(parts) > 1 else parts[0]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split the document into :class:`Line` objects, blank lines included."""
+    lines, offset = [], 0
+    for index, raw in enumerate(text.split("\n")):
+        lines.append(Line(clean(raw), offset, offset + len(raw), raw, index))
+        offset += len(raw) + 1
+    return lines
+
+
+def join_lines(lines: list[Line]) -> str:
+    """Join wrapped lines into running text, mending words hyphenated at line ends."""
+    out = ""
+    for line in lines:
+        text = line.text.replace("\t", " ")
+        if not text:
+            continue
+        if out.endswith("-") and text[:1].islower() and not _CONJUNCTION.match(text):
+            # "verksam-" + "heten" was one word; "IT-" + "lösning" keeps its dash.
+            out = (out if out[-2:-1].isupper() else out[:-1]) + text
+        elif out:
+            out += " " + text
+        else:
+            out = text
+    return out

@@ -1,0 +1,134 @@
+"""Finding person names in minutes text and resolving short forms to full names.
+
+Without a trained Swedish model there is no PERSON entity; instead a name is a
+run of capitalised words whose first word is a known first name (or that the
+same document already lists as a person), with a surname run after it. This
+tells "Anna Berg" from "Västra Götaland" and splits flattened two-column lists
+("Boråsregionen Johnny Magnusson") at the first name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_UPPER = "A-ZÅÄÖÉÜÆØ"
+_LOWER = "a-zåäöéüèæøß"
+NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_TOKEN = re.compile(rf"(?<![\w-]){NAME_WORD}(?![\w])|(?<![\w-])[{_UPPER}](?![\w-])")
+
+#: Word endings of organisations, places and units, never of surnames.
+ORG_SUFFIXES = (
+    "regionen", "kommun", "kommunen", "förbund", "förbundet", "nämnd", "nämnden",
+    "styrelsen", "förvaltningen", "sjukhuset", "sjukhus", "området", "gruppen",
+    "kontoret", "rådet", "vården", "verket", "enheten", "avdelningen", "stad", "staden",
+)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """The first-name lexicon shipped in ``patterns/first_names.txt``."""
+    text = resources.files("minutes.extract").joinpath("patterns/first_names.txt").read_text(
+        encoding="utf-8"
+    )
+    words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(words)
+
+
+def is_first_name(word: str) -> bool:
+    """True for a known first name, including double names whose parts are known."""
+    names = first_names()
+    return word in names or (
+        "-" in word and all(part in names for part in word.split("-"))
+    )
+
+
+def _orgish(word: str) -> bool:
+    low = word.lower()
+    return low.endswith(ORG_SUFFIXES) and not is_first_name(word)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A person name found in text, with its character range."""
+
+    name: str
+    start: int
+    end: int
+
+
+def find_names(text: str, *, known: Iterable[str] = ()) -> list[NameMatch]:
+    """Person names in ``text``: a first name plus up to three surname words.
+
+    ``known`` full names (from the same document) are accepted even when their
+    first name is not in the lexicon. A single capital letter after a first
+    name is a surname initial ("Rose-Marie N").
+    """
+    known_set = set(known)
+    known_firsts = {k.split()[0] for k in known_set if " " in k}
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found: list[NameMatch] = []
+    i = 0
+    while i < len(tokens):
+        word, start, end = tokens[i]
+        if len(word) == 1 or not (is_first_name(word) or word in known_firsts):
+            i += 1
+            continue
+        j, last_end = i + 1, end
+        while j < len(tokens) and j - i <= 3 and _adjacent(text, last_end, tokens[j][1]):
+            nxt = tokens[j][0]
+            if _orgish(nxt) or (j - i >= 2 and is_first_name(nxt) and len(nxt) > 1):
+                break
+            if len(nxt) == 1:  # a surname initial ends the name
+                last_end = tokens[j][2]
+                j += 1
+                break
+            last_end = tokens[j][2]
+            j += 1
+        if j - i >= 2:
+            found.append(NameMatch(text[start:last_end], start, last_end))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Two words belong to one name only when a single space separates them."""
+    return text[end:start] == " "
+
+
+def resolve(name: str, full_names: Iterable[str]) -> str:
+    """Resolve a first name ("Linda") or initial form ("H Eliasson") to a full name.
+
+    The full name is used only when exactly one person in ``full_names`` fits;
+    otherwise the name is returned as written.
+    """
+    name = name.strip()
+    parts = name.split()
+    candidates: set[str] = set()
+    for full in full_names:
+        fparts = full.split()
+        if len(fparts) < 2 or full == name:
+            continue
+        if len(parts) == 1 and fparts[0] == parts[0]:
+            candidates.add(full)
+        elif (
+            len(parts) == 2
+            and len(parts[0]) == 1
+            and fparts[0].startswith(parts[0])
+            and fparts[-1] == parts[1]
+        ):
+            candidates.add(full)
+    if len(candidates) == 1:
+        return candidates.pop()
+    return name
+
+
+def best_full_names(names: Iterable[str]) -> list[str]:
+    """Distinct full names, dropping one that is a shorter form of another kept name."""
+    unique = list(dict.fromkeys(n for n in names if len(n.split()) >= 2))
+    return unique
