@@ -110,10 +110,11 @@ def _item(block: ItemBlock, ctx: _Context) -> Item:
     decisions = [_decision(d, ctx, optional=False) for d in labelled]
     in_blocks = [(d.start, d.end) for d in labelled]
 
-    def inside(start: int) -> bool:
-        return any(s <= start <= e for s, e in in_blocks)
+    def inside(start: int, end: int | None = None) -> bool:
+        end = start if end is None else end
+        return any(start <= e and s <= end for s, e in in_blocks)
 
-    free = [(t, s, e) for t, s, e in sentences if not inside(s)]
+    free = [(t, s, e) for t, s, e in sentences if not inside(s, e)]
     formal = formal_decisions(free)
     if not formal and not labelled and FORMAL.search(block.title):
         formal = [DecisionBlock(block.title, block.heading.start, block.heading.end, optional=True)]
@@ -178,8 +179,8 @@ def _assignments(sentences, labelled, inside, ctx: _Context):
     for d in labelled:
         block_of[(d.start, d.end)] = d
     for text, start, end in sentences:
-        in_block = inside(start)
-        block_text = next((d.text for (s, e), d in block_of.items() if s <= start <= e), "")
+        in_block = inside(start, end)
+        block_text = next((d.text for (s, e), d in block_of.items() if start <= e and s <= end), "")
         results = []
         for label, s, e, _t in cues(ctx.nlp, text):
             if label != "ASSIGN":

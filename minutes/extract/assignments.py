@@ -54,6 +54,7 @@ def due_of(text: str, *, meeting_date: str | None) -> str | None:
 
 
 def _clean_task(text: str) -> str:
+    text = re.sub(r"^\s*(också|även|därför|dessutom)\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"^\s*att\s+", "", text).strip().rstrip(".").strip()
 
 
@@ -122,10 +123,14 @@ def from_cue(
         task = re.sub(r"^kommer\s+(att\s+)?", "", cue + after, flags=re.IGNORECASE)
         return Found(split_assignees(subject, people=people), _clean_task(task), due)
     if cue_id == "onskar":
-        m = re.match(r"^\s*(\S+(?:\s+\S+)?)\s+(\w+.*)$", after)
-        if not m or not is_actor(m.group(1), people=people):
+        names = find_names(after, known=people)
+        if names and names[0].start <= 1:
+            subject, rest = after[: names[0].end], after[names[0].end :]
+        else:
+            subject, _, rest = after.strip().partition(" ")
+        if not is_actor(subject, people=people):
             return None
-        return Found(split_assignees(m.group(1), people=people), _clean_task(m.group(2)), due)
+        return Found(split_assignees(subject, people=people), _clean_task(rest), due)
     if cue_id == "paminner":
         return Found([body] if body else [], _clean_task(after), due)
     if cue_id == "infor":

@@ -63,7 +63,7 @@ def _groups(lines: list[Line], skip: set[int]) -> list[list[Line]]:
     open_label = False
     for line in lines:
         text = line.text
-        if line.index in skip or not text or text.startswith("*"):
+        if line.index in skip or not text or line.raw.lstrip().startswith(("* ", "*)")):
             open_label = False
             continue
         if STOP.match(text):

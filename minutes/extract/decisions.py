@@ -20,8 +20,7 @@ from minutes.extract.pipeline import cues
 DECISION_LABEL = re.compile(
     r"^(?:Ställningstagande|Ställningstaganden|Beslut|Beslutade|Beslutet|"
     r"(?:Nämndens|Styrelsens|Utskottets|Arbetsutskottets|Mötets|Samrådsorganets)\s+beslut)"
-    r"\s*:?\s*(.*)$",
-    re.IGNORECASE,
+    r"(?:\s*:\s*(.*)|\s*)$",
 )
 #: Paragraphs after a decision that are notes for the record, not decisions.
 RECORD_NOTE = re.compile(
@@ -73,7 +72,7 @@ def labelled_blocks(body: list[Line]) -> tuple[list[DecisionBlock], set[int]]:
             i += 1
             continue
         used.add(body[i].index)
-        inline = m.group(1).strip()
+        inline = (m.group(1) or "").strip()
         if inline:
             lines, i = _inline_block(body, i)
             decisions.append(_block(lines, first_text=inline))

@@ -109,7 +109,8 @@ def meeting_location(fields: dict[str, str]) -> str | None:
 
 def meeting_body(preamble: list[Line], text: str) -> tuple[str | None, str | None]:
     """(short name, full name) of the body, from the heading or from decision statements."""
-    heading = " ".join(line.text for line in preamble[:6] if line.text and not LABEL.match(line.text))
+    texts = [line.text.replace("\t", " ") for line in preamble if line.text][:6]
+    heading = " ".join(t for t in texts if not LABEL.match(t))
     short, full = None, None
     paren = re.search(r"([A-ZÅÄÖ][\w\s,-]+?)\s*\(([A-ZÅÄÖ]{2,6})\)", heading)
     doc_type = re.match(rf"^\s*(?:{DOC_TYPES})\b\s*(.*)$", heading, re.IGNORECASE)
@@ -127,7 +128,16 @@ def meeting_body(preamble: list[Line], text: str) -> tuple[str | None, str | Non
         short = subjects.most_common(1)[0][0]
     if full:
         full = re.sub(r"\s+", " ", full).strip(" –-,")
+    elif short:
+        full = expansion(short, text)
     return short, full
+
+
+def expansion(acronym: str, text: str) -> str | None:
+    """The full name an acronym is introduced with: "Full Name (ACR)" or "Full Name, ACR"."""
+    words = r"[A-ZÅÄÖ][\wåäö]+(?: (?:[A-ZÅÄÖ][\wåäö]+|och|i|för|mellan))*"
+    m = re.search(rf"({words})\s*(?:\(|,\s*){re.escape(acronym)}\b", text)
+    return m.group(1) if m else None
 
 
 def _strip_doc_type(text: str) -> str:

@@ -78,6 +78,10 @@ def paragraphs(lines: list[Line]) -> list[Passage]:
         text = BULLET.sub("", line.text) if BULLET.match(line.text) and not current.text else line.text
         current.add(line, text)
         pending_break = False
+        if text.endswith(":") and len(text) < 40:
+            # A label line ("Ställningstagande:", "Dialog:") is a passage of its own.
+            passages.append(current)
+            current = Passage()
     if current.text:
         passages.append(current)
     return passages

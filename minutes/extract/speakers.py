@@ -20,7 +20,7 @@ _SOURCE_NOUN = re.compile(
     r"\b(Synpunkt|Synpunkter|Fråga|Frågor|Kommentar|Kommentarer|Lägesrapport|Presentation|"
     r"Information|Redogörelse|Rapport|Inspel|Medskick)\s+(från|av)\s+((?:[a-zåäö]+\s+){0,2})",
 )
-_QUESTION_SOURCE = re.compile(rf"\?\s*\(({NAME_WORD}(?: {NAME_WORD}){{1,3}})\s*(?:,[^)]*)?\)")
+_QUESTION_SOURCE = re.compile(rf"(?:\?\s*|^)\(({NAME_WORD}(?: {NAME_WORD}){{1,3}})\s*(?:,[^)]*)?\)")
 _SINGLE = re.compile(rf"(?<![\w-])({NAME_WORD})(?![\w-])")
 _INITIAL = re.compile(rf"(?<![\w-])([A-ZÅÄÖ])\.? ({NAME_WORD})(?![\w-])")
 
@@ -39,7 +39,7 @@ def presenter_names(text: str, *, people: list[str]) -> list[str]:
 
 def bare_name_line(text: str, *, people: list[str]) -> list[str]:
     """Names when a whole line is just names and organisations (a presenter line without label)."""
-    if len(text) > 120 or re.search(r"[.!?]\s*$", text):
+    if len(text) > 120 or ":" in text or re.search(r"[.!?]\s*$", text):
         return []
     names = presenter_names(text, people=people)
     if not names:
