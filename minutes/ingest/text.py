@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
 from minutes.errors import EmptyDocument, UnsupportedFormat
 from minutes.ingest.cleanup import clean_text
 from minutes.models import SourceDocument
+
+#: The single-byte code page that wins a tie (see ``_best_match``).
+PREFERRED_ON_TIE = "cp1252"
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -32,10 +35,27 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    best = _best_match(from_bytes(data))
     if best is None:
         raise UnsupportedFormat("not text: no character encoding fits the bytes")
     return str(best), best.encoding
+
+
+def _best_match(matches: CharsetMatches) -> CharsetMatch | None:
+    """charset-normalizer's best guess, with ties broken towards cp1252.
+
+    For Swedish text cp1250 and cp1252 score exactly alike (same chaos, same
+    coherence) and the library picks cp1250 first, turning "å" into "ĺ". Old
+    Swedish Windows files are cp1252, so among equally good candidates it wins.
+    """
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
+        if tied and PREFERRED_ON_TIE in match.could_be_from_charset:
+            return match
+    return best
 
 
 def read_text(data: bytes, *, name: str) -> SourceDocument:
