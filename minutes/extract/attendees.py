@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from minutes.extract.lines import Line
-from minutes.extract.people import NAME_WORD, find_names, is_first_name
+from minutes.extract.people import NAME_WORD, find_names, is_first_name, is_orgish_phrase
 from minutes.models import Attendee, SourceSpan
 
 STATUS_LABELS = {
@@ -106,13 +106,9 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
 def _names(text: str) -> list[tuple[int, int, str]]:
     found = [(m.start, m.end, m.name) for m in find_names(text)]
     for m in _FALLBACK_NAME.finditer(text):
-        if not any(s <= m.start(1) < e for s, e, _ in found) and not _orgish_phrase(m.group(1)):
+        if not any(s <= m.start(1) < e for s, e, _ in found) and not is_orgish_phrase(m.group(1)):
             found.append((m.start(1), m.end(1), m.group(1)))
     return sorted(found)
-
-
-def _orgish_phrase(text: str) -> bool:
-    return any(w.lower().endswith(("regionen", "kommun", "sjukhus", "stad", "området")) for w in text.split())
 
 
 def _set_columns(text: str, line: Line, state: _State) -> None:

@@ -151,8 +151,15 @@ def _finish(block: ItemBlock, rest: list[Line]) -> None:
 
 
 def _continue_title(block: ItemBlock, rest: list[Line]) -> list[Line]:
-    title, last = block.title, block.heading.text
     i = 0
+    if not block.title:
+        # "§ 12" alone on its line: the title is the next line.
+        while i < len(rest) and rest[i].blank:
+            i += 1
+        if i < len(rest) and not _is_structural(rest[i].text):
+            block.title = rest[i].text
+            i += 1
+    title, last = block.title, rest[i - 1].text if i else block.heading.text
     while i < len(rest) and rest[i].text and _continues(last, rest[i].text):
         title = _join(title, rest[i].text)
         last = rest[i].text

@@ -22,7 +22,8 @@ _TOKEN = re.compile(rf"(?<![\w-]){NAME_WORD}(?![\w])|(?<![\w-])[{_UPPER}](?![\w-
 
 #: Word endings of organisations, places and units, never of surnames.
 ORG_SUFFIXES = (
-    "regionen", "kommun", "kommunen", "förbund", "förbundet", "nämnd", "nämnden",
+    "region", "regionen", "landsting", "landstinget", "förvaltning", "nämnden", "centrum",
+    "center", "hälsan", "tjänst", "tjänsten", "skola", "skolan", "bolag", "bolaget", "kommun", "kommunen", "förbund", "förbundet", "nämnd", "nämnden",
     "styrelsen", "förvaltningen", "sjukhuset", "sjukhus", "området", "gruppen",
     "kontoret", "rådet", "vården", "verket", "enheten", "avdelningen", "stad", "staden",
 )
@@ -46,9 +47,15 @@ def is_first_name(word: str) -> bool:
     )
 
 
-def _orgish(word: str) -> bool:
+def is_orgish(word: str) -> bool:
+    """A word that names an organisation, place or unit rather than a person."""
     low = word.lower()
     return low.endswith(ORG_SUFFIXES) and not is_first_name(word)
+
+
+def is_orgish_phrase(text: str) -> bool:
+    """Any word of the phrase names an organisation, place or unit."""
+    return any(is_orgish(w) for w in text.split())
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ def find_names(text: str, *, known: Iterable[str] = ()) -> list[NameMatch]:
         j, last_end = i + 1, end
         while j < len(tokens) and j - i <= 3 and _adjacent(text, last_end, tokens[j][1]):
             nxt = tokens[j][0]
-            if _orgish(nxt) or (j - i >= 2 and is_first_name(nxt) and len(nxt) > 1):
+            if is_orgish(nxt) or (j - i >= 2 and is_first_name(nxt) and len(nxt) > 1):
                 break
             if len(nxt) == 1:  # a surname initial ends the name
                 last_end = tokens[j][2]

@@ -12,7 +12,7 @@ import re
 
 from spacy.language import Language
 
-from minutes.extract.people import NAME_WORD, find_names, is_first_name, resolve
+from minutes.extract.people import NAME_WORD, find_names, is_first_name, is_orgish_phrase, resolve
 from minutes.extract.pipeline import cues
 
 _APPOSITION = re.compile(r"^\s*(?:,\s*[^,.;]{1,60}?,|\([^)]{1,60}\)|[–-]\s*\w+)?\s*(?:och\s+)?$")
@@ -32,7 +32,7 @@ def presenter_names(text: str, *, people: list[str]) -> list[str]:
         segment = segment.strip()
         m = re.fullmatch(rf"({NAME_WORD}(?: {NAME_WORD}){{1,2}})(?:\s+[A-ZÅÄÖ][\wåäö]*)?", segment)
         if m and not any(m.group(1) in f or f in m.group(1) for f in found):
-            if not re.search(r"(regionen|kommun|förbund|sjukhus)$", m.group(1)):
+            if not is_orgish_phrase(m.group(1)):
                 found.append(m.group(1))
     return list(dict.fromkeys(found))
 
