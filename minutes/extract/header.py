@@ -15,9 +15,16 @@ DOC_TYPES = (
 )
 LABEL = re.compile(
     r"^(Tid|Datum|Dag|Sammanträdesdatum|Mötesdatum|Datum och tid|Tid och datum|Plats|"
-    r"Plats och tid|Lokal|Mötesform|Mötesplats)\s*:\s*(.*)$",
+    r"Plats och tid|Lokal|Mötesform|Mötesplats)\s*:\s*(.*)$"
+    r"|^(Sammanträdesdatum|Mötesdatum|Datum)\s+(\d.*)$",
     re.IGNORECASE,
 )
+#: Words that end a body's name in a heading: "Socialnämnden i X kommun" -> "Socialnämnden".
+BODY_NOUN = re.compile(
+    r"^[A-ZÅÄÖ][\wåäö-]*(nämnden|nämnd|styrelsen|fullmäktige|utskottet|rådet|beredningen|"
+    r"organet|gruppen|förbundet|kommittén|delegationen|presidiet|samverkan)$"
+)
+PARTY_LETTERS = {"M", "S", "C", "L", "KD", "V", "MP", "SD", "FP"}
 TIME_RANGE = re.compile(
     r"(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?"
 )
@@ -41,8 +48,10 @@ def header_fields(preamble: list[Line]) -> dict[str, str]:
     for line in preamble:
         for part in re.split(r"\t| {2,}(?=[A-ZÅÄÖ]\w+\s*:)|(?<=\S) (?=Mötesform:|Plats:)", line.text):
             m = LABEL.match(part.strip())
-            if m and m.group(2).strip():
-                fields.setdefault(m.group(1).lower(), m.group(2).strip())
+            if m:
+                key, value = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                if value.strip():
+                    fields.setdefault(key.lower(), value.strip())
     return fields
 
 
@@ -109,8 +118,7 @@ def meeting_location(fields: dict[str, str]) -> str | None:
 
 def meeting_body(preamble: list[Line], text: str) -> tuple[str | None, str | None]:
     """(short name, full name) of the body, from the heading or from decision statements."""
-    texts = [line.text.replace("\t", " ") for line in preamble if line.text][:6]
-    heading = " ".join(t for t in texts if not LABEL.match(t))
+    heading = " ".join(_heading_lines(preamble))
     short, full = None, None
     paren = re.search(r"([A-ZÅÄÖ][\w\s,-]+?)\s*\(([A-ZÅÄÖ]{2,6})\)", heading)
     doc_type = re.match(rf"^\s*(?:{DOC_TYPES})\b\s*(.*)$", heading, re.IGNORECASE)
@@ -123,9 +131,13 @@ def meeting_body(preamble: list[Line], text: str) -> tuple[str | None, str | Non
             short, full = acronym.group(1), acronym.group(2).strip() or None
         else:
             full = _cut_heading(rest) or None
-    subjects = Counter(m.group(1) for m in DECISION_SUBJECT.finditer(text))
+    if short in PARTY_LETTERS:
+        short = None
+    subjects = Counter(m.group(1) for m in DECISION_SUBJECT.finditer(text) if m.group(1) not in PARTY_LETTERS)
     if short is None and subjects:
         short = subjects.most_common(1)[0][0]
+    if short is None and full and BODY_NOUN.match(full.split()[0]):
+        short = full.split()[0]
     if full:
         full = re.sub(r"\s+", " ", full).strip(" –-,")
     elif short:
@@ -138,6 +150,19 @@ def expansion(acronym: str, text: str) -> str | None:
     words = r"[A-ZÅÄÖ][\wåäö]+(?: (?:[A-ZÅÄÖ][\wåäö]+|och|i|för|mellan))*"
     m = re.search(rf"({words})\s*(?:\(|,\s*){re.escape(acronym)}\b", text)
     return m.group(1) if m else None
+
+
+def _heading_lines(preamble: list[Line]) -> list[str]:
+    """The title lines: those before the first label, column heading or list line."""
+    out = []
+    for line in preamble:
+        text = line.text
+        if not text:
+            continue
+        if ":" in text or "\t" in text or text.startswith("För ") or len(out) >= 4:
+            break
+        out.append(text)
+    return out
 
 
 def _strip_doc_type(text: str) -> str:

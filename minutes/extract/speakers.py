@@ -12,7 +12,7 @@ import re
 
 from spacy.language import Language
 
-from minutes.extract.people import NAME_WORD, find_names, is_first_name, is_orgish_phrase, resolve
+from minutes.extract.people import NAME_WORD, find_names, is_first_name, is_orgish, is_orgish_phrase, resolve
 from minutes.extract.pipeline import cues
 
 _APPOSITION = re.compile(r"^\s*(?:,\s*[^,.;]{1,60}?,|\([^)]{1,60}\)|[–-]\s*\w+)?\s*(?:och\s+)?$")
@@ -50,7 +50,7 @@ def bare_name_line(text: str, *, people: list[str]) -> list[str]:
     for m in find_names(text, known=people):
         rest = rest.replace(m.name, " ")
     words = re.findall(r"[\wåäöÅÄÖ/-]+", rest)
-    if any(w[:1].islower() and w not in ("och", "samt") for w in words):
+    if any(w[:1].islower() and w not in ("och", "samt") and not is_orgish(w) for w in words):
         return []
     return names
 
