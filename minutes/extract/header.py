@@ -21,8 +21,8 @@ LABEL = re.compile(
 )
 #: Words that end a body's name in a heading: "Socialnämnden i X kommun" -> "Socialnämnden".
 BODY_NOUN = re.compile(
-    r"^[A-ZÅÄÖ][\wåäö-]*(nämnden|nämnd|styrelsen|fullmäktige|utskottet|rådet|beredningen|"
-    r"organet|gruppen|förbundet|kommittén|delegationen|presidiet|samverkan)$"
+    r"^(?=[A-ZÅÄÖ])[\wåäö-]*(?i:(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|rådet|beredningen|"
+    r"organet|gruppen|förbundet|kommittén|delegationen|presidiet|samverkan))$"
 )
 PARTY_LETTERS = {"M", "S", "C", "L", "KD", "V", "MP", "SD", "FP"}
 TIME_RANGE = re.compile(
