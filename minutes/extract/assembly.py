@@ -44,7 +44,8 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     preamble_text = "\n".join(line.text for line in preamble)
 
     attendees = apply_absences(parse_attendees(preamble), lines)
-    people = _people(text, [a.name for a in attendees])
+    presenters = [n for b in blocks for n in presenter_names(_presenter_text(b), people=[])]
+    people = _people(text, [a.name for a in attendees] + presenters)
     blocks, signers = _cut_signatures(blocks, people)
 
     fields = header_fields(preamble)
@@ -140,11 +141,15 @@ def _item(block: ItemBlock, ctx: _Context) -> Item:
     )
 
 
+def _presenter_text(block: ItemBlock) -> str:
+    text = " ".join(line.text for line in block.presenter_lines)
+    m = PRESENTER.match(text)
+    return m.group(1) if m else text
+
+
 def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
     if block.presenter_lines:
-        text = " ".join(line.text for line in block.presenter_lines)
-        m = PRESENTER.match(text)
-        return presenter_names(m.group(1) if m else text, people=ctx.people)
+        return presenter_names(_presenter_text(block), people=ctx.people)
     for i, line in enumerate(block.body[:3]):
         if line.blank:
             continue
