@@ -50,6 +50,12 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_YEAR = re.compile(r"\b(nästa|kommande) år\b", re.IGNORECASE)
+#: A meeting schedule heading: the dates listed under it are in its year.
+SCHEDULE = re.compile(
+    rf"\b(?:Mötestider|Mötesdatum|Mötesplan|Sammanträdestider|Sammanträdesdagar|Sammanträdesplan|"
+    rf"Sammanträden)\s+(?:för\s+|under\s+)?({_YEAR})\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -140,12 +146,13 @@ def _tense(window: str) -> int:
 def find_dates(text: str, *, meeting_date: str | None = None) -> list[DateMatch]:
     """All dates in ``text`` with values; yearless ones only when the year is certain enough."""
     raws = _scan(text)
+    schedules = [(m.end(), int(m.group(1))) for m in SCHEDULE.finditer(text)]
     known = {(r.month, r.day): r.year for r in raws if r.year and r.month}
     meeting_year = int(meeting_date[:4]) if meeting_date and meeting_date[:4].isdigit() else None
     meeting_month = int(meeting_date[5:7]) if meeting_date and len(meeting_date) >= 7 else None
     results = []
     for i, raw in enumerate(raws):
-        year = raw.year or _infer_year(
+        year = raw.year or _schedule_year(schedules, raw.start) or _infer_year(
             text, raws, i, known, meeting_year=meeting_year, meeting_month=meeting_month
         )
         if year is None:
@@ -154,6 +161,14 @@ def find_dates(text: str, *, meeting_date: str | None = None) -> list[DateMatch]
             DateMatch(text[raw.start : raw.end], _value(year, raw.month, raw.day), raw.start, raw.end)
         )
     return results
+
+
+def _schedule_year(schedules: list[tuple[int, int]], start: int) -> int | None:
+    """The year of a schedule heading shortly before ``start`` ("Mötestider 2021: 21 maj ...")."""
+    for end, year in reversed(schedules):
+        if end <= start:
+            return year if start - end <= 400 else None
+    return None
 
 
 def _infer_year(
