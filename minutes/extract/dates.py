@@ -46,7 +46,7 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(ska|skall|kommer|planeras|nästa|nästkommande|inför|senast|kommande|blir)\b",
+    r"\b(ska|skall|kommer|planeras|nästa|nästkommande|inför|senast|kommande|blir|sker|mötet)\b",
     re.IGNORECASE,
 )
 _NEXT_YEAR = re.compile(r"\b(nästa|kommande) år\b", re.IGNORECASE)
@@ -127,10 +127,15 @@ def _value(year: int, month: int | None, day: int | None) -> str:
     return f"{year:04d}"
 
 
+_BOUNDARY = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), 0)
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i != -1]
-    return left, min(right_candidates) if right_candidates else len(text)
+    """The sentence around a match: from the previous sentence end to the next."""
+    window_start = max(0, start - 400)
+    lefts = [m.end() for m in _BOUNDARY.finditer(text, window_start, start)]
+    right = _BOUNDARY.search(text, end)
+    return (lefts[-1] if lefts else window_start), (right.start() if right else len(text))
 
 
 def _tense(window: str) -> int:
@@ -187,11 +192,6 @@ def _infer_year(
             break
         if later.year and later.month:
             return later.year
-    if raw.day and (raw.month, raw.day) in known:
-        return known[(raw.month, raw.day)]
-    same_month = {y for (mo, _d), y in known.items() if mo == raw.month}
-    if not raw.day and len(same_month) == 1 and meeting_month is None:
-        return same_month.pop()
     if meeting_year and meeting_month:
         tense = _tense(text[s_start:s_end])
         if tense < 0 and raw.month > meeting_month:
@@ -199,6 +199,11 @@ def _infer_year(
         if tense > 0 and raw.month < meeting_month:
             return meeting_year + 1
         return meeting_year
+    if raw.day and (raw.month, raw.day) in known:
+        return known[(raw.month, raw.day)]
+    same_month = {y for (mo, _d), y in known.items() if mo == raw.month}
+    if not raw.day and len(same_month) == 1:
+        return same_month.pop()
     for earlier in reversed(raws[:i]):
         if raw.start - earlier.end > 1500:
             break
