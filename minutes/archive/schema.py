@@ -94,6 +94,10 @@ TABLES: dict[str, dict] = {
             "date": str,
             "year": int,
             **SPAN,
+            "title_stem": str,
+            "text_stem": str,
+            "title_rev": str,
+            "text_rev": str,
         },
         "pk": "id",
         "foreign_keys": [("meeting_id", "meetings", "id")],
@@ -111,6 +115,8 @@ TABLES: dict[str, dict] = {
             "date": str,
             "year": int,
             **SPAN,
+            "text_stem": str,
+            "text_rev": str,
         },
         "pk": "id",
         "foreign_keys": [("meeting_id", "meetings", "id"), ("item_id", "items", "id")],
@@ -131,6 +137,8 @@ TABLES: dict[str, dict] = {
             "date": str,
             "year": int,
             **SPAN,
+            "task_stem": str,
+            "task_rev": str,
         },
         "pk": "id",
         "foreign_keys": [("meeting_id", "meetings", "id"), ("item_id", "items", "id")],
@@ -170,7 +178,20 @@ INDEXES = [
 ]
 
 #: Full-text search: table -> indexed columns. Triggers keep them current.
+#: Each text column is indexed three ways (issue 6, see ``archive/swedish.py``):
+#: as written, Snowball-stemmed (``_stem``) and as reversed stems (``_rev``) for
+#: compound tails. Shadow columns are filled by ``store`` when rows are written.
 FTS_CONFIG: dict[str, list[str]] = {
+    "items": ["title", "text", "title_stem", "text_stem", "title_rev", "text_rev"],
+    "decisions": ["text", "text_stem", "text_rev"],
+    "assignments": ["task", "task_stem", "task_rev"],
+}
+
+#: unicode61 without diacritic folding: å, ä and ö are letters of their own in Swedish.
+FTS_TOKENIZE = "unicode61 remove_diacritics 0"
+
+#: Shadow search columns per table, derived from the text columns named here.
+SEARCH_SOURCES: dict[str, list[str]] = {
     "items": ["title", "text"],
     "decisions": ["text"],
     "assignments": ["task"],

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from minutes.archive.fts import ensure_search, search_values
 from minutes.archive.schema import (
-    FTS_CONFIG,
     INDEXES,
     MEETING_CHILDREN,
     TABLES,
@@ -53,9 +53,7 @@ def ensure_db_shape(db: Database) -> None:
     for table, columns in INDEXES:
         db[table].create_index(columns, if_not_exists=True)
     db.index_foreign_keys()
-    for table, columns in FTS_CONFIG.items():
-        if not db[table].detect_fts():
-            db[table].enable_fts(columns, create_triggers=True, tokenize="unicode61")
+    ensure_search(db)  # issue 6: Swedish shadow columns and their FTS indexes
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
 
@@ -301,6 +299,7 @@ def _write_items(db: Database, meeting: Meeting, context: dict) -> None:
                 "text": item.text,
                 "presenters": json.dumps(item.presenters, ensure_ascii=False),
                 "speakers": json.dumps(item.speakers, ensure_ascii=False),
+                **search_values("items", {"title": item.title, "text": item.text}),
                 **context,
                 **_span(item.span),
             }
@@ -313,6 +312,7 @@ def _write_items(db: Database, meeting: Meeting, context: dict) -> None:
                 "text": d.text,
                 "kind": d.kind,
                 "optional": int(d.optional),
+                **search_values("decisions", {"text": d.text}),
                 **context,
                 **_span(d.span),
             }
@@ -325,6 +325,7 @@ def _write_items(db: Database, meeting: Meeting, context: dict) -> None:
                 "position": n,
                 "task": a.task,
                 "assignees": json.dumps(a.assignees, ensure_ascii=False),
+                **search_values("assignments", {"task": a.task}),
                 "due": a.due,
                 "due_date": a.due if a.due and a.due[:4].isdigit() else None,
                 "status": "open",
