@@ -183,8 +183,9 @@ def _assignments(sentences, labelled, inside, ctx: _Context):
     block_of = {}
     for d in labelled:
         block_of[(d.start, d.end)] = d
-    for text, start, end in sentences:
+    for n, (text, start, end) in enumerate(sentences):
         in_block = inside(start, end)
+        following = sentences[n + 1][0] if n + 1 < len(sentences) else ""
         block_text = next((d.text for (s, e), d in block_of.items() if start <= e and s <= end), "")
         results = []
         for label, s, e, _t in cues(ctx.nlp, text):
@@ -206,6 +207,8 @@ def _assignments(sentences, labelled, inside, ctx: _Context):
             if result is not None:
                 results.append(result)
         for result in results:
+            if result.due is None and assign.REPORT_BACK.match(following):
+                result.due = assign.due_of(following, meeting_date=ctx.date)
             if result.due is None and in_block and assign.NEXT_MEETING.search(block_text):
                 result.due = "next_meeting"
             if result.task and not any(a.task == result.task for a in found):

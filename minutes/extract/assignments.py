@@ -141,8 +141,15 @@ def from_cue(
 def _subject(before: str) -> str:
     """The subject: the words before the verb, without a leading adverbial clause."""
     before = before.strip()
+    names = find_names(before)
+    if names and names[-1].end >= len(before.rstrip(" ,–-")) and len(before.split()) > 4:
+        # "... lång mening Anna Berg" : the name right before the verb is the subject.
+        return before[names[-1].start :]
     parts = re.split(r"(?<=[,;:])\s+(?=[A-ZÅÄÖ])", before)
     return parts[-1] if parts else before
+
+
+REPORT_BACK = re.compile(r"^(Återrapportering|Återkoppling|Redovisning|Rapportering|Svar)\b", re.IGNORECASE)
 
 
 def obligation(sentence: str, *, meeting_date: str | None, assignees: list[str]) -> Found | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from minutes.extract.lines import Line
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\s*]+(?=[\"(]?[A-ZÅÄÖ•-])")
-BULLET = re.compile(r"^(?:[•\-–*]|\d{1,2}[.)]|[a-h]\))\s+")
+BULLET = re.compile(r"^(?:[•\-–*]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+")
 
 
 @dataclass
@@ -65,13 +65,16 @@ def paragraphs(lines: list[Line]) -> list[Passage]:
     passages: list[Passage] = []
     current = Passage()
     pending_break = False
+    in_bullet = False
     for line in lines:
         if line.blank:
             pending_break = True
             continue
         starts_new = BULLET.match(line.text) or (
             pending_break and (not current.text or re.search(r"[.!?:]\s*$", current.text))
-        )
+        ) or (in_bullet and line.text[:1].isupper())
+        if starts_new:
+            in_bullet = bool(BULLET.match(line.text))
         if starts_new and current.text:
             passages.append(current)
             current = Passage()
