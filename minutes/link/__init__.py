@@ -19,7 +19,19 @@ __all__ = ["ensure_link_shape", "link_archive"]
 
 def link_archive(db: Database, *, today: dt.date | None = None) -> dict:
     """Rebuild threads, merged people and assignment statuses; return counts of each."""
-    ensure_link_shape(db)
     with db.atomic():
+        ensure_link_shape(db)
         thread_of = save_threads(db, find_threads(db))
+    _commit(db)
     return {"threads": len(set(thread_of.values())), "threaded_items": len(thread_of)}
+
+
+def _commit(db: Database) -> None:
+    """Commit even when the caller's connection was left inside a transaction.
+
+    ``db.atomic()`` only takes a savepoint inside an open transaction, and an
+    archive opened by ``open_archive`` can be in one; linked data is derived,
+    so losing it silently at process exit would be worse than committing.
+    """
+    if db.conn.in_transaction:
+        db.conn.commit()

@@ -29,12 +29,14 @@ FORMAL_TITLE_PATTERNS = (
     r"(anmälningsärenden|anmälningar|meddelanden)\b",
     r"(anmälan av )?(delegationsbeslut|delegeringsbeslut)\b",
     r"skriftlig information\b",
+    # Standing report slots: news *from* an organisation or group, whatever the issue of the day.
+    r"(information|aktuellt|nytt|rapport|rapporter|återrapportering|återkoppling) från ",
 )
 
 _FORMAL = re.compile("|".join(f"(?:{p})" for p in FORMAL_TITLE_PATTERNS))
 
 
 def is_formality(title: str | None) -> bool:
-    """True for procedural items (opening, agenda, previous minutes, dates, 'Övriga frågor')."""
+    """True for procedural items and standing report slots (opening, agenda, previous minutes, dates, 'Övriga frågor')."""
     text = normalize(title or "").strip(" \t.:-–")
     return not text or bool(_FORMAL.match(text))

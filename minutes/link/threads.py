@@ -20,6 +20,8 @@ from minutes.link.features import ItemFeatures, Weights, load_items
 #: Scores at or above this link two items. Tuned for precision: a wrong link
 #: merges two threads, a missed one only splits a thread.
 LINK_THRESHOLD = 0.6
+#: Two groups join only if their members are, on average, at least this alike.
+MIN_COHESION = 0.4
 #: Title overlap only counts when the shared terms are rare enough together
 #: (idf sum; log(n/df) ≈ 2 means the terms occur in roughly one item in seven).
 MIN_SHARED_WEIGHT = 1.5
@@ -119,26 +121,40 @@ def evidence(a: ItemFeatures, b: ItemFeatures, w: Weights) -> Evidence:
     )
 
 
-def scored_pairs(items: list[ItemFeatures], w: Weights) -> list[tuple[float, int, int]]:
-    """(score, i, j) for every cross-meeting pair at or above the threshold, strongest first."""
-    pairs = []
+def scored_pairs(items: list[ItemFeatures], w: Weights) -> dict[tuple[int, int], float]:
+    """Score of every cross-meeting pair (i < j) with any evidence at all."""
+    scores = {}
     for i, j in combinations(range(len(items)), 2):
-        if items[i].meeting_id == items[j].meeting_id:
-            continue
-        score = evidence(items[i], items[j], w).score
-        if score >= LINK_THRESHOLD:
-            pairs.append((score, i, j))
-    return sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))
+        if items[i].meeting_id != items[j].meeting_id:
+            score = evidence(items[i], items[j], w).score
+            if score > 0:
+                scores[(i, j)] = score
+    return scores
 
 
-def cluster(items: list[ItemFeatures], pairs: list[tuple[float, int, int]]) -> list[list[int]]:
-    """Join linked items strongest link first, never two items of one meeting in one group."""
+def cohesion(a: set[int], b: set[int], scores: dict[tuple[int, int], float]) -> float:
+    """Mean score over all pairs between two groups (pairs without evidence count as 0)."""
+    total = sum(scores.get((min(i, j), max(i, j)), 0.0) for i in a for j in b)
+    return total / (len(a) * len(b))
+
+
+def cluster(items: list[ItemFeatures], scores: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Join linked items strongest link first, refusing joins that chain unrelated items.
+
+    A join is refused when it would put two items of one meeting into one
+    group, or when the two groups as wholes are not alike (mean pair score
+    below ``MIN_COHESION``): one strong link between two long threads is
+    not enough to make them one issue.
+    """
     group = list(range(len(items)))
     members = {i: {i} for i in range(len(items))}
     meetings = {i: {items[i].meeting_id} for i in range(len(items))}
-    for _, i, j in pairs:
+    links = sorted((-s, i, j) for (i, j), s in scores.items() if s >= LINK_THRESHOLD)
+    for _, i, j in links:
         gi, gj = group[i], group[j]
         if gi == gj or meetings[gi] & meetings[gj]:
+            continue
+        if cohesion(members[gi], members[gj], scores) < MIN_COHESION:
             continue
         for k in members[gj]:
             group[k] = gi
