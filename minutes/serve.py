@@ -14,7 +14,11 @@ SETTINGS = {
     "sql_time_limit_ms": "2000",
     "default_page_size": "50",
     "facet_time_limit_ms": "500",
+    "max_returned_rows": "1000",
 }
+
+#: Extra settings for ``--public``: no arbitrary SQL, no whole-database download.
+PUBLIC_SETTINGS = {"allow_download": "off", "default_allow_sql": "off"}
 
 
 def datasette_command(db_path, *, host: str, port: int, public: bool = False) -> list[str]:
@@ -33,5 +37,6 @@ def datasette_command(db_path, *, host: str, port: int, public: bool = False) ->
     for name, value in SETTINGS.items():
         command += ["--setting", name, value]
     if public:
-        command += ["--setting", "allow_download", "off", "--setting", "default_allow_sql", "off"]
+        for name, value in PUBLIC_SETTINGS.items():
+            command += ["--setting", name, value]
     return command

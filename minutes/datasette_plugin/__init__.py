@@ -1,0 +1,89 @@
+"""Datasette plugin for the minutes archive: Swedish search, pages and cell links (issue 6).
+
+Hooks stay small; queries live in :mod:`minutes.datasette_plugin.pages`, markup in
+``templates/``. Everything here is read-only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasette import hookimpl
+from datasette.filters import FilterArguments
+from markupsafe import Markup, escape
+
+from minutes.archive.search import SEARCHABLE, fts_query, register_functions, search_sql
+from minutes.datasette_plugin import pages
+
+#: Canned search queries: name -> (table, newest first?, Swedish title, description).
+SEARCH_QUERIES = {
+    "sok": ("items", False, "Sök i ärenden", "Rubriker och text, bäst träff först."),
+    "sok_beslut": ("decisions", False, "Sök i beslut", "Beslutstexter, bäst träff först."),
+    "sok_uppdrag": ("assignments", False, "Sök i uppdrag", "Uppdrag, bäst träff först."),
+    "folj_amne": (
+        "items",
+        True,
+        "Följ ett ämne",
+        "Alla ärenden om ett ämne i datumordning, över alla organ.",
+    ),
+}
+
+
+@hookimpl
+def prepare_connection(conn):
+    """Give every connection the Swedish search functions used by the canned queries."""
+    register_functions(conn)
+
+
+@hookimpl
+def canned_queries(datasette, database):
+    """The ranked search queries, built from the same SQL as ``minutes search``."""
+    if database != "archive":
+        return {}
+    return {
+        name: {
+            "sql": search_sql(table, limit="100" if by_date else "50", by_date=by_date),
+            "title": title,
+            "description": description,
+            "params": ["q"],
+        }
+        for name, (table, by_date, title, description) in SEARCH_QUERIES.items()
+    }
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    """``?_sok=`` on items, decisions and assignments: Swedish search that keeps facets."""
+    query = request.args.get("_sok")
+    if not query or table not in SEARCHABLE:
+        return None
+    expression = fts_query(query, table)
+    if not expression:
+        return FilterArguments(["0"], human_descriptions=[f"söker efter ”{query}”"])
+    where = f"rowid in (select rowid from [{table}_fts] where [{table}_fts] match :minutes_sok)"
+    return FilterArguments(
+        [where], {"minutes_sok": expression}, [f"matchar ”{query}”"]
+    )
+
+
+_MARK = re.compile(r"&lt;(/?)mark&gt;")
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """Highlight snippets and link ids to the archive's own pages."""
+    if not isinstance(value, str) or not value:
+        return None
+    if column == "snippet":
+        # Escape everything, then let only <mark> through: safe whatever SQL made it.
+        return Markup(_MARK.sub(r"<\1mark>", str(escape(value))))
+    link = pages.link_for(table, column, value)
+    if link:
+        return Markup(f'<a href="{escape(link)}">{escape(value)}</a>')
+    return None
+
+
+@hookimpl
+def register_routes():
+    """The meeting, item, document and person pages under ``/-/``."""
+    return pages.ROUTES

@@ -1,0 +1,171 @@
+"""The archive's own pages: meeting, item, source document with its facts, person.
+
+Each handler runs a few read-only queries against the ``archive`` database and
+renders one template from ``templates/``. Routes live under ``/-/`` so they
+never collide with Datasette's database and table URLs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from urllib.parse import quote
+
+from datasette.utils.asgi import NotFound, Response
+
+from minutes.datasette_plugin.spans import FACT_TABLES, segments
+
+DATABASE = "archive"
+
+#: (table, column) -> page prefix, for cells that should link to the archive's pages.
+LINKS = {
+    (None, "meeting_id"): "/-/mote/",
+    (None, "item_id"): "/-/punkt/",
+    (None, "document_id"): "/-/dokument/",
+    (None, "person_id"): "/-/person/",
+    ("meetings", "id"): "/-/mote/",
+    ("items", "id"): "/-/punkt/",
+    ("documents", "id"): "/-/dokument/",
+    ("people", "id"): "/-/person/",
+}
+
+
+def link_for(table: str | None, column: str, value) -> str | None:
+    """The archive page a cell value points at, if any."""
+    prefix = LINKS.get((table, column)) or LINKS.get((None, column))
+    return prefix + quote(str(value), safe="") if prefix else None
+
+
+async def _rows(datasette, sql: str, params: dict | list) -> list[dict]:
+    result = await datasette.get_database(DATABASE).execute(sql, params)
+    return [dict(r) for r in result.rows]
+
+
+async def _one(datasette, sql: str, params: dict | list) -> dict:
+    rows = await _rows(datasette, sql, params)
+    if not rows:
+        raise NotFound("Finns inte i arkivet")
+    return rows[0]
+
+
+def _json_list(value: str | None) -> list:
+    try:
+        return json.loads(value or "[]")
+    except ValueError:
+        return []
+
+
+async def _render(datasette, request, template: str, context: dict) -> Response:
+    html = await datasette.render_template(template, context, request=request)
+    return Response.html(html)
+
+
+async def meeting_page(datasette, request):
+    """A meeting: metadata, attendees, items with their decisions and assignments, source."""
+    meeting_id = request.url_vars["id"]
+    meeting = await _one(
+        datasette,
+        "select m.*, d.name as document_name, d.format, d.pages from meetings m "
+        "left join documents d on d.id = m.document_id where m.id = ?",
+        [meeting_id],
+    )
+    attendees = await _rows(
+        datasette, "select * from attendees where meeting_id = ? order by position", [meeting_id]
+    )
+    items = await _items_with_facts(datasette, meeting_id=meeting_id)
+    context = {"meeting": meeting, "attendees": attendees, "items": items}
+    return await _render(datasette, request, "minutes_meeting.html", context)
+
+
+async def _items_with_facts(datasette, *, meeting_id=None, item_id=None) -> list[dict]:
+    """Items of a meeting (or one item), each with its decisions and assignments."""
+    column, fact_column, value = (
+        ("meeting_id", "meeting_id", meeting_id) if item_id is None else ("id", "item_id", item_id)
+    )
+    items = await _rows(
+        datasette,
+        "select id, meeting_id, number, title, kind, text, presenters, date, body, "
+        f"page, start, end from items where {column} = ? order by position",
+        [value],
+    )
+    facts: dict[str, dict[str, list]] = defaultdict(lambda: {"decisions": [], "assignments": []})
+    for table in ("decisions", "assignments"):
+        sql = f"select * from {table} where {fact_column} = ? order by position"
+        for row in await _rows(datasette, sql, [value]):
+            if table == "assignments":
+                row["assignees"] = _json_list(row["assignees"])
+            facts[row["item_id"]][table].append(row)
+    for item in items:
+        item["presenters"] = _json_list(item["presenters"])
+        item.update(facts[item["id"]])
+    return items
+
+
+async def item_page(datasette, request):
+    """One item with its text, decisions and assignments, and its meeting."""
+    items = await _items_with_facts(datasette, item_id=request.url_vars["id"])
+    if not items:
+        raise NotFound("Ärendet finns inte i arkivet")
+    item = items[0]
+    meeting = await _one(datasette, "select * from meetings where id = ?", [item["meeting_id"]])
+    return await _render(datasette, request, "minutes_item.html", {"item": item, "meeting": meeting})
+
+
+async def document_page(datasette, request):
+    """The source text of a document with every extracted fact highlighted at its span."""
+    document_id = request.url_vars["id"]
+    document = await _one(
+        datasette, "select id, name, format, pages, text from documents where id = ?", [document_id]
+    )
+    meeting = (await _rows(datasette, "select * from meetings where document_id = ?", [document_id]))
+    facts = []
+    if meeting:
+        for table, label_sql in FACT_TABLES.items():
+            facts += await _rows(
+                datasette,
+                f"select '{table}' as kind, id, {label_sql} as label, page, start, end "
+                f"from {table} where meeting_id = ? and start is not null",
+                [meeting[0]["id"]],
+            )
+    context = {
+        "document": document,
+        "meeting": meeting[0] if meeting else None,
+        "segments": segments(document["text"] or "", facts),
+        "facts": sorted(facts, key=lambda f: f["start"]),
+    }
+    return await _render(datasette, request, "minutes_document.html", context)
+
+
+async def person_page(datasette, request):
+    """A person: the meetings they attended, items they presented, assignments they got."""
+    person = await _one(datasette, "select * from people where id = ?", [request.url_vars["id"]])
+    name = person["name"]
+    attended = await _rows(
+        datasette,
+        "select a.organization, a.role, a.status, m.id as meeting_id, m.body, m.date "
+        "from attendees a join meetings m on m.id = a.meeting_id where a.person_id = ? "
+        "order by m.date desc",
+        [person["id"]],
+    )
+    presented = await _rows(
+        datasette,
+        "select i.id, i.title, i.date, i.body from items i, json_each(i.presenters) p "
+        "where p.value = ? order by i.date desc",
+        [name],
+    )
+    assigned = await _rows(
+        datasette,
+        "select a.id, a.task, a.status, a.due_date, a.date, a.item_id from assignments a, "
+        "json_each(a.assignees) p where p.value = ? order by a.date desc",
+        [name],
+    )
+    context = {"person": person, "attended": attended, "presented": presented, "assigned": assigned}
+    return await _render(datasette, request, "minutes_person.html", context)
+
+
+ROUTES = [
+    (r"^/-/mote/(?P<id>[^/]+)$", meeting_page),
+    (r"^/-/punkt/(?P<id>[^/]+)$", item_page),
+    (r"^/-/dokument/(?P<id>[^/]+)$", document_page),
+    (r"^/-/person/(?P<id>[^/]+)$", person_page),
+]

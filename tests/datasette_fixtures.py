@@ -1,0 +1,57 @@
+"""Shared fixtures for the Datasette and search tests: a seed archive and an in-process Datasette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from datasette.app import Datasette
+from sqlite_utils import Database
+
+from minutes.serve import DEPLOY_DIR, SETTINGS
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_archive(tmp_path_factory) -> Path:
+    """The five seed minutes ingested once into ``archive.db`` (skips if the seeds are absent)."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds not found")
+    from click.testing import CliRunner
+
+    from minutes.cli import cli
+
+    path = tmp_path_factory.mktemp("archive") / "archive.db"
+    result = CliRunner().invoke(cli, ["ingest", "--db", str(path), "--quiet", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def make_datasette(path: Path, *, public: bool = False) -> Datasette:
+    """Datasette configured as ``minutes serve`` configures it."""
+    metadata = yaml.safe_load((DEPLOY_DIR / "metadata.yml").read_text(encoding="utf-8"))
+    settings = {k: _setting(v) for k, v in SETTINGS.items()}
+    if public:
+        settings.update({"allow_download": False, "default_allow_sql": False})
+    return Datasette(
+        [str(path)],
+        metadata=metadata,
+        template_dir=str(DEPLOY_DIR / "templates"),
+        settings=settings,
+    )
+
+
+def _setting(value: str):
+    return {"on": True, "off": False}.get(value, int(value) if value.isdigit() else value)
+
+
+@pytest.fixture
+def ds(seed_archive) -> Datasette:
+    """A Datasette over the seed archive, with our metadata, templates and settings."""
+    return make_datasette(seed_archive)
+
+
+def seed_db(path: Path) -> Database:
+    return Database(path)
