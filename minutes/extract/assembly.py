@@ -19,7 +19,7 @@ from minutes.extract.header import (
     signatories,
 )
 from minutes.extract.layout import PRESENTER, ItemBlock, split_items
-from minutes.extract.lines import Line, split_lines
+from minutes.extract.lines import Line, line_width, split_lines
 from minutes.extract.passage import Passage, paragraphs
 from minutes.extract.people import find_names, is_first_name
 from minutes.extract.pipeline import cues, default_nlp
@@ -57,6 +57,7 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
         return SourceSpan(start, end, document.page_of(start))
 
     context = _Context(nlp=nlp, people=people, body=body, date=date, span=span)
+    context.width = line_width(lines)
     items = [_item(block, context) for block in blocks]
     dates = _dates(text, date, span)
     for attendee in attendees:
@@ -106,8 +107,8 @@ def _cut_signatures(blocks: list[ItemBlock], people: list[str]) -> tuple[list[It
 
 def _item(block: ItemBlock, ctx: _Context) -> Item:
     presenters = _presenters(block, ctx)
-    labelled, used = labelled_blocks(block.body)
-    sentences = _sentences(block.body)
+    labelled, used = labelled_blocks(block.body, width=ctx.width)
+    sentences = _sentences(block.body, ctx.width)
     decisions = [_decision(d, ctx, optional=False) for d in labelled]
     in_blocks = [(d.start, d.end) for d in labelled]
 
@@ -160,9 +161,9 @@ def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
     return []
 
 
-def _sentences(body: list[Line]) -> list[tuple[str, int, int]]:
+def _sentences(body: list[Line], width: int) -> list[tuple[str, int, int]]:
     out = []
-    for passage in paragraphs(body):
+    for passage in paragraphs(body, width=width):
         for start, end, text in passage.sentences():
             out.append((text, passage.source(start), passage.source(end)))
     return out

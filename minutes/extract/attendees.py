@@ -99,6 +99,9 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
     if not names:
         if "\t" in text or re.search(r"\bFör\s+[A-ZÅÄÖ]", text):
             _set_columns(text, first, state)
+        elif len(text) <= 80:
+            # A group heading: the status of the label above it does not reach past it.
+            state.status = "present"
         return
     _read_names(text, first, state, people, offset=first.start)
 

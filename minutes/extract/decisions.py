@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from minutes.extract.lines import Line
+from minutes.extract.lines import Line, is_short
 from minutes.extract.passage import BULLET, Passage
 from minutes.extract.pipeline import cues
 
@@ -61,7 +61,7 @@ def is_decision_label(text: str) -> bool:
     return bool(DECISION_LABEL.match(text))
 
 
-def labelled_blocks(body: list[Line]) -> tuple[list[DecisionBlock], set[int]]:
+def labelled_blocks(body: list[Line], *, width: int = 80) -> tuple[list[DecisionBlock], set[int]]:
     """Decisions under "Ställningstagande:"/"Beslut:" labels, and the line indexes they used."""
     decisions: list[DecisionBlock] = []
     used: set[int] = set()
@@ -74,7 +74,7 @@ def labelled_blocks(body: list[Line]) -> tuple[list[DecisionBlock], set[int]]:
         used.add(body[i].index)
         inline = (m.group(1) or "").strip()
         if inline:
-            lines, i = _inline_block(body, i)
+            lines, i = _inline_block(body, i, width)
             decisions.append(_block(lines, first_text=inline))
         else:
             blocks, i = _label_block(body, i + 1)
@@ -95,12 +95,14 @@ def _block(lines: list[Line], *, first_text: str | None = None) -> DecisionBlock
     return block
 
 
-def _inline_block(body: list[Line], i: int) -> tuple[list[Line], int]:
+def _inline_block(body: list[Line], i: int, width: int) -> tuple[list[Line], int]:
     """The label line plus its wrapped continuation lines."""
     lines = [body[i]]
     j = i + 1
     while j < len(body):
         line = body[j]
+        if re.search(r"[.!?]\s*$", lines[-1].text) and is_short(lines[-1], width):
+            break
         if line.blank:
             if re.search(r"[.!?]\s*$", lines[-1].text):
                 break

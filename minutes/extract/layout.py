@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from minutes.extract.lines import Line
+from minutes.extract.people import is_first_name
 
 NUMBERED = re.compile(r"^(\d{1,3})\s*[.)]\s+(\S.*)$")
 PARAGRAPH = re.compile(r"^(?:§\s*(\d{1,4})|(\d{1,4})\s*§)\s*[.:]?\s*(.*)$")
@@ -233,7 +234,7 @@ def _read_labels(block: ItemBlock, rest: list[Line]) -> list[Line]:
             pass
         elif PRESENTER.match(text):
             block.presenter_lines.append(rest[i])
-            while i + 1 < len(rest) and rest[i + 1].text and _presenter_continues(rest[i + 1].text):
+            while i + 1 < len(rest) and rest[i + 1].text and _presenter_continues(rest[i].text, rest[i + 1].text):
                 i += 1
                 block.presenter_lines.append(rest[i])
         else:
@@ -243,8 +244,12 @@ def _read_labels(block: ItemBlock, rest: list[Line]) -> list[Line]:
     return rest[i:]
 
 
-def _presenter_continues(text: str) -> bool:
-    return not _is_structural(text) and len(text) < 80 and not re.search(r"[.!?]\s*$", text)
+def _presenter_continues(previous: str, text: str) -> bool:
+    """A presenter list wraps when its line ends mid-list ("...,", "och", a first name)."""
+    if _is_structural(text) or re.search(r"[.!?]\s", text) or len(text) > 100:
+        return False
+    last = previous.rstrip().split()[-1] if previous.strip() else ""
+    return previous.rstrip().endswith((",", "&")) or last in ("och", "samt") or is_first_name(last)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -55,6 +55,23 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def line_width(lines: list[Line]) -> int:
+    """The printed line width: the 90th percentile of line lengths.
+
+    A line well short of it ends a paragraph; PDF text has no blank lines
+    between paragraphs, so this is what tells them apart.
+    """
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    if not lengths:
+        return 80
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+def is_short(line: Line, width: int) -> bool:
+    """The line stops well before the right margin, as a paragraph's last line does."""
+    return len(line.text) < 0.8 * width
+
+
 def join_lines(lines: list[Line]) -> str:
     """Join wrapped lines into running text, mending words hyphenated at line ends."""
     out = ""

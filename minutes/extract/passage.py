@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from minutes.extract.lines import Line
+from minutes.extract.lines import Line, is_short
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\s*]+(?=[\"(]?[A-ZÅÄÖ•-])")
 BULLET = re.compile(r"^(?:[•\-–*]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+")
@@ -56,7 +56,7 @@ class Passage:
         return [(s, e, t.strip()) for s, e, t in spans if t.strip()]
 
 
-def paragraphs(lines: list[Line]) -> list[Passage]:
+def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
     """Group lines into passages: a bullet or a blank line after a finished sentence starts anew.
 
     A blank line after an unfinished sentence does not end the paragraph:
@@ -66,13 +66,19 @@ def paragraphs(lines: list[Line]) -> list[Passage]:
     current = Passage()
     pending_break = False
     in_bullet = False
+    previous: Line | None = None
     for line in lines:
         if line.blank:
             pending_break = True
             continue
         starts_new = BULLET.match(line.text) or (
             pending_break and (not current.text or re.search(r"[.!?:]\s*$", current.text))
-        ) or (in_bullet and line.text[:1].isupper())
+        ) or (
+            in_bullet
+            and line.text[:1].isupper()
+            and previous is not None
+            and (is_short(previous, width) or re.search(r"[.!?:]\s*$", previous.text))
+        )
         if starts_new:
             in_bullet = bool(BULLET.match(line.text))
         if starts_new and current.text:
@@ -80,6 +86,7 @@ def paragraphs(lines: list[Line]) -> list[Passage]:
             current = Passage()
         text = BULLET.sub("", line.text) if BULLET.match(line.text) and not current.text else line.text
         current.add(line, text)
+        previous = line
         pending_break = False
         if text.endswith(":") and len(text) < 40:
             # A label line ("Ställningstagande:", "Dialog:") is a passage of its own.
