@@ -36,6 +36,10 @@ FORMAL = re.compile(
     r"|^godkännande av (dagens\s+)?(agenda|dagordning)",
     re.IGNORECASE,
 )
+#: A decision that is complete in one formula sentence ("X noterar informationen.").
+FORMULA = re.compile(
+    r"\b(noterar|ställer sig bakom|beslutar|godkänner|tillstyrker|fastställer|bifaller)\b[^.!?]*[.!?]\s*$"
+)
 KIND_BY_CUE = {"NOTED": "noted", "ENDORSED": "endorsed", "DECIDED": "decided", "REFERRED": "referred"}
 
 
@@ -101,7 +105,9 @@ def _inline_block(body: list[Line], i: int, width: int) -> tuple[list[Line], int
     j = i + 1
     while j < len(body):
         line = body[j]
-        if re.search(r"[.!?]\s*$", lines[-1].text) and is_short(lines[-1], width):
+        if re.search(r"[.!?]\s*$", lines[-1].text) and (
+            is_short(lines[-1], width) or FORMULA.search(" ".join(x.text for x in lines))
+        ):
             break
         if line.blank:
             if re.search(r"[.!?]\s*$", lines[-1].text):
