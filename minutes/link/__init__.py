@@ -11,6 +11,8 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from minutes.link.followup import update_assignments
+from minutes.link.people import save_persons
 from minutes.link.schema import ensure_link_shape
 from minutes.link.threads import find_threads, save_threads
 
@@ -22,8 +24,15 @@ def link_archive(db: Database, *, today: dt.date | None = None) -> dict:
     with db.atomic():
         ensure_link_shape(db)
         thread_of = save_threads(db, find_threads(db))
+        persons = save_persons(db)
+        statuses = update_assignments(db, thread_of, today=today or dt.date.today())
     _commit(db)
-    return {"threads": len(set(thread_of.values())), "threaded_items": len(thread_of)}
+    return {
+        "threads": len(set(thread_of.values())),
+        "threaded_items": len(thread_of),
+        "persons": persons,
+        "assignments": dict(sorted(statuses.items())),
+    }
 
 
 def _commit(db: Database) -> None:

@@ -1,0 +1,236 @@
+"""Every assignment followed to its end: due date, report-back, status (issue 7).
+
+Status is derived on every link run (open → reported when a later item in the
+same thread reports back, overdue once the due date has passed) and then a
+user's override from ``minutes assignments close/reopen`` is applied on top.
+Overrides live in their own table keyed by a stable id made of the meeting,
+the item number and the task, so they survive re-imports and reprocessing,
+which delete and rewrite the ``assignments`` rows.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import json
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from minutes.link.text import normalize
+
+#: Phrases by which a later item says it reports on an earlier task.
+REPORT_BACK_CUES = (
+    r"återrapport\w*",
+    r"återkoppl\w*",
+    r"redovis\w*",
+    r"avrapport\w*",
+    r"rapporterar tillbaka",
+    r"fick [\w\s,.-]{0,80}?i uppdrag",
+    r"gavs [\w\s,.-]{0,80}?i uppdrag",
+    r"uppdraget (är|har) (slutfört|genomfört|klart|redovisats)",
+)
+REPORT_BACK = re.compile("|".join(REPORT_BACK_CUES))
+#: A report-back that quotes the task this closely (partial ratio) is about that task.
+TASK_QUOTE_RATIO = 85
+STATUSES = ("open", "reported", "done", "overdue")
+
+
+def stable_id(meeting_id: str, item_number: str, task: str | None) -> str:
+    """An assignment id that a re-import of the same document reproduces."""
+    digest = hashlib.sha1(normalize(task or "").encode()).hexdigest()[:8]
+    return f"{meeting_id}-{item_number}-{digest}"
+
+
+def month_end(value: str) -> str:
+    """'2019-05' → '2019-05-31'; 'YYYY' → 'YYYY-12-31'."""
+    if len(value) == 4:
+        return f"{value}-12-31"
+    year, month = int(value[:4]), int(value[5:7])
+    return f"{value[:7]}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def resolve_due(due: str | None, next_meeting: str | None) -> str | None:
+    """An ISO date for an extracted due value; None when it cannot be known."""
+    if not due:
+        return None
+    if due == "next_meeting":
+        return next_meeting
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", due):
+        return due
+    if re.fullmatch(r"\d{4}(-\d{2})?", due):
+        return month_end(due)
+    return None
+
+
+def next_meetings(db) -> dict[str, str | None]:
+    """Meeting id → date of the same body's next meeting in the archive (full dates only)."""
+    by_body: dict[str | None, list[tuple[str, str]]] = defaultdict(list)
+    for r in db.query("select id, body, date from meetings where date like '____-__-__'"):
+        by_body[r["body"]].append((r["date"], r["id"]))
+    following: dict[str, str | None] = {}
+    for meetings in by_body.values():
+        dates = sorted(d for d, _ in meetings)
+        for date, meeting_id in meetings:
+            k = bisect_right(dates, date)
+            following[meeting_id] = dates[k] if k < len(dates) else None
+    return following
+
+
+def find_report(assignment: dict, later_items: list[dict]) -> str | None:
+    """The first later item that reports back on ``assignment``, if any.
+
+    The item must use a report-back phrase and quote the task, and be either
+    in the same thread or name an assignee: the same task wording recurs in
+    many bodies, so a quote alone could be someone else's report.
+    """
+    task = normalize(assignment["task"] or "")
+    assignees = [normalize(a) for a in json.loads(assignment["assignees"] or "[]") if len(a) > 3]
+    for item in later_items:
+        text = normalize(f"{item['title'] or ''}\n{item['text'] or ''}")
+        if not REPORT_BACK.search(text):
+            continue
+        quoted = len(task) > 15 and fuzz.partial_ratio(task, text) >= TASK_QUOTE_RATIO
+        named = any(a in text for a in assignees)
+        same_thread = assignment["thread_id"] is not None and item["thread_id"] == assignment["thread_id"]
+        if quoted and (same_thread or named):
+            return item["id"]
+    return None
+
+
+def derive_status(due_date: str | None, reported_item_id: str | None, today: dt.date) -> str:
+    """reported when reported back; overdue when the due date has passed; else open."""
+    if reported_item_id:
+        return "reported"
+    if due_date and due_date < today.isoformat():
+        return "overdue"
+    return "open"
+
+
+#: "Vid mötet den … fick X i uppdrag att <task>": a later mention of an earlier task.
+PAST_ASSIGNMENT = re.compile(r"\b(?:fick|gavs)\b[^.]{0,80}?\bi uppdrag att ([^.]+)")
+
+
+def is_back_reference(task: str | None, item_text: str | None) -> bool:
+    """True when the item mentions this task as given earlier ('fick … i uppdrag att …')."""
+    if not task:
+        return False
+    return any(
+        fuzz.ratio(normalize(task), normalize(m)) >= TASK_QUOTE_RATIO
+        for m in PAST_ASSIGNMENT.findall(item_text or "")
+    )
+
+
+def _items_by_meeting_order(db, thread_of: dict[str, int]) -> list[dict]:
+    rows = list(
+        db.query(
+            """select i.id, i.title, i.text, m.body, m.date from items i
+               join meetings m on m.id = i.meeting_id order by m.date, m.source, i.position"""
+        )
+    )
+    for r in rows:
+        r["thread_id"] = thread_of.get(r["id"])
+    return rows
+
+
+def _candidates(assignment: dict, items: list[dict]) -> list[dict]:
+    """Items after the assignment's meeting, of its thread or its body."""
+    return [
+        i
+        for i in items
+        if (i["date"] or "") > (assignment["date"] or "")
+        and (
+            (assignment["thread_id"] is not None and i["thread_id"] == assignment["thread_id"])
+            or i["body"] == assignment["body"]
+        )
+    ]
+
+
+def update_assignments(db, thread_of: dict[str, int], *, today: dt.date) -> Counter:
+    """Write due_date, thread, report-back link and status of every assignment; count statuses."""
+    following = next_meetings(db)
+    overrides = {r["stable_id"]: r for r in db.query("select * from assignment_overrides")}
+    items = _items_by_meeting_order(db, thread_of)
+    rows = list(
+        db.query(
+            """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assignees, m.body, m.date,
+                      i.number, i.text as item_text
+               from assignments a join meetings m on m.id = a.meeting_id
+               join items i on i.id = a.item_id"""
+        )
+    )
+    counts: Counter = Counter()
+    for a in rows:
+        a["thread_id"] = thread_of.get(a["item_id"])
+        update = follow_up(a, items, following, overrides, today)
+        db["assignments"].update(a["id"], update)
+        counts[update["status"]] += 1
+    return counts
+
+
+def follow_up(a: dict, items: list[dict], following: dict, overrides: dict, today: dt.date) -> dict:
+    """The follow-up columns of one assignment row (see :func:`update_assignments`)."""
+    key = stable_id(a["meeting_id"], a["number"], a["task"])
+    due_date = resolve_due(a["due"], following.get(a["meeting_id"]))
+    if is_back_reference(a["task"], a["item_text"]):
+        reported = a["item_id"]
+    else:
+        reported = find_report(a, _candidates(a, items))
+    status = derive_status(due_date, reported, today)
+    override = overrides.get(key)
+    return {
+        "stable_id": key,
+        "due_date": due_date,
+        "thread_id": a["thread_id"],
+        "reported_item_id": reported,
+        "status": override["status"] if override else status,
+        "status_note": override["note"] if override else None,
+    }
+
+
+def set_override(db, assignment: str, *, status: str, note: str | None, now: str) -> dict:
+    """Record a user's status for an assignment (by row id or stable id); return the row."""
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+    rows = list(
+        db.query("select id, stable_id from assignments where id = ? or stable_id = ?",
+                 [assignment, assignment])
+    )
+    if not rows or not rows[0]["stable_id"]:
+        raise LookupError(f"no linked assignment {assignment!r} (run `minutes link` first?)")
+    key = rows[0]["stable_id"]
+    db["assignment_overrides"].upsert(
+        {"stable_id": key, "status": status, "note": note, "updated_at": now}, pk="stable_id"
+    )
+    db["assignments"].update(rows[0]["id"], {"status": status, "status_note": note})
+    return {"id": rows[0]["id"], "stable_id": key, "status": status, "note": note}
+
+
+
+def list_assignments(db, *, open_only: bool = False, person: str | None = None,
+                     body: str | None = None) -> list[dict]:
+    """Assignments by due date, optionally only open/overdue ones, one person's or one body's.
+
+    ``person`` matches any written variant of the person's name (case-insensitive part).
+    """
+    where, params = [], []
+    if open_only:
+        where.append("a.status in ('open', 'overdue')")
+    if body:
+        where.append("a.body = ?")
+        params.append(body)
+    if person:
+        where.append(
+            """exists (select 1 from json_each(a.assignees) j
+               join person_names pn on pn.name = j.value join person_names other
+               on other.person_id = pn.person_id where other.name like ?)"""
+        )
+        params.append(f"%{person}%")
+    sql = f"""select a.id, a.stable_id, a.status, a.due_date, a.body, a.date, a.assignees,
+                     a.task, a.reported_item_id, a.status_note
+              from assignments a {"where " + " and ".join(where) if where else ""}
+              order by coalesce(a.due_date, '9999'), a.date, a.id"""
+    return list(db.query(sql, params))
