@@ -1,0 +1,40 @@
+# Task list: `make demo` builds and serves the sample archive; `make test` runs the tests.
+# .ci/run calls `make test`, so CI and developers run the same commands.
+
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo archive serve test browser bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+sample-archive: | $(STAMP)
+	$(BIN)/minutes sample --out sample-archive --meetings 300
+
+archive: install sample-archive
+	$(BIN)/minutes ingest --db archive.db sample-archive
+
+serve: install
+	$(BIN)/minutes serve --db archive.db
+
+demo: archive serve
+
+browser:
+	-bash .ci/install-browser
+
+test: install browser
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/minutes bench
+
+clean:
+	rm -rf $(VENV) sample-archive archive.db archive.db-wal archive.db-shm test-output
