@@ -42,38 +42,141 @@ def cli():
     """
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@db_option
-@click.option("--quiet", "-q", is_flag=True, help="Print only the final summary line.")
-def ingest(paths, db_path, quiet):
-    """Import minutes files (PDF, text, Word) or folders of them into the archive.
+class SizeType(click.ParamType):
+    """A byte size written as people write it: 100MB, 512kB, 2GB."""
 
-    Files already in the archive (same content) are skipped; a file that
-    cannot be read is recorded with its reason and the import goes on. The
-    exit status is 1 when any file failed.
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        from minutes.ingest.sources import parse_size
+
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
+
+
+def workers_option(f):
+    """``--workers``, shared by ingest, reprocess and bench."""
+    return click.option(
+        "--workers",
+        "-w",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Parser/extractor processes (default: the machine's cores).",
+    )(f)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option(
+    "--manifest",
+    "manifests",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV with a 'path' column and optional body, body_name, date overrides.",
+)
+@workers_option
+@click.option("--ocr", is_flag=True, help="OCR scanned PDFs with ocrmypdf (if installed).")
+@click.option("--max-file-size", type=SizeType(), default="100MB", show_default=True,
+              help="Refuse files (and zip entries) larger than this.")
+@click.option("--max-zip-size", type=SizeType(), default="2GB", show_default=True,
+              help="Refuse a zip archive that unpacks to more than this.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
+def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, quiet):
+    """Import minutes (PDF, text, Word), folders, zip archives and manifests into the archive.
+
+    Content already in the archive is skipped, and a copy under another name is
+    recorded as such. A file that cannot be read is recorded with its reason
+    and the import goes on; the exit status is 1 when any file failed. A bar
+    shows progress on a terminal, one line per file otherwise.
 
     \b
     Example:
-        minutes ingest --db archive.db ~/protokoll/ extra.pdf
+        minutes ingest --db archive.db ~/protokoll/ 2019.zip extra.pdf
+        minutes ingest --manifest scans/manifest.csv --workers 2 --ocr
     """
     from minutes.archive import open_archive
     from minutes.ingest.bulk import ingest_paths
+    from minutes.ingest.progress import failure_lines, make_progress, summary_line
+    from minutes.ingest.sources import Limits, count_sources
+
+    if not paths and not manifests:
+        raise click.UsageError("name at least one file, folder, zip or --manifest")
+    db = open_archive(db_path)
+    progress = make_progress(None if quiet else count_sources(paths, manifests), quiet=quiet)
+    limits = Limits(max_file_bytes=max_file_size, max_zip_total=max_zip_size)
+    try:
+        summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr,
+                               limits=limits, progress=progress)
+    finally:
+        progress.close()
+    for line in failure_lines(summary.failed):
+        click.echo(line, err=True)
+    click.echo(summary_line(summary))
+    sys.exit(0 if summary.ok else 1)
+
+
+@cli.command()
+@db_option
+@workers_option
+@click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
+def reprocess(db_path, workers, quiet):
+    """Extract every stored document again from its stored text, without re-reading files.
+
+    Run it after the extraction rules improve. Each meeting is replaced in its
+    own transaction; manifest overrides are kept. Exit status 1 if any failed.
+
+    \b
+    Example:
+        minutes reprocess --db archive.db --workers 2
+    """
+    from minutes.archive import open_archive
+    from minutes.ingest.progress import failure_lines, make_progress
+    from minutes.ingest.reprocess import count_stored, reprocess_archive
 
     db = open_archive(db_path)
-
-    def progress(path: str, outcome: str) -> None:
-        if not quiet:
-            click.echo(f"{outcome:9} {path}", err=True)
-
-    summary = ingest_paths(db, paths, progress=progress)
-    for path, reason in summary.failed:
-        click.echo(f"FAILED {path}: {reason}", err=True)
-    click.echo(
-        f"{len(summary.imported)} imported, {len(summary.skipped)} already in archive, "
-        f"{len(summary.failed)} failed"
-    )
+    progress = make_progress(count_stored(db), quiet=quiet)
+    try:
+        summary = reprocess_archive(db, workers=workers, progress=progress)
+    finally:
+        progress.close()
+    for line in failure_lines(summary.failed):
+        click.echo(line, err=True)
+    click.echo(f"{len(summary.reprocessed)} reprocessed, {len(summary.failed)} failed")
     sys.exit(0 if summary.ok else 1)
+
+
+@cli.command()
+@click.option("--files", "-n", type=click.IntRange(min=1), default=200, show_default=True,
+              help="How many PDFs to generate.")
+@click.option("--workers", "-w", "worker_counts", type=click.IntRange(min=1), multiple=True,
+              help="Worker counts to time (repeatable; default: 1 and 2).")
+@click.option("--pdfs", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Time this folder of PDFs instead of generated ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print the raw figures as JSON.")
+def bench(files, worker_counts, pdfs, as_json):
+    """Time the whole import of N generated PDFs beside pdfplumber reading the same files.
+
+    Prints pages/s, docs/s and peak memory for each worker count, and the
+    ratios the import is held to (≥ 4× pdfplumber, 2 workers ≥ 1.7× one).
+
+    \b
+    Example:
+        minutes bench --files 200
+        minutes bench --files 50 -w 1 -w 2 --json
+    """
+    from minutes.bench import format_bench, run_bench
+
+    report = run_bench(files, workers=worker_counts or (1, 2), folder=pdfs)
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+        return
+    for line in format_bench(report):
+        click.echo(line)
 
 
 @cli.command()
@@ -194,7 +297,13 @@ def serve(db_path, host, port, public):
 )
 @click.option("--meetings", type=int, default=300, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
-def sample(out_dir, meetings, seed):
+@click.option(
+    "--truth/--no-truth",
+    default=False,
+    show_default=True,
+    help="Also write the known answers (gold-shaped JSON) beside the archive, in a separate folder.",
+)
+def sample(out_dir, meetings, seed, truth):
     """Write the built-in sample archive: generated Swedish minutes as text and PDF.
 
     \b
@@ -204,8 +313,135 @@ def sample(out_dir, meetings, seed):
     """
     from minutes.sample import generate_archive
 
-    paths = generate_archive(out_dir, meetings=meetings, seed=seed)
+    paths = generate_archive(out_dir, meetings=meetings, seed=seed, with_truth=truth)
     click.echo(f"wrote {len(paths)} files to {out_dir}")
+
+
+@cli.command()
+@db_option
+def link(db_path):
+    """Link the archive across meetings: threads, people, assignment follow-up.
+
+    Runs by itself at the end of every import; run it after changing
+    assignment statuses by hand in the database or to refresh overdue states.
+
+    \b
+    Example:
+        minutes link --db archive.db
+    """
+    from minutes.archive import open_archive
+    from minutes.link import link_archive
+
+    counts = link_archive(open_archive(db_path))
+    statuses = ", ".join(f"{n} {s}" for s, n in counts["assignments"].items()) or "none"
+    click.echo(
+        f"{counts['threads']} threads ({counts['threaded_items']} items), "
+        f"{counts['persons']} people, assignments: {statuses}"
+    )
+
+
+@cli.command()
+@db_option
+@click.option("--thread", "thread_id", type=int, help="Show one thread's timeline.")
+def threads(db_path, thread_id):
+    """List threads (issues followed across meetings), or one thread in date order.
+
+    \b
+    Example:
+        minutes threads
+        minutes threads --thread 3
+    """
+    from minutes.archive import open_archive
+    from minutes.link.threads import list_threads, thread_timeline
+
+    db = open_archive(db_path)
+    if thread_id is None:
+        for t in list_threads(db):
+            click.echo(f"{t['id']:4}  {t['first_date']}…{t['last_date']}  {t['meetings']:3} meetings  {t['label']}")
+        return
+    for row in thread_timeline(db, thread_id):
+        click.echo(f"{row['date'] or '?':10}  {row['body'] or '?':8} #{row['number']:4} {row['title']}")
+
+
+@cli.group()
+def assignments():
+    """Follow assignments: list them, close or reopen them by hand.
+
+    \b
+    Example:
+        minutes assignments list --open --person "Anna"
+        minutes assignments close 1a2b3c4d-5-t0 --note "Klart enligt mejl"
+    """
+
+
+def _set_status(db_path, assignment_id, status, note):
+    from minutes.archive import open_archive
+    from minutes.archive.store import now
+    from minutes.link.followup import set_override
+
+    db = open_archive(db_path)
+    try:
+        with db.atomic():
+            row = set_override(db, assignment_id, status=status, note=note, now=now())
+    except LookupError as e:
+        raise click.ClickException(str(e)) from e
+    db.conn.commit()
+    click.echo(f"{row['id']}: {row['status']}" + (f" ({row['note']})" if row["note"] else ""))
+
+
+@assignments.command("close")
+@click.argument("assignment_id")
+@db_option
+@click.option("--note", help="Why it is closed; kept with the status.")
+def assignments_close(assignment_id, db_path, note):
+    """Mark an assignment done; the status survives re-imports and reprocessing.
+
+    ASSIGNMENT_ID is the assignment's id or its stable_id.
+
+    \b
+    Example:
+        minutes assignments close 1a2b3c4d-5-t0 --note "Redovisat per mejl"
+    """
+    _set_status(db_path, assignment_id, "done", note)
+
+
+@assignments.command("reopen")
+@click.argument("assignment_id")
+@db_option
+@click.option("--note", help="Why it is open again.")
+def assignments_reopen(assignment_id, db_path, note):
+    """Mark an assignment open again, whatever report-backs the archive found.
+
+    \b
+    Example:
+        minutes assignments reopen 1a2b3c4d-5-t0 --note "Återrapporten var ofullständig"
+    """
+    _set_status(db_path, assignment_id, "open", note)
+
+
+@assignments.command("list")
+@db_option
+@click.option("--open", "open_only", is_flag=True, help="Only open and overdue assignments.")
+@click.option("--person", help="Only this person's (any spelling of the name).")
+@click.option("--body", help="Only this body's (short name, e.g. VVG).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON rows.")
+def assignments_list(db_path, open_only, person, body, as_json):
+    """List assignments by due date with their status.
+
+    \b
+    Example:
+        minutes assignments list --open --body VVG
+    """
+    from minutes.archive import open_archive
+    from minutes.link.followup import list_assignments
+
+    rows = list_assignments(open_archive(db_path), open_only=open_only, person=person, body=body)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        who = ", ".join(json.loads(r["assignees"] or "[]")) or "?"
+        click.echo(f"{r['due_date'] or '-':10}  {r['status']:8} {r['id']}  {who}: {r['task']}")
 
 
 if __name__ == "__main__":  # pragma: no cover

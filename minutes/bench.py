@@ -1,0 +1,153 @@
+"""``minutes bench``: the whole import timed beside pdfplumber reading the same PDFs.
+
+The issue's targets (issue 5): the import (parse, extract, store) at least 4×
+faster than pdfplumber alone on the same files, 2 workers at least 1.7×
+faster than 1, and peak memory flat in the number of files. Each import runs
+in a fresh process so its peak RSS is its own; the process tree's RSS is also
+sampled at every tenth of the files, which shows whether memory grows with them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+#: How often (as a share of the files) the import's memory is sampled.
+SAMPLES = 10
+
+
+def generate_pdfs(folder: Path, n: int, *, seed: int = 0) -> list[Path]:
+    """Write ``n`` generated sets of minutes as PDFs with a running header and page numbers."""
+    from minutes.sample import iter_meetings, render_pdf_from_text
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k, (filename, text, _truth) in enumerate(iter_meetings(n, seed)):
+        path = folder / f"{k:05d}-{Path(filename).stem}.pdf"
+        render_pdf_from_text(text, path, header=Path(filename).stem, footer="Sida {page} av {pages}")
+        paths.append(path)
+    return paths
+
+
+def time_pdfplumber(paths: list[Path]) -> dict:
+    """pdfplumber ``extract_text`` over every page of every file, in this process."""
+    from minutes.ingest.bench_pdf import _pdfplumber_text
+
+    start = time.perf_counter()
+    pages = sum(_pdfplumber_text(path.read_bytes()) for path in paths)
+    return {"seconds": time.perf_counter() - start, "pages": pages, "docs": len(paths)}
+
+
+def time_import(folder: Path, db_path: Path, *, workers: int) -> dict:
+    """Run one import in a fresh process and return its timing and memory figures."""
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_import_child, args=(str(folder), str(db_path), workers, send))
+    child.start()
+    report = receive.recv()
+    child.join()
+    return report
+
+
+def _import_child(folder: str, db_path: str, workers: int, send) -> None:
+    """The measured import (runs in its own process)."""
+    from minutes.archive import open_archive
+    from minutes.ingest.bulk import ingest_paths
+    from minutes.ingest.sources import count_sources
+
+    sampler = _MemorySampler(count_sources([folder]))
+    start = time.perf_counter()
+    db = open_archive(db_path)
+    summary = ingest_paths(db, [folder], workers=workers, progress=sampler)
+    seconds = time.perf_counter() - start
+    pages = db.execute("select coalesce(sum(pages), 0) from documents where status = 'ok'").fetchone()[0]
+    send.send({
+        "workers": workers, "seconds": seconds, "docs": len(summary.imported), "pages": pages,
+        "failed": len(summary.failed), "link_seconds": summary.link_seconds, "rss_samples_mib": sampler.samples,
+        "peak_rss_writer_mib": _maxrss_mib(resource.RUSAGE_SELF),
+        "peak_rss_worker_mib": _maxrss_mib(resource.RUSAGE_CHILDREN),
+    })
+
+
+def _maxrss_mib(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # ru_maxrss is in KiB on Linux
+
+
+class _MemorySampler:
+    """A progress callback that records the process tree's RSS every tenth of the files."""
+
+    def __init__(self, total: int) -> None:
+        self.every = max(1, total // SAMPLES)
+        self.done = 0
+        self.samples: list[float] = []
+
+    def __call__(self, result) -> None:
+        self.done += 1
+        if self.done % self.every == 0:
+            self.samples.append(tree_rss_mib())
+
+
+def tree_rss_mib() -> float:
+    """Resident memory of this process and all its children, in MiB."""
+    import psutil
+
+    me = psutil.Process()
+    total = me.memory_info().rss
+    for child in me.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return round(total / 2**20, 1)
+
+
+def run_bench(n: int = 200, *, workers: tuple[int, ...] = (1, 2), seed: int = 0,
+              folder: Path | None = None) -> dict:
+    """Generate ``n`` PDFs, time pdfplumber over them, then the import with each worker count."""
+    with tempfile.TemporaryDirectory(prefix="minutes-bench-") as tmp:
+        pdf_folder = folder or Path(tmp, "pdfs")
+        paths = sorted(pdf_folder.glob("*.pdf")) if folder else generate_pdfs(pdf_folder, n, seed=seed)
+        plumber = time_pdfplumber(paths)
+        imports = [time_import(pdf_folder, Path(tmp, f"bench-{w}.db"), workers=w) for w in workers]
+    return {"files": len(paths), "pdfplumber": plumber, "imports": imports}
+
+
+def _rate(count: float, seconds: float) -> float:
+    return round(count / seconds, 1) if seconds else float("inf")
+
+
+def _without_link(run: dict, plumber: dict) -> str:
+    """The same run without cross-meeting linking, which is issue 7's cost, not the import's."""
+    seconds = run["seconds"] - run["link_seconds"]
+    return (
+        f"  of which linking {run['link_seconds']:.1f} s; without it {seconds:.1f} s, "
+        f"{_rate(run['pages'], seconds)} pages/s, {plumber['seconds'] / seconds:.1f}× pdfplumber"
+    )
+
+
+def format_bench(report: dict) -> list[str]:
+    """The report as lines a person reads: rates, memory, and the two target ratios."""
+    plumber = report["pdfplumber"]
+    lines = [
+        f"{report['files']} PDFs, {plumber['pages']} pages",
+        f"pdfplumber alone: {plumber['seconds']:.1f} s, {_rate(plumber['pages'], plumber['seconds'])} pages/s",
+    ]
+    for run in report["imports"]:
+        ratio = plumber["seconds"] / run["seconds"]
+        lines.append(
+            f"import, {run['workers']} worker(s): {run['seconds']:.1f} s, "
+            f"{_rate(run['pages'], run['seconds'])} pages/s, {_rate(run['docs'], run['seconds'])} docs/s, "
+            f"{ratio:.1f}× pdfplumber (target ≥ 4×), {run['failed']} failed"
+        )
+        lines.append(_without_link(run, plumber))
+        lines.append(
+            f"  peak RSS: writer {run['peak_rss_writer_mib']} MiB, largest worker {run['peak_rss_worker_mib']} MiB; "
+            f"tree RSS per tenth of files: {', '.join(map(str, run['rss_samples_mib']))} MiB"
+        )
+    runs = {run["workers"]: run["seconds"] for run in report["imports"]}
+    if 1 in runs and 2 in runs:
+        lines.append(f"2 workers vs 1: {runs[1] / runs[2]:.2f}× faster (target ≥ 1.7×)")
+    return lines

@@ -1,0 +1,83 @@
+"""What a worker process does with one document: read it, extract the meeting.
+
+These functions run in the pool (or in-process with ``--workers 1``) and never
+touch the archive: they return an :class:`Outcome` that the single writer
+stores. Expected data problems come back as failed outcomes with the reader's
+message; an unexpected exception in our own code does too, named as such, so
+one odd file never stops a batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from minutes.errors import IngestError, NeedsOCR
+from minutes.models import Meeting, SourceDocument
+
+
+@dataclass
+class ParseJob:
+    """One file's bytes and what the reader needs to know about them."""
+
+    data: bytes
+    name: str
+    path: str
+    ocr: bool = False
+
+
+@dataclass
+class Outcome:
+    """A worker's answer: a document and its meeting, or why there is none."""
+
+    status: str  # ok | failed | needs_ocr
+    document: SourceDocument | None = None
+    meeting: Meeting | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def init_worker() -> None:
+    """Pool initializer: build this process's spaCy pipeline once, up front."""
+    from minutes.extract import default_nlp
+
+    default_nlp()
+
+
+def read_and_extract(job: ParseJob) -> Outcome:
+    """Read one file's bytes and extract its meeting."""
+    from minutes.ingest import read_bytes
+
+    try:
+        document = read_bytes(job.data, name=job.name, path=job.path, ocr=job.ocr)
+    except NeedsOCR as error:
+        return Outcome("needs_ocr", error=_ocr_hint(str(error), job.ocr))
+    except IngestError as error:
+        return Outcome("failed", error=str(error))
+    except Exception as error:  # noqa: BLE001 - a reader bug must not stop the batch
+        return Outcome("failed", error=f"unexpected reader error ({type(error).__name__}: {error})")
+    return extract_document(document)
+
+
+def extract_document(document: SourceDocument) -> Outcome:
+    """Extract the meeting from an already-read document (import and reprocess share this)."""
+    from minutes.extract import default_nlp, extract_meeting
+
+    try:
+        meeting = extract_meeting(document, nlp=default_nlp())
+    except Exception as error:  # noqa: BLE001 - an extractor bug must not stop the batch
+        return Outcome("failed", error=f"extraction failed ({type(error).__name__}: {error})")
+    return Outcome("ok", document=document, meeting=meeting)
+
+
+def crashed(job: object) -> Outcome:
+    """The outcome of a file whose reader killed its worker process twice."""
+    return Outcome("failed", error="the reader crashed on this file (worker process died)")
+
+
+def _ocr_hint(message: str, ocr: bool) -> str:
+    if ocr or "--ocr" in message:
+        return message
+    return f"{message} (run the import with --ocr to OCR it)"
