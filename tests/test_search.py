@@ -1,0 +1,161 @@
+"""Swedish search: parsing, stems, compounds, Unicode forms, ranking and snippets (issue 6)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from datasette_fixtures import seed_archive  # noqa: F401  (fixture)
+from sqlite_utils import Database
+
+from minutes.archive import fts as fts_module
+from minutes.archive.schema import FTS_CONFIG
+from minutes.archive.search import SEARCHABLE, fts_columns, fts_query, parse, search_items, snippet
+from minutes.archive.store import ensure_db_shape
+from minutes.archive.swedish import normalise, reversed_text, stem_text
+
+
+
+@pytest.mark.parametrize(
+    "query, kinds",
+    [
+        ("riktlinje", ["word"]),
+        ('"in- och utskrivning"', ["phrase"]),
+        ("digitali*", ["prefix"]),
+        ("di*", ["word"]),
+        ("Covid-19", ["phrase"]),
+        ("korttidsvistelse LSS", ["word", "word"]),
+        ('"unbalanced', ["word"]),
+        ("***", []),
+        ("", []),
+    ],
+)
+def test_search_parse_kinds(query, kinds):
+    assert [t.kind for t in parse(query)] == kinds
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "AND", "OR (", "NEAR(a b", "^x", "a:b", "{title}: x", "-", "'; drop table items"]
+)
+def test_search_malformed_query_never_errors(query):
+    db = _tiny_archive()
+    search_items(db, query)  # must not raise
+
+
+def test_search_fts_columns_match_schema():
+    for table in SEARCHABLE:
+        assert FTS_CONFIG[table] == fts_columns(table)
+
+
+def test_search_normalise_keeps_swedish_letters_and_folds_others():
+    assert normalise("FÖR Idé") == "för ide"
+    assert normalise(unicodedata.normalize("NFD", "Överenskommelsen")) == "överenskommelsen"
+
+
+def test_search_shadow_columns():
+    assert stem_text("Riktlinjerna och besluten") == "riktlinj och beslut"
+    assert reversed_text("webbplattformen webbplattform och") == "webbplattform"[::-1]
+
+
+def _tiny_archive(rows=None) -> Database:
+    db = Database(memory=True)
+    ensure_db_shape(db)
+    db["meetings"].insert({"id": "m", "source": "x.txt", "date": "2020-01-01"})
+    for n, row in enumerate(rows or []):
+        values = {"id": f"i{n}", "meeting_id": row.get("meeting_id", "m"), "number": str(n)}
+        values.update(row)
+        values.update(fts_module.search_values("items", values))
+        db["items"].insert(values)
+    return db
+
+
+def _numbers(db, query):
+    return [r["number"] for r in search_items(db, query)]
+
+
+@pytest.mark.parametrize(
+    "query, text",
+    [
+        ("riktlinje", "Ny riktlinjen antogs"),
+        ("riktlinje", "Två riktlinjer"),
+        ("beslut", "Besluten fattades"),
+        ("plattform", "En gemensam webbplattformen"),
+        ("avvikelse", "Rutin för avvikelsehantering"),
+        ("ÖVERENSKOMMELSE", unicodedata.normalize("NFD", "överenskommelsen gäller")),
+        (unicodedata.normalize("NFD", "överenskommelse"), "Överenskommelsen gäller"),
+        ('"in- och utskrivning"', "samverkan vid in- och utskrivning"),
+        ("utskriv*", "utskrivningsklara patienter"),
+    ],
+)
+def test_search_finds_inflections_compounds_and_forms(query, text):
+    db = _tiny_archive([{"title": "Punkt", "text": text}])
+    assert _numbers(db, query) == ["0"]
+
+
+def test_search_does_not_fold_swedish_letters():
+    db = _tiny_archive([{"title": "Punkt", "text": "för"}])
+    assert _numbers(db, "for") == []
+
+
+#: Unrelated items, so that IDF behaves as in a real archive (a stem is not in every row).
+FILLER = [{"title": f"Ärende {n}", "text": "Mötet noterar informationen om ekonomi"} for n in range(20)]
+
+
+def test_search_ranks_title_above_body_and_exact_above_inflection():
+    db = _tiny_archive(
+        FILLER
+        + [
+            {"title": "Övrigt", "text": "Vi talade om riktlinjen länge och väl"},
+            {"title": "Övrigt", "text": "Vi talade om riktlinje länge och väl"},
+            {"title": "Riktlinjer för vård", "text": "Text"},
+        ]
+    )
+    assert _numbers(db, "riktlinje") == ["22", "21", "20"]
+
+
+def test_search_recent_meeting_breaks_ties():
+    db = _tiny_archive()
+    db["meetings"].insert_all(
+        [{"id": "old", "date": "2018-01-01"}, {"id": "new", "date": "2024-01-01"}]
+    )
+    for n, (meeting, date) in enumerate([("old", "2018-01-01"), ("new", "2024-01-01")]):
+        row = {"id": f"x{n}", "meeting_id": meeting, "number": meeting, "date": date,
+               "title": "Samma", "text": "egenvård"}
+        row.update(fts_module.search_values("items", row))
+        db["items"].insert(row)
+    assert _numbers(db, "egenvård") == ["new", "old"]
+
+
+def test_search_snippet_highlights_inflected_hits():
+    text = "Inledning. Arbetsgruppen har förtydligat riktlinjen inför beslutet."
+    assert "[riktlinjen]" in snippet(text, "riktlinje")
+    assert snippet(text, "riktlinje").count("[") == 1
+
+
+def test_search_snippet_escapes_html():
+    from minutes.archive.search import html_snippet
+
+    out = html_snippet("<b>riktlinjer</b>", "riktlinje")
+    assert "<mark>riktlinjer</mark>" in out and "<b>" not in out
+
+
+def test_search_old_index_is_rebuilt_with_shadow_columns():
+    db = Database(memory=True)
+    ensure_db_shape(db)
+    db["items"].disable_fts()
+    db["items"].enable_fts(["title", "text"], create_triggers=True)
+    db["meetings"].insert({"id": "m", "source": "x.txt"})
+    db["items"].insert({"id": "a", "meeting_id": "m", "number": "1", "title": "Riktlinjerna"})
+    ensure_db_shape(db)
+    assert _numbers(db, "riktlinje") == ["1"]
+
+
+def test_search_seed_archive_plattform_finds_compound(seed_archive):
+    results = search_items(Database(seed_archive), "plattform", limit=10)
+    assert {(r["source"][:3], r["number"]) for r in results} >= {("000", "5"), ("002", "5")}
+    assert all({"source", "number", "title", "date", "body", "snippet"} <= r.keys() for r in results)
+
+
+def test_search_fts_query_only_quoted_tokens():
+    expression = fts_query('x" OR title:y NEAR(')
+    assert "NEAR(" not in expression and ":y" not in expression
