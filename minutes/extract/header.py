@@ -108,7 +108,9 @@ def meeting_location(fields: dict[str, str]) -> str | None:
     """The place as written; "Teams" (or the like) for a video meeting without a place."""
     for key in ("plats", "lokal", "mötesplats", "plats och tid"):
         if key in fields:
-            return fields[key].rstrip(". ")
+            # "Kommunhuset, kl. 13.00–15.30": the time is not part of the place.
+            place = re.split(r",?\s*\b(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\b", fields[key])[0]
+            return place.rstrip(". ,") or None
     form = fields.get("mötesform")
     if form:
         video = VIDEO_MEETING.search(form)

@@ -98,7 +98,7 @@ def find_headings(lines: list[Line]) -> list[_Heading]:
         if m and last_para is None and _is_title_start(m.group(2)):
             number = int(m.group(1))
             continues_inner = inner_list is not None and number == inner_list + 1
-            if (last_main is None and number <= 3) or (number == (last_main or 0) + 1 and not continues_inner):
+            if last_main is None or (number == last_main + 1 and not continues_inner):
                 headings.append(_Heading(str(number), m.group(2).strip(), line, False))
                 last_main, next_letter, inner_list = number, "a", None
                 continue

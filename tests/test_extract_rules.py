@@ -1,0 +1,174 @@
+"""Extraction rules on small hand-written inputs, in tables (spaCy test style)."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes.extract import extract_meeting
+from minutes.extract.dates import find_dates, infer_meeting_year
+from minutes.extract.decisions import classify
+from minutes.extract.layout import split_items
+from minutes.extract.lines import split_lines
+from minutes.extract.people import find_names, resolve
+from minutes.models import SourceDocument
+
+
+def extract(text: str):
+    return extract_meeting(SourceDocument(name="test.txt", text=text))
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting_date", "values"),
+    [
+        ("Mötet hölls 2019-03-14.", None, ["2019-03-14"]),
+        ("Avtalstid 20190101 – 20211231.", None, ["2019-01-01", "2021-12-31"]),
+        ("Beslut fattas den 3 november 2020.", None, ["2020-11-03"]),
+        ("Uppföljning sker våren 2019.", None, ["2019"]),
+        ("Arbetet startade hösten 2016.", None, ["2016"]),
+        ("Gäller f o m den 1 jan t o m den 30 juni 2019.", None, ["2019-01-01", "2019-06-30"]),
+        ("Rapport i december 2025.", None, ["2025-12"]),
+        ("Frågan var uppe i oktober.", "2018-02-22", ["2017-10"]),
+        ("Svar ska lämnas i mars.", "2018-10-10", ["2019-03"]),
+        ("Avtalet tecknades i mars.", "2025-10-22", ["2025-03"]),
+        ("Nästa möte den 3 november.", "2025-10-22", ["2025-11-03"]),
+        ("Mötestider 2021\n21 maj\n24 september", "2021-02-26", ["2021", "2021-05-21", "2021-09-24"]),
+        ("Budgeten är 2000 kr och 49 kommuner deltar.", None, []),
+    ],
+)
+def test_dates_normalise_swedish_expressions(text, meeting_date, values):
+    assert [d.value for d in find_dates(text, meeting_date=meeting_date)] == values
+
+
+def test_dates_meeting_year_from_next_year_phrase():
+    assert infer_meeting_year("Under nästa år ska arbetet följas upp, med start våren 2020.") == 2019
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("1. Mötets öppnande\n2. Val av justerare\n3. Ekonomi", ["1", "2", "3"]),
+        ("1) Upprop\n2) Dagordning\n3) Övriga frågor\na) Parkering\nb) Lokaler", ["1", "2", "3", "3a", "3b"]),
+        ("§ 12 Upprop\n§ 13 Budget\n§ 14\nTaxor 2020", ["12", "13", "14"]),
+        ("12 § Upprop\n13 § Budget", ["12", "13"]),
+        # A numbered list inside an item is not a list of items.
+        (
+            "1. Upprop\n2. Handlingsplan\nPlanen har tre delar:\n1. Analys\n2. Åtgärder\n3. Uppföljning\n"
+            "Arbetet fortsätter.\n3. Övriga frågor",
+            ["1", "2", "3"],
+        ),
+        # Outline numbers and table rows are not items.
+        ("1. Budget\n- 4.1 Drift\n4.2 Investeringar\n2. Taxor", ["1", "2"]),
+        # An agenda list first, then the items proper.
+        ("Dagordning\n1. Upprop\n2. Budget\n\n1. Upprop\nNärvaro noteras.\n2. Budget\nText.", ["1", "2"]),
+    ],
+)
+def test_layout_item_numbering(text, numbers):
+    _, blocks = split_items(split_lines(text))
+    assert [b.number for b in blocks] == numbers
+
+
+def test_layout_wrapped_title_and_kind_label():
+    text = (
+        "4. Överenskommelse om samverkan vid in- och utskrivning från den slutna\n"
+        "hälso- och sjukvården\nInformation\nFöredragande: Anna Berg, Regionen\nText här.\n"
+    )
+    _, (block,) = split_items(split_lines(text))
+    assert block.title.endswith("från den slutna hälso- och sjukvården")
+    assert block.kind == "information"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Nämnden noterar informationen.", "noted"),
+        ("Styrelsen ställer sig bakom förslaget.", "endorsed"),
+        ("Dagens agenda godkänns.", "endorsed"),
+        ("Nämnden beslutar att anta planen.", "decided"),
+        ("Protokollet fastställs.", "decided"),
+        ("Ärendet bordläggs till nästa möte.", "referred"),
+        ("Frågan tas tillbaka till beredningen.", "referred"),
+        ("Kansliet får i uppdrag att utreda frågan.", "other"),
+    ],
+)
+def test_decisions_kind_from_cues(nlp, text, kind):
+    assert classify(nlp, text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Anna Berg, Regionen och Per-Olof Nilsson", ["Anna Berg", "Per-Olof Nilsson"]),
+        ("Boråsregionen Johnny Magnusson, Regionstyrelsen", ["Johnny Magnusson"]),
+        ("Sven Erik Lindqvist informerar", ["Sven Erik Lindqvist"]),
+        ("Västra Götaland och Region Skåne", []),
+        ("Lisa Ek N, kommunen", ["Lisa Ek N"]),
+    ],
+)
+def test_people_find_names(text, names):
+    assert [m.name for m in find_names(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("Linda", "Linda Ek"), ("H Berg", "Helena Berg"), ("Kim", "Kim"), ("Anna", "Anna")],
+)
+def test_people_resolve_short_forms_only_when_unique(short, full):
+    people = ["Linda Ek", "Helena Berg", "Anna Berg", "Anna Lind", "Kim Olsson", "Kim Holm"]
+    assert resolve(short, people) == full
+
+
+MINUTES = """Protokoll
+Socialnämnden i Ekby kommun
+Sammanträdesdatum 2019-05-14
+Plats och tid: Kommunhuset, kl. 13.00–15.30
+Beslutande:
+Anna Berg (S), ordförande
+Per Lind (M), vice ordförande
+Övriga närvarande:
+Karin Holm, sekreterare
+Frånvarande: Per Lind
+§ 21
+Val av justerare
+Till justerare utses Anna Berg.
+§ 22
+Budgetuppföljning april
+Föredragande: Karin Holm, ekonomichef
+Karin redogör för utfallet. Nämnden har ett underskott.
+Beslut:
+Nämnden beslutar att godkänna uppföljningen.
+Förvaltningen får i uppdrag att återkomma med en åtgärdsplan till nästa möte.
+§ 23
+Ärendet om taxor
+Per Lind frågar om tidplanen.
+Beslut: Ärendet bordläggs.
+Vid protokollet
+Karin Holm
+Justeras
+Anna Berg
+"""
+
+
+def test_extract_paragraph_protocol_end_to_end():
+    m = extract(MINUTES)
+    assert (m.body, m.date, m.start_time, m.end_time) == ("Socialnämnden", "2019-05-14", "13:00", "15:30")
+    assert m.location == "Kommunhuset"
+    assert [i.number for i in m.items] == ["21", "22", "23"]
+    assert {a.name: a.status for a in m.attendees} == {
+        "Anna Berg": "present", "Per Lind": "absent", "Karin Holm": "present",
+    }
+    assert {a.name: a.party for a in m.attendees}["Anna Berg"] == "S"
+    budget = m.items[1]
+    assert budget.title == "Budgetuppföljning april"
+    assert budget.presenters == ["Karin Holm"]
+    assert budget.speakers == ["Karin Holm"]
+    # A labelled block of several paragraphs is one decision (shared/gold/FORMAT.md).
+    decision = budget.decisions[0]
+    assert decision.kind == "decided"
+    assert decision.text.startswith("Nämnden beslutar att godkänna uppföljningen. Förvaltningen får")
+    (task,) = budget.assignments
+    assert task.assignees == ["Förvaltningen"]
+    assert task.task.startswith("återkomma med en åtgärdsplan")
+    assert task.due == "next_meeting"
+    assert m.items[2].decisions[0].kind == "referred"
+    assert m.items[2].speakers == ["Per Lind"]
+    assert m.signatories == ["Karin Holm", "Anna Berg"]
