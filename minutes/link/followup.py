@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
+from minutes.link.schema import ensure_link_shape
 from minutes.link.text import normalize
 
 #: Phrases by which a later item says it reports on an earlier task.
@@ -195,6 +196,7 @@ def set_override(db, assignment: str, *, status: str, note: str | None, now: str
     """Record a user's status for an assignment (by row id or stable id); return the row."""
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+    ensure_link_shape(db)
     rows = list(
         db.query("select id, stable_id from assignments where id = ? or stable_id = ?",
                  [assignment, assignment])

@@ -202,3 +202,13 @@ def save_threads(db, groups: list[list[ItemFeatures]]) -> dict[str, int]:
         )
         thread_of.update((m.id, thread_id) for m in members)
     return thread_of
+
+
+def list_threads(db) -> list[dict]:
+    """Stored threads, oldest first."""
+    return list(db.query("select * from threads order by first_date, id"))
+
+
+def thread_timeline(db, thread_id: int) -> list[dict]:
+    """One thread's items in date order (the ``thread_timeline`` view)."""
+    return list(db.query("select * from thread_timeline where thread_id = ? order by position", [thread_id]))
