@@ -9,7 +9,14 @@ from spacy.language import Language
 from minutes.extract import assignments as assign
 from minutes.extract.attendees import apply_absences, parse_attendees
 from minutes.extract.dates import find_dates
-from minutes.extract.decisions import FORMAL, DecisionBlock, classify, formal_decisions, labelled_blocks
+from minutes.extract.decisions import (
+    FORMAL,
+    DecisionBlock,
+    classify,
+    formal_decisions,
+    labelled_blocks,
+    statement_decisions,
+)
 from minutes.extract.header import (
     header_fields,
     meeting_body,
@@ -117,6 +124,9 @@ def _item(block: ItemBlock, ctx: _Context) -> Item:
         return any(start <= e and s <= end for s, e in in_blocks)
 
     free = [(t, s, e) for t, s, e in sentences if not inside(s, e)]
+    stated = statement_decisions(free, body=ctx.body)
+    decisions += [_decision(d, ctx, optional=False) for d in stated]
+    in_blocks += [(d.start, d.end) for d in stated]
     formal = formal_decisions(free)
     if not formal and not labelled and FORMAL.search(block.title):
         formal = [DecisionBlock(block.title, block.heading.start, block.heading.end, optional=True)]

@@ -25,14 +25,32 @@ DECISION_LABEL = re.compile(
 #: Paragraphs after a decision that are notes for the record, not decisions.
 RECORD_NOTE = re.compile(
     r"^(Det antecknas|Det noteras|Denna (punkt|paragraf)|Paragrafen|Protokollsanteckning|"
-    r"Reservation|Särskilt yttrande|Dialog|Diskussion|Frågeställning|Bakgrund)\b",
+    r"Reservation|Särskilt yttrande|Dialog|Diskussion|Frågeställning|Bakgrund|"
+    r"Beslutet skickas|Beslutet expedieras|Expedieras|Skickas till|Justerandes|Utdragsbestyrkande|"
+    r"Beslutsunderlag|Sammanfattning|Ärendebeskrivning|Yrkanden|Propositionsordning)\b",
     re.IGNORECASE,
+)
+#: Who decides in an unlabelled statement: the body itself, named by a body noun.
+_BODY_SUBJECT = (
+    r"(?:Det\s+)?(?:[Pp]olitiska\s+)?(?:[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet|"
+    r"rådet|organet|beredningen|gruppen|presidiet)|Nämnden|Styrelsen|Mötet|Utskottet|Fullmäktige)"
+)
+_STATEMENT_VERB = (
+    r"(?:\s+(?:därefter|också|även|enhälligt|härmed))?\s+(beslutar|beslutade|beslöt|noterar|"
+    r"ställer sig bakom|godkänner|tillstyrker|fastställer|antar|tackar för informationen|"
+    r"bordlägger|återremitterar|lägger informationen till handlingarna)\b"
+)
+STATEMENT = re.compile(rf"^{_BODY_SUBJECT}{_STATEMENT_VERB}")
+PASSIVE_STATEMENT = re.compile(
+    r"^(Informationen|Rapporten|Redovisningen|Lägesrapporten|Ärendet|Förslaget|Frågan)\s+"
+    r"(noteras|antecknas|godkänns|bordläggs|återremitteras|fastställs|tillstyrks|bifalls)\b[^.]{0,60}\.?$"
 )
 LABEL = re.compile(r"^[\w\s]{2,40}:\s*\S?")
 FORMAL = re.compile(
     r"(dagens\s+)?(agenda|dagordning|föredragningslista)(n|en)?\s+(godkänns|fastställs|godkändes|fastställdes)"
     r"|(föregående\s+)?(minnesanteckning|mötesanteckning|anteckning|protokoll)\w*\s+(godkänns|godkändes|läggs till handlingarna)"
     r"|läggs till handlingarna|^tas upp vid nästa (möte|sammanträde)"
+    r"|justera (dagens )?protokoll(et)? utses|^till justerare?\s+(utses|valdes|väljs)"
     r"|^godkännande av (dagens\s+)?(agenda|dagordning)",
     re.IGNORECASE,
 )
@@ -106,7 +124,8 @@ def _inline_block(body: list[Line], i: int, width: int) -> tuple[list[Line], int
     while j < len(body):
         line = body[j]
         if re.search(r"[.!?]\s*$", lines[-1].text) and (
-            is_short(lines[-1], width) or FORMULA.search(" ".join(x.text for x in lines))
+            is_short(lines[-1], width)
+            or (len(lines[-1].text) < 0.9 * width and FORMULA.search(" ".join(x.text for x in lines)))
         ):
             break
         if line.blank:
@@ -159,6 +178,17 @@ def _bullets(body: list[Line], j: int) -> tuple[list[DecisionBlock], int]:
             break
         j += 1
     return [_block(g) for g in groups], j
+
+
+def statement_decisions(sentences: list[tuple[str, int, int]], *, body: str | None) -> list[DecisionBlock]:
+    """Unlabelled decisions stated by the body ("Nämnden noterar informationen.")."""
+    own = re.compile(rf"^{re.escape(body)}{_STATEMENT_VERB}") if body else None
+    found = []
+    for text, start, end in sentences:
+        if STATEMENT.match(text) or PASSIVE_STATEMENT.match(text) or (own and own.match(text)):
+            if not FORMAL.search(text):
+                found.append(DecisionBlock(text, start, end))
+    return found
 
 
 def formal_decisions(sentences: list[tuple[str, int, int]]) -> list[DecisionBlock]:
