@@ -157,8 +157,10 @@ def reprocess(db_path, workers, quiet):
               help="Worker counts to time (repeatable; default: 1 and 2).")
 @click.option("--pdfs", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Time this folder of PDFs instead of generated ones.")
+@click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Take every measurement this many times and keep the fastest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the raw figures as JSON.")
-def bench(files, worker_counts, pdfs, as_json):
+def bench(files, worker_counts, pdfs, repeat, as_json):
     """Time the whole import of N generated PDFs beside pdfplumber reading the same files.
 
     Prints pages/s, docs/s and peak memory for each worker count, and the
@@ -167,11 +169,11 @@ def bench(files, worker_counts, pdfs, as_json):
     \b
     Example:
         minutes bench --files 200
-        minutes bench --files 50 -w 1 -w 2 --json
+        minutes bench --files 50 -w 1 -w 2 --repeat 2 --json
     """
     from minutes.bench import format_bench, run_bench
 
-    report = run_bench(files, workers=worker_counts or (1, 2), folder=pdfs)
+    report = run_bench(files, workers=worker_counts or (1, 2), folder=pdfs, repeat=repeat)
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
