@@ -72,7 +72,12 @@ def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
             pending_break = True
             continue
         starts_new = BULLET.match(line.text) or (
-            pending_break and (not current.text or re.search(r"[.!?:]\s*$", current.text))
+            pending_break
+            and (
+                not current.text
+                or re.search(r"[.!?:]\s*$", current.text)
+                or (previous is not None and is_short(previous, width))
+            )
         ) or (
             in_bullet
             and line.text[:1].isupper()
