@@ -115,7 +115,8 @@ def _cut_signatures(blocks: list[ItemBlock], people: list[str]) -> tuple[list[It
 def _item(block: ItemBlock, ctx: _Context) -> Item:
     presenters = _presenters(block, ctx)
     labelled, used = labelled_blocks(block.body, width=ctx.width)
-    sentences = _sentences(block.body, ctx.width)
+    passages = _passages(block.body, ctx.width)
+    sentences = [s for passage in passages for s in passage]
     decisions = [_decision(d, ctx, optional=False) for d in labelled]
     in_blocks = [(d.start, d.end) for d in labelled]
 
@@ -124,7 +125,9 @@ def _item(block: ItemBlock, ctx: _Context) -> Item:
         return any(start <= e and s <= end for s, e in in_blocks)
 
     free = [(t, s, e) for t, s, e in sentences if not inside(s, e)]
-    stated = statement_decisions(free, body=ctx.body)
+    stated = statement_decisions(
+        [[s for s in passage if not inside(s[1], s[2])] for passage in passages], body=ctx.body
+    )
     decisions += [_decision(d, ctx, optional=False) for d in stated]
     in_blocks += [(d.start, d.end) for d in stated]
     formal = formal_decisions(free)
@@ -171,12 +174,12 @@ def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
     return []
 
 
-def _sentences(body: list[Line], width: int) -> list[tuple[str, int, int]]:
-    out = []
-    for passage in paragraphs(body, width=width):
-        for start, end, text in passage.sentences():
-            out.append((text, passage.source(start), passage.source(end)))
-    return out
+def _passages(body: list[Line], width: int) -> list[list[tuple[str, int, int]]]:
+    """The item body as paragraphs of (sentence, start, end), offsets in the document."""
+    return [
+        [(text, passage.source(start), passage.source(end)) for start, end, text in passage.sentences()]
+        for passage in paragraphs(body, width=width)
+    ]
 
 
 def _decision(block: DecisionBlock, ctx: _Context, *, optional: bool) -> Decision:

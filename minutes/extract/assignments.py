@@ -53,9 +53,20 @@ def due_of(text: str, *, meeting_date: str | None) -> str | None:
     return None
 
 
+#: A deadline at the end of a task: it becomes the due value, not part of the task.
+_TRAILING_DEADLINE = re.compile(
+    r",?\s+(?:senast\s+(?:den\s+)?\d{1,2}\s+\w+(?:\s+\d{4})?|senast\s+\d{4}-\d{2}-\d{2}"
+    r"|(?:till|inför)\s+nästa\s+(?:möte|sammanträde))\s*\.?$",
+    re.IGNORECASE,
+)
+
+
 def _clean_task(text: str) -> str:
     text = re.sub(r"^\s*(också|även|därför|dessutom)\s+", "", text, flags=re.IGNORECASE)
-    return re.sub(r"^\s*att\s+", "", text).strip().rstrip(".").strip()
+    text = re.sub(r"^\s*att\s+", "", text).strip().rstrip(".").strip()
+    if not re.search(r"\b(återkomm\w*|tar med sig)\b", text, re.IGNORECASE):
+        text = _TRAILING_DEADLINE.sub("", text)
+    return text
 
 
 def split_assignees(subject: str, *, people: list[str]) -> list[str]:

@@ -180,14 +180,25 @@ def _bullets(body: list[Line], j: int) -> tuple[list[DecisionBlock], int]:
     return [_block(g) for g in groups], j
 
 
-def statement_decisions(sentences: list[tuple[str, int, int]], *, body: str | None) -> list[DecisionBlock]:
-    """Unlabelled decisions stated by the body ("Nämnden noterar informationen.")."""
+def statement_decisions(
+    passages: list[list[tuple[str, int, int]]], *, body: str | None
+) -> list[DecisionBlock]:
+    """Unlabelled decisions stated by the body ("Nämnden noterar informationen.").
+
+    A paragraph that opens with such a statement is one decision, as a
+    labelled block would be; a statement inside a paragraph is one sentence.
+    """
     own = re.compile(rf"^{re.escape(body)}{_STATEMENT_VERB}") if body else None
     found = []
-    for text, start, end in sentences:
-        if STATEMENT.match(text) or PASSIVE_STATEMENT.match(text) or (own and own.match(text)):
-            if not FORMAL.search(text):
-                found.append(DecisionBlock(text, start, end))
+    for passage in passages:
+        for n, (text, start, end) in enumerate(passage):
+            is_statement = STATEMENT.match(text) or PASSIVE_STATEMENT.match(text) or (own and own.match(text))
+            if not is_statement or FORMAL.search(text):
+                continue
+            if n == 0:
+                found.append(DecisionBlock(" ".join(s[0] for s in passage), start, passage[-1][2]))
+                break
+            found.append(DecisionBlock(text, start, end))
     return found
 
 
