@@ -172,3 +172,41 @@ def test_extract_paragraph_protocol_end_to_end():
     assert m.items[2].decisions[0].kind == "referred"
     assert m.items[2].speakers == ["Per Lind"]
     assert m.signatories == ["Karin Holm", "Anna Berg"]
+
+
+PROTOCOL = """SOCIALNÄMNDEN
+Sammanträdesprotokoll
+Sammanträdesdatum 2020-03-10
+Beslutande
+Eva Ström (S), ordförande
+Olle Berg (M)
+Tjänstgörande ersättare
+Sara Ek (C)
+§ 31 Dnr SN 2020/12
+Budget 2021
+Förslag till beslut
+Förvaltningen föreslår att nämnden godkänner budgeten.
+Beslut
+Socialnämnden beslutar att
+- godkänna budgeten för 2021,
+- uppdra åt förvaltningen att redovisa utfallet den 14/9.
+Beslutet skickas till
+Ekonomiavdelningen
+"""
+
+
+def test_extract_protocol_conventions():
+    m = extract(PROTOCOL)
+    assert (m.body, m.body_name, m.date) == ("Socialnämnden", "Socialnämnden", "2020-03-10")
+    assert [(a.name, a.status) for a in m.attendees] == [
+        ("Eva Ström", "present"), ("Olle Berg", "present"), ("Sara Ek", "present"),
+    ]
+    (item,) = m.items
+    assert (item.number, item.title) == ("31", "Budget 2021")
+    assert [d.text for d in item.decisions] == [
+        "Socialnämnden beslutar att godkänna budgeten för 2021,",
+        "Socialnämnden beslutar att uppdra åt förvaltningen att redovisa utfallet den 14/9.",
+    ]
+    assert all(d.kind == "decided" for d in item.decisions)
+    (task,) = item.assignments
+    assert (task.assignees, task.due) == (["förvaltningen"], "2020-09-14")

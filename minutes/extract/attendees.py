@@ -25,7 +25,8 @@ STATUS_LABELS = {
     "ersättare": "present", "tjänstgörande ersättare": "present", "övriga närvarande": "present",
     "övriga deltagare": "present", "deltagare": "present", "närvarande ledamöter": "present",
     "närvarande ersättare": "present", "tjänstemän": "present", "närvarande tjänstemän": "present",
-    "justerare": "present", "sekreterare": "present",
+    "justerare": "present", "sekreterare": "present", "ej tjänstgörande ersättare": "present",
+    "övriga": "present", "närvarande tjänstepersoner": "present", "tjänstepersoner": "present",
 }
 ABSENT_LABELS = {k for k, v in STATUS_LABELS.items() if v == "absent"}
 PARTIES = {"M", "S", "C", "L", "KD", "V", "MP", "SD", "FP", "FI"}
@@ -38,6 +39,8 @@ ROLE_START = re.compile(
 TITLE_ROLE = re.compile(r"direktör\b", re.IGNORECASE)
 ABSENT_MARK = re.compile(r"[–—-]?\s*\b(ej med|ej närvarande|frånvarande|förhindrad|har förhinder)\b", re.IGNORECASE)
 LABEL_LINE = re.compile(r"^([A-ZÅÄÖa-zåäö][\wåäö ]{2,40}?)\s*:\s*(.*)$")
+#: A status label alone on its line, without a colon ("Beslutande", "Tjänstgörande ersättare").
+BARE_LABEL = re.compile(rf"^({'|'.join(sorted(STATUS_LABELS, key=len, reverse=True))})\s*$", re.IGNORECASE)
 STOP = re.compile(r"^(Agenda|Dagordning|Föredragningslista|Ärenden|Ärendelista)\b", re.IGNORECASE)
 _FALLBACK_NAME = re.compile(rf"(?:^|(?<=\t))({NAME_WORD}(?: {NAME_WORD}){{1,2}})(?=\s*,|\s*\((?:{'|'.join(PARTIES)})\))")
 
@@ -82,6 +85,10 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
     text = " ".join(line.text for line in group) if len(group) > 1 else group[0].text
     first = group[0]
     flat = text.replace("\t", " ")
+    bare = BARE_LABEL.match(flat.strip())
+    if bare:
+        state.status = STATUS_LABELS[bare.group(1).lower()]
+        return
     label = LABEL_LINE.match(flat)
     if label and label.group(1).lower().strip() in STATUS_LABELS:
         state.status = STATUS_LABELS[label.group(1).lower().strip()]

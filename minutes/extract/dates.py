@@ -35,6 +35,14 @@ PATTERNS = [
             re.IGNORECASE,
         ),
     ),
+    (
+        "numeric",
+        re.compile(
+            r"\b(?:den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\s+"
+            r"([0-3]?\d)/([01]?\d)(?:[-/](\d{4}))?(?![\d/])",
+            re.IGNORECASE,
+        ),
+    ),
     ("month_year", re.compile(rf"(?<![\wåäö])({_MONTH})\.?\s+({_YEAR})(?!\d)", re.IGNORECASE)),
     ("month", re.compile(rf"(?<![\wåäö-])({_FULL_MONTH})(?![\wåäö-])", re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w§/.,-])({_YEAR})(?![\w-]|[.,]\d|\s*(?:kr|kronor|tkr|mnkr|st|%))")),
@@ -112,6 +120,10 @@ def _parse(kind: str, m: re.Match) -> _Raw | None:
         if not _valid(y or 2000, mo, d):
             return None
         return _Raw(kind, m.start(), m.end(), y, mo, d)
+    if kind == "numeric":
+        d, mo = int(g[0]), int(g[1])
+        y = int(g[2]) if g[2] else None
+        return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y or 2000, mo, d) else None
     if kind == "month_year":
         return _Raw(kind, m.start(), m.end(), int(g[1]), MONTHS[g[0].lower()], None)
     if kind == "month":

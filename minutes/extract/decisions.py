@@ -160,6 +160,14 @@ def _label_block(body: list[Line], j: int) -> tuple[list[DecisionBlock], int]:
         if not line.blank:
             lines.append(line)
         j += 1
+    lead = " ".join(x.text for x in lines)
+    if lines and j < len(body) and BULLET.match(body[j].text) and re.search(r"(\batt|:)\s*$", lead):
+        # "Nämnden beslutar att" + bullets: one decision per bullet, each with the lead-in.
+        bullets, j = _bullets(body, j)
+        lead = re.sub(r":\s*$", "", lead)
+        for b in bullets:
+            b.text, b.start = f"{lead} {b.text}", lines[0].start
+        return bullets, j
     return ([_block(lines)] if lines else []), j
 
 

@@ -133,6 +133,10 @@ def meeting_body(preamble: list[Line], text: str) -> tuple[str | None, str | Non
             short, full = acronym.group(1), acronym.group(2).strip() or None
         else:
             full = _cut_heading(rest) or None
+    if full is None and short is None:
+        named = next((t for t in _heading_lines(preamble) if BODY_NOUN.match(t.split()[0])), None)
+        if named:
+            full = named.title() if named.isupper() else named
     if short in PARTY_LETTERS:
         short = None
     subjects = Counter(m.group(1) for m in DECISION_SUBJECT.finditer(text) if m.group(1) not in PARTY_LETTERS)

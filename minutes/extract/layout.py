@@ -151,8 +151,12 @@ def _finish(block: ItemBlock, rest: list[Line]) -> None:
     block.body = rest
 
 
+_DIARY_NUMBER = re.compile(r"\s*\b(?:Dnr|Diarienr|Diarienummer|Dnr\.)\s*:?\s*[\w./-]*(?:\s+\d[\w./-]*)?\s*", re.IGNORECASE)
+
+
 def _continue_title(block: ItemBlock, rest: list[Line]) -> list[Line]:
     i = 0
+    block.title = _DIARY_NUMBER.sub(" ", block.title).strip()
     if not block.title:
         # "§ 12" alone on its line: the title is the next line.
         while i < len(rest) and rest[i].blank:
