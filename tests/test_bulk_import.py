@@ -135,3 +135,12 @@ def test_bulk_manifest_overrides_body_and_date(corpus, tmp_path):
     assert summary.ok and len(summary.imported) == 1
     row = db.execute("select body, body_name, date, year, override_date from meetings").fetchone()
     assert row == ("KS", "Kommunstyrelsen", "1999-12-31", 1999, "1999-12-31")
+
+
+def test_bulk_ocr_flag_reaches_the_reader(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")  # no ocrmypdf: the reason says what to install
+    db = open_archive(tmp_path / "archive.db")
+    summary = ingest_paths(db, [corpus / "bad" / "scan.pdf"], workers=1, ocr=True)
+    [(path, reason)] = summary.failed
+    assert path.endswith("scan.pdf") and "install ocrmypdf" in reason
+    assert db.execute("select status from documents").fetchone()[0] == "needs_ocr"

@@ -48,3 +48,11 @@ def test_bulk_pool_reads_its_input_only_a_window_ahead():
 def test_bulk_pool_crashing_job_is_blamed_and_the_rest_finish():
     results = dict(ordered_map(die_on_three, range(8), workers=2, on_crash=lambda n: "crashed"))
     assert results == {n: ("crashed" if n == 3 else n * n) for n in range(8)}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_bulk_pool_sets_up_nothing_when_no_job_needs_work(workers):
+    started = []
+    results = list(ordered_map(square, range(3), workers=workers, initializer=lambda: started.append(1),
+                               needs_work=lambda n: False))
+    assert results == [(0, None), (1, None), (2, None)] and started == []

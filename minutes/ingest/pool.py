@@ -58,10 +58,7 @@ def ordered_map(
     worker process (a segfault in a native reader), so the batch goes on.
     """
     if workers <= 1:
-        if initializer:
-            initializer()
-        for job in jobs:
-            yield job, (work(job) if needs_work(job) else None)
+        yield from _in_process(work, jobs, initializer, needs_work)
         return
     pool = _Pool(work, workers, initializer, on_crash)
     try:
@@ -70,19 +67,37 @@ def ordered_map(
         pool.shutdown()
 
 
+def _in_process(work: Callable, jobs: Iterable, initializer: Callable | None, needs_work: Callable):
+    """The one-worker path: the same calls, in this process, set up only if some job needs work."""
+    ready = initializer is None
+    for job in jobs:
+        if not needs_work(job):
+            yield job, None
+            continue
+        if not ready:
+            initializer()
+            ready = True
+        yield job, work(job)
+
+
 class _Pool:
     """A ProcessPoolExecutor that is rebuilt when a worker process dies."""
 
     def __init__(self, work: Callable, workers: int, initializer: Callable | None, on_crash: Callable | None):
         self.work, self.workers, self.initializer, self.on_crash = work, workers, initializer, on_crash
-        if initializer and _context().get_start_method() == "fork":
-            # Warm the parent once: forked workers inherit the built pipeline, so the
-            # 2.3 s load is paid once instead of once per worker, and its pages are shared.
-            initializer()
-        self.executor = self._new_executor()
+        self.executor: ProcessPoolExecutor | None = None  # started by the first job that needs work
         self.pending: deque[_Entry] = deque()
 
+    def _submit(self, job: Any) -> Future:
+        if self.executor is None:
+            self.executor = self._new_executor()
+        return self.executor.submit(self.work, job)
+
     def _new_executor(self) -> ProcessPoolExecutor:
+        if self.initializer and _context().get_start_method() == "fork":
+            # Warm the parent once: forked workers inherit the built pipeline, so the
+            # 2.3 s load is paid once instead of once per worker, and its pages are shared.
+            self.initializer()
         return ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=self.initializer)
 
     def run(self, jobs: Iterable, needs_work: Callable, window: int) -> Iterator[tuple[Any, Any]]:
@@ -90,7 +105,7 @@ class _Pool:
         for job in jobs:
             entry = _Entry(job)
             if needs_work(job):
-                entry.future = self.executor.submit(self.work, job)
+                entry.future = self._submit(job)
             self.pending.append(entry)
             if len(self.pending) >= window:
                 yield self._next()
@@ -114,19 +129,20 @@ class _Pool:
         """
         self._restart()
         try:
-            result = self.executor.submit(self.work, head.job).result()
+            result = self._submit(head.job).result()
         except BrokenProcessPool:
             self._restart()
             result = self.on_crash(head.job) if self.on_crash else None
         for entry in self.pending:
             if entry.future is not None and _lost(entry.future):
-                entry.future = self.executor.submit(self.work, entry.job)
+                entry.future = self._submit(entry.job)
         return result
 
     def _restart(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        self.executor = self._new_executor()
+        self.shutdown()
+        self.executor = None
 
     def shutdown(self) -> None:
         """Stop the workers; queued jobs are dropped (the caller has stopped reading)."""
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
