@@ -27,7 +27,7 @@ from minutes.extract.header import (
 )
 from minutes.extract.layout import PRESENTER, ItemBlock, split_items
 from minutes.extract.lines import Line, line_width, split_lines
-from minutes.extract.passage import Passage, paragraphs
+from minutes.extract.passage import paragraphs
 from minutes.extract.people import find_names, is_first_name
 from minutes.extract.pipeline import cues, default_nlp
 from minutes.extract.speakers import bare_name_line, presenter_names, speakers_in
