@@ -3,8 +3,9 @@
 The issue's targets (issue 5): the import (parse, extract, store) at least 4×
 faster than pdfplumber alone on the same files, 2 workers at least 1.7×
 faster than 1, and peak memory flat in the number of files. Each import runs
-in a fresh process so its peak RSS is its own; the process tree's RSS is also
-sampled at every tenth of the files, which shows whether memory grows with them.
+in a fresh process so its peak RSS is its own; the process tree's memory
+(PSS) is also sampled at every tenth of the files, which shows whether memory
+grows with them.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def _import_child(folder: str, db_path: str, workers: int, send) -> None:
     pages = db.execute("select coalesce(sum(pages), 0) from documents where status = 'ok'").fetchone()[0]
     send.send({
         "workers": workers, "seconds": seconds, "docs": len(summary.imported), "pages": pages,
-        "failed": len(summary.failed), "link_seconds": summary.link_seconds, "rss_samples_mib": probe.samples,
+        "failed": len(summary.failed), "link_seconds": summary.link_seconds, "tree_pss_samples_mib": probe.samples,
         "first_stored_seconds": probe.first, "steady_docs_per_second": probe.steady_docs_per_second(),
         "peak_rss_writer_mib": _maxrss_mib(resource.RUSAGE_SELF),
         "peak_rss_worker_mib": _maxrss_mib(resource.RUSAGE_CHILDREN),
@@ -78,7 +79,7 @@ def _maxrss_mib(who: int) -> float:
 
 
 class _Probe:
-    """A progress callback that samples the process tree's RSS every tenth of the files
+    """A progress callback that samples the process tree's memory every tenth of the files
     and notes when the first and last file were stored (the start-up vs steady state)."""
 
     def __init__(self, total: int) -> None:
@@ -102,17 +103,31 @@ class _Probe:
 
 
 def tree_rss_mib() -> float:
-    """Resident memory of this process and all its children, in MiB."""
+    """Memory of this process and all its children, in MiB.
+
+    Proportional set size where the system reports it: forked workers share
+    the pipeline's pages with the parent, and summing plain RSS would count
+    those pages once per process.
+    """
     import psutil
 
     me = psutil.Process()
-    total = me.memory_info().rss
-    for child in me.children(recursive=True):
+    total = 0
+    for process in (me, *me.children(recursive=True)):
         try:
-            total += child.memory_info().rss
+            total += _pss_or_rss(process)
         except psutil.NoSuchProcess:
             pass
     return round(total / 2**20, 1)
+
+
+def _pss_or_rss(process) -> int:
+    import psutil
+
+    try:
+        return process.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return process.memory_info().rss
 
 
 def run_bench(n: int = 200, *, workers: tuple[int, ...] = (1, 2), seed: int = 0,
@@ -169,7 +184,7 @@ def format_bench(report: dict) -> list[str]:
         )
         lines.append(
             f"  peak RSS: writer {run['peak_rss_writer_mib']} MiB, largest worker {run['peak_rss_worker_mib']} MiB; "
-            f"tree RSS per tenth of files: {', '.join(map(str, run['rss_samples_mib']))} MiB"
+            f"tree PSS per tenth of files: {', '.join(map(str, run['tree_pss_samples_mib']))} MiB"
         )
     runs = {run["workers"]: run for run in report["imports"]}
     if 1 in runs and 2 in runs:
