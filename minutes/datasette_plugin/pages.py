@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from datasette.utils.asgi import NotFound, Response
 
+from minutes.datasette_plugin.labels import sv
 from minutes.datasette_plugin.spans import FACT_TABLES, segments
 
 DATABASE = "archive"
@@ -56,7 +57,7 @@ def _json_list(value: str | None) -> list:
 
 
 async def _render(datasette, request, template: str, context: dict) -> Response:
-    html = await datasette.render_template(template, context, request=request)
+    html = await datasette.render_template(template, {**context, "sv": sv}, request=request)
     return Response.html(html)
 
 
