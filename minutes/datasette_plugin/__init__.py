@@ -30,6 +30,35 @@ SEARCH_QUERIES = {
 
 
 @hookimpl
+def startup(datasette):
+    """Serve an archive file under the name ``archive`` whatever the file is called.
+
+    The metadata, canned queries and pages address the database as
+    ``archive``; ``minutes serve --db other.db`` would otherwise be served as
+    ``other``. Only a single archive database (one with a ``meetings`` table)
+    is renamed.
+    """
+    if "archive" in datasette.databases:
+        return
+    files = [db for db in datasette.databases.values() if db.path and not db.is_memory]
+    if len(files) != 1 or not _is_archive(files[0].path):
+        return
+    db = files[0]
+    datasette.remove_database(db.name)
+    datasette.add_database(db, name="archive", route="archive")
+
+
+def _is_archive(path: str) -> bool:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return bool(conn.execute("select 1 from sqlite_master where name = 'meetings'").fetchone())
+    finally:
+        conn.close()
+
+
+@hookimpl
 def prepare_connection(conn):
     """Give every connection the Swedish search functions used by the canned queries."""
     register_functions(conn)
