@@ -144,3 +144,22 @@ def test_bulk_ocr_flag_reaches_the_reader(corpus, tmp_path, monkeypatch):
     [(path, reason)] = summary.failed
     assert path.endswith("scan.pdf") and "install ocrmypdf" in reason
     assert db.execute("select status from documents").fetchone()[0] == "needs_ocr"
+
+
+def test_bulk_document_the_archive_refuses_is_recorded_and_the_batch_goes_on(corpus, tmp_path, monkeypatch):
+    import minutes.ingest.bulk as bulk
+
+    real = bulk.save_document
+
+    def refuse_docx(db, document, meeting, **kw):
+        if document.format == "docx":
+            raise ValueError("simulated refusal")
+        return real(db, document, meeting, **kw)
+
+    monkeypatch.setattr(bulk, "save_document", refuse_docx)
+    db = open_archive(tmp_path / "archive.db")
+    summary = ingest_paths(db, [corpus / "2019", corpus / "2020"], workers=1)
+    assert [path for path, _ in summary.failed] == [shown(corpus, "2020/styrelse.docx")]
+    assert "could not be stored (ValueError: simulated refusal)" in summary.failed[0][1]
+    assert len(summary.imported) == 3
+    assert db.execute("select count(*) from meetings").fetchone()[0] == 3

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class ImportSummary:
         return not self.failed
 
     def add(self, result: FileResult) -> None:
+        """File one result under its outcome."""
         if result.outcome == "imported":
             self.imported.append(result.path)
         elif result.outcome == "unchanged":
@@ -198,12 +200,21 @@ class _Writer:
             record_alias(self.db, path=source.display_path, sha256=job.sha256, name=source.name)
             return self._other_name(job)
         if outcome.ok:
-            save_document(self.db, outcome.document, outcome.meeting, overrides=source.overrides)
-            result = FileResult(source.display_path, "imported")
+            result = self._save(job, outcome)
         else:
             result = self._fail(source, job.sha256, outcome.error, outcome.status)
         self.first[job.sha256] = result
         return result
+
+    def _save(self, job: _Job, outcome: Outcome) -> FileResult:
+        """Store one meeting; if the archive refuses it, the transaction is rolled back and recorded."""
+        source = job.source
+        try:
+            save_document(self.db, outcome.document, outcome.meeting, overrides=source.overrides)
+        except (sqlite3.Error, ValueError, TypeError) as error:
+            reason = f"could not be stored ({type(error).__name__}: {error})"
+            return self._fail(source, job.sha256, reason, "failed")
+        return FileResult(source.display_path, "imported")
 
     def _fail(self, source: Source, sha256: str, reason: str, status: str) -> FileResult:
         record_failure(self.db, path=source.display_path, name=source.name, sha256=sha256,
