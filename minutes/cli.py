@@ -112,6 +112,10 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
     try:
         summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr,
                                limits=limits, progress=progress)
+    except KeyboardInterrupt:
+        raise click.ClickException(
+            "interrupted: every document stored so far is complete; run the same command again to finish"
+        ) from None
     finally:
         progress.close()
     for line in failure_lines(summary.failed):
