@@ -105,7 +105,10 @@ def test_bulk_two_workers_store_exactly_what_one_does(imported, corpus, tmp_path
     one = {p.name: p.read_text() for p in export_json(db_one, tmp_path / "one")}
     two = {p.name: p.read_text() for p in export_json(db_two, tmp_path / "two")}
     assert one == two and len(one) >= len(GOOD)
-    statuses = "select p.path, d.id, d.status, d.error from document_paths p join documents d on d.id = p.document_id order by 1"
+    statuses = (
+        "select p.path, d.id, d.status, d.error from document_paths p"
+        " join documents d on d.id = p.document_id order by 1"
+    )
     assert db_one.execute(statuses).fetchall() == db_two.execute(statuses).fetchall()
 
 

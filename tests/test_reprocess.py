@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from test_bulk_corpus import meeting_texts, pdf_bytes
+
 from minutes.archive import export_json, open_archive
 from minutes.ingest.bulk import ingest_paths
 from minutes.ingest.reprocess import reprocess_archive
-from test_bulk_corpus import meeting_texts, pdf_bytes
 
 
 def _archive(tmp_path):

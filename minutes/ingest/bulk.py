@@ -39,8 +39,9 @@ from minutes.ingest.pool import ordered_map
 from minutes.ingest.sources import Limits, Source, iter_sources, read_manifest
 from minutes.ingest.work import Outcome, ParseJob, crashed, init_worker, read_and_extract
 
-#: What happened to one file; the first four are successes.
-OUTCOMES = ("imported", "unchanged", "duplicate", "reprocessed", "failed", "needs_ocr")
+#: Outcomes that leave the file's content in the archive; the others are
+#: "failed" and "needs_ocr", each with a reason.
+SUCCESSES = ("imported", "unchanged", "duplicate", "reprocessed")
 
 
 @dataclass
@@ -53,7 +54,7 @@ class FileResult:
 
     @property
     def ok(self) -> bool:
-        return self.outcome in ("imported", "unchanged", "duplicate", "reprocessed")
+        return self.outcome in SUCCESSES
 
 
 @dataclass
