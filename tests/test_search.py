@@ -159,3 +159,45 @@ def test_search_seed_archive_plattform_finds_compound(seed_archive):
 def test_search_fts_query_only_quoted_tokens():
     expression = fts_query('x" OR title:y NEAR(')
     assert "NEAR(" not in expression and ":y" not in expression
+
+
+def _dated_archive(n: int) -> Database:
+    """``n`` identical items from meetings a year apart (ties), one better hit, and filler."""
+    db = _tiny_archive(FILLER)
+    for year in range(2000, 2000 + n):
+        meeting = f"m{year}"
+        db["meetings"].insert({"id": meeting, "date": f"{year}-05-01"})
+        row = {"id": f"x{year}", "meeting_id": meeting, "number": str(year),
+               "date": f"{year}-05-01", "title": "Mötets öppnande", "text": "Ordföranden öppnade mötet"}
+        row.update(fts_module.search_values("items", row))
+        db["items"].insert(row)
+    row = {"id": "best", "meeting_id": "m", "number": "best", "date": "1999-01-01",
+           "title": "Öppnande öppnande", "text": "Mötets öppnande"}
+    row.update(fts_module.search_values("items", row))
+    db["items"].insert(row)
+    return db
+
+
+@pytest.mark.parametrize("many", [1000, 2])
+def test_search_ties_at_the_cutoff_go_to_the_newest(monkeypatch, many):
+    """Only the top ``limit`` hits are read, yet ties across the cut-off still go to the newest."""
+    from minutes.archive import search as search_module
+
+    monkeypatch.setattr(search_module, "MANY", many)  # 2: the date-index walk for ties
+    db = _dated_archive(12)
+    search_module.register_functions(db.conn, plain=True)
+    sql = search_module.search_sql("items")
+    rows = [r["number"] for r in db.query(sql, {"q": "öppnande", "limit": 4})]
+    assert rows == ["best", "2011", "2010", "2009"]
+
+
+@pytest.mark.parametrize("many", [1000, 2])
+def test_search_by_date_is_newest_first_on_both_paths(monkeypatch, many):
+    from minutes.archive import search as search_module
+
+    monkeypatch.setattr(search_module, "MANY", many)
+    db = _dated_archive(6)
+    search_module.register_functions(db.conn, plain=True)
+    sql = search_module.search_sql("items", by_date=True)
+    rows = [r["number"] for r in db.query(sql, {"q": "öppnande", "limit": 3})]
+    assert rows == ["2005", "2004", "2003"]

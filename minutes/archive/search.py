@@ -14,8 +14,11 @@ import html
 import re
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlite_utils import Database
+
+from minutes.archive.schema import INDEXES
 
 from minutes.archive.swedish import (
     MIN_AFFIX_STEM,
@@ -125,6 +128,24 @@ def word_matches(word: str, term: Term) -> bool:
     return root.startswith(wanted) or (len(root) >= MIN_COMPOUND and root.endswith(wanted))
 
 
+@lru_cache(maxsize=128)
+def _hit_test(query: str | None):
+    """``word -> is it a hit for query?``, memoised per query (texts repeat their words)."""
+    terms = parse(query)
+    seen: dict[str, bool] = {}
+
+    def is_hit(token: str) -> bool:
+        hit = seen.get(token)
+        if hit is None:
+            word = normalise(token)
+            hit = any(word_matches(word, term) for term in terms)
+            if len(seen) < 50_000:
+                seen[token] = hit
+        return hit
+
+    return is_hit
+
+
 def snippet(
     text: str | None,
     query: str | None,
@@ -133,27 +154,33 @@ def snippet(
     mark: tuple[str, str] = ("[", "]"),
     escape=lambda s: s,
 ) -> str:
-    """About ``width`` words of ``text`` around the first hit, each hit wrapped in ``mark``."""
+    """About ``width`` words of ``text`` around the first hit, each hit wrapped in ``mark``.
+
+    Only the words up to the first hit and those in the window are tested, each
+    distinct word once per query: a page of snippets costs well under a millisecond.
+    """
     if not text:
         return ""
-    terms = parse(query)
-    tokens = list(WORD.finditer(text))
-    hits = {
-        i for i, t in enumerate(tokens) if any(word_matches(normalise(t.group()), x) for x in terms)
-    }
-    first = min(hits, default=0)
-    start = max(0, first - width // 4)
-    end = min(len(tokens), start + width)
+    is_hit = _hit_test(query)
+    tokens = WORD.findall(text)
     if not tokens:
         return escape(" ".join(text.split()))
-    pieces, cursor = [], tokens[start].start()
+    first = next((i for i, token in enumerate(tokens) if is_hit(token)), 0)
+    start = max(0, first - width // 4)
+    end = min(len(tokens), start + width)
+    spans = [m.span() for _, m in zip(range(end), WORD.finditer(text))]
+    # Hits are wrapped in control characters (stray ones in the text are dropped)
+    # so that the window is escaped in one call and the marks put in afterwards.
+    pieces, cursor = [], spans[start][0]
     for i in range(start, end):
-        token = tokens[i]
-        pieces.append(escape(text[cursor : token.start()]))
-        word = escape(token.group())
-        pieces.append(f"{mark[0]}{word}{mark[1]}" if i in hits else word)
-        cursor = token.end()
-    out = " ".join("".join(pieces).split())
+        left, right = spans[i]
+        if is_hit(tokens[i]):
+            pieces.append(text[cursor:left].replace("\x02", "").replace("\x03", ""))
+            pieces.append(f"\x02{tokens[i]}\x03")
+            cursor = right
+    pieces.append(text[cursor : spans[end - 1][1]].replace("\x02", "").replace("\x03", ""))
+    out = " ".join(escape("".join(pieces)).split())
+    out = out.replace("\x02", mark[0]).replace("\x03", mark[1])
     return ("… " if start > 0 else "") + out + (" …" if end < len(tokens) else "")
 
 
@@ -190,29 +217,96 @@ _SELECT = {
 }
 
 
+#: Above this many candidates, ties are broken by walking the date index instead
+#: of reading each candidate's row (boilerplate titles tie by the tens of thousands).
+MANY = 1000
+
+#: Tables with an index on ``date`` (from the schema): the walk needs one.
+DATE_INDEXED = {table for table, columns in INDEXES if columns == ["date"]}
+
+
 def search_sql(table: str = "items", *, limit: str = ":limit", by_date: bool = False) -> str:
     """The ranked search SQL for ``table``: best first, or newest first with ``by_date``.
 
-    Ranking happens in a CTE over rowids only, so snippets (Python calls) are
-    computed for the returned page, not for every hit.
+    Ranking happens inside the FTS index. ``ranked`` computes every hit's bm25
+    score once and is materialised; only then are rows of ``table`` read, for
+    as few hits as the order allows:
+
+    * best first (``score, date desc``): the score of the ``limit``-th best hit
+      is the cut-off, and only hits at least that good are candidates (the top
+      ``limit`` plus any hits tied with the last of them). When ties make the
+      candidates many, the strictly better ones are read and the tied ones are
+      taken newest first from the date index, which stops after ``limit``.
+    * newest first (``date desc, score``): every hit's date matters; with many
+      hits the date index is walked newest first until ``limit`` hits are seen.
+
+    The order is exactly that of sorting all hits, ties last by rowid (newest
+    written first). Snippets (Python calls) are computed for the returned page only.
     """
     weights = ", ".join(str(w) for w in WEIGHTS[table])
-    order = "{t}.date desc, {s}" if by_date else "{s}, {t}.date desc"
-    join = f"join meetings on meetings.id = {table}.meeting_id"
-    if table != "items":
-        join += f"\nleft join items on items.id = {table}.item_id"
+    t = table
+    order = "date desc, score, rowid desc" if by_date else "score, date desc, rowid desc"
+    ranked = f"""ranked as materialized (
+  select rowid, bm25({t}_fts, {weights}) as score
+  from {t}_fts
+  where {t}_fts match minutes_fts(:q, '{t}')
+)"""
+    walk = t in DATE_INDEXED
+    if by_date:
+        few = f"select ranked.rowid as rowid, ranked.score as score, {t}.date as date\n"
+        few += f"    from ranked join {t} on {t}.rowid = ranked.rowid"
+        few += f"\n    where (select count(*) from ranked) <= {MANY}" if walk else ""
+        many = f"""
+    union all
+    select * from (
+      select {t}.rowid, ranked.score, {t}.date
+      from {t} join ranked on ranked.rowid = +{t}.rowid
+      where (select count(*) from ranked) > {MANY}
+      order by {t}.date desc, ranked.score, {t}.rowid desc
+      limit {limit}
+    )""" if walk else ""
+        ctes = ranked
+    else:
+        few = f"select top.rowid as rowid, top.score as score, {t}.date as date\n"
+        few += f"    from top join {t} on {t}.rowid = top.rowid"
+        if walk:
+            few += f"\n    where (select count(*) from top) <= {MANY}"
+            few += " or top.score < (select score from cut)"
+        many = f"""
+    union all
+    select * from (
+      select {t}.rowid, (select score from cut), {t}.date
+      from {t}
+      where (select count(*) from top) > {MANY}
+        and +{t}.rowid in (select rowid from top where score = (select score from cut))
+      order by {t}.date desc, {t}.rowid desc
+      limit {limit}
+    )""" if walk else ""
+        ctes = f"""{ranked},
+cut as materialized (
+  select max(score) as score from (select score from ranked order by score limit {limit})
+),
+top as materialized (
+  select rowid, score from ranked where score <= (select score from cut)
+)"""
+    join = f"join meetings on meetings.id = {t}.meeting_id"
+    if t != "items":
+        join += f"\nleft join items on items.id = {t}.item_id"
+    final = order.replace("date", f"{t}.date").replace("score", "hits.score")
+    final = final.replace("rowid", f"{t}.rowid")
     return f"""
-with hits as (
-  select {table}.rowid as rowid, bm25({table}_fts, {weights}) as score
-  from {table}_fts join {table} on {table}.rowid = {table}_fts.rowid
-  where {table}_fts match minutes_fts(:q, '{table}')
-  order by {order.format(t=table, s="score")}
+with {ctes},
+hits as (
+  select rowid, score, date from (
+    {few}{many}
+  )
+  order by {order}
   limit {limit}
 )
-select {_SELECT[table]}
-from hits join {table} on {table}.rowid = hits.rowid
+select {_SELECT[t]}
+from hits join {t} on {t}.rowid = hits.rowid
 {join}
-order by {order.format(t=table, s="hits.score")}
+order by {final}
 """
 
 
