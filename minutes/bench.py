@@ -11,6 +11,7 @@ grows with them.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 import tempfile
 import time
@@ -71,6 +72,8 @@ def _import_child(folder: str, db_path: str, workers: int, send) -> None:
         "first_stored_seconds": probe.first, "steady_docs_per_second": probe.steady_docs_per_second(),
         "peak_rss_writer_mib": _maxrss_mib(resource.RUSAGE_SELF),
         "peak_rss_worker_mib": _maxrss_mib(resource.RUSAGE_CHILDREN),
+        "steady_cpu_ms_per_doc": probe.steady_cpu_ms(),
+        "load_average": os.getloadavg()[0],
     })
 
 
@@ -83,23 +86,50 @@ class _Probe:
     and notes when the first and last file were stored (the start-up vs steady state)."""
 
     def __init__(self, total: int) -> None:
-        self.every = max(1, total // SAMPLES)
+        self.total, self.every = total, max(1, total // SAMPLES)
         self.done = 0
         self.samples: list[float] = []
         self.start = time.perf_counter()
         self.first = self.last = 0.0
+        self.cpu_first: dict[str, float] = {}
+        self.cpu_last: dict[str, float] = {}
 
     def __call__(self, result) -> None:
         self.done += 1
         self.last = time.perf_counter() - self.start
         if self.done == 1:
             self.first = self.last
+            self.cpu_first = tree_cpu_seconds()
+        if self.done == self.total:
+            self.cpu_last = tree_cpu_seconds()
         if self.done % self.every == 0:
             self.samples.append(tree_rss_mib())
+
+    def steady_cpu_ms(self) -> dict[str, float]:
+        """CPU per document between the first and the last file, in the writer and in the workers."""
+        docs = max(self.done - 1, 1)
+        return {side: round((self.cpu_last.get(side, 0.0) - self.cpu_first.get(side, 0.0)) / docs * 1000, 1)
+                for side in ("writer", "workers")}
 
     def steady_docs_per_second(self) -> float:
         """Files per second after the first was stored: the rate once the pipelines are loaded."""
         return _rate(self.done - 1, self.last - self.first)
+
+
+def tree_cpu_seconds() -> dict[str, float]:
+    """User + system CPU so far of this process ("writer") and of its live children ("workers")."""
+    import psutil
+
+    me = psutil.Process()
+    workers = 0.0
+    for child in me.children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        workers += times.user + times.system
+    mine = me.cpu_times()
+    return {"writer": mine.user + mine.system, "workers": workers}
 
 
 def tree_rss_mib() -> float:
@@ -163,6 +193,29 @@ def _without_link(run: dict, plumber: dict) -> str:
     )
 
 
+def _cpu_line(run: dict) -> str:
+    """CPU per document once loaded, in the writer and the workers, and the machine's load.
+
+    On a shared machine wall time says as much about the neighbours as about the
+    import; CPU time does not. On idle cores a run with W workers is bounded by
+    the busier side: the writer, or the workers' CPU shared among W cores.
+    """
+    cpu = run["steady_cpu_ms_per_doc"]
+    line = f"  CPU per document once loaded: writer {cpu['writer']} ms"
+    if run["workers"] > 1:
+        line += f", workers {cpu['workers']} ms in all"
+    return line + f"; load average {run['load_average']:.1f} on {os.cpu_count()} cores"
+
+
+def idle_speedup(one: dict, many: dict) -> float:
+    """The steady-state speed-up that idle cores would give, from CPU time alone."""
+    serial = one["steady_cpu_ms_per_doc"]["writer"]
+    cpu = many["steady_cpu_ms_per_doc"]
+    cores = min(os.cpu_count() or 1, many["workers"] + 1)
+    bound = max(cpu["writer"], cpu["workers"] / many["workers"], (cpu["writer"] + cpu["workers"]) / cores)
+    return serial / bound if bound else float("inf")
+
+
 def format_bench(report: dict) -> list[str]:
     """The report as lines a person reads: rates, memory, and the two target ratios."""
     plumber = report["pdfplumber"]
@@ -182,6 +235,7 @@ def format_bench(report: dict) -> list[str]:
             f"  first file stored after {run['first_stored_seconds']:.1f} s (pipeline load); "
             f"then {run['steady_docs_per_second']} docs/s"
         )
+        lines.append(_cpu_line(run))
         lines.append(
             f"  peak RSS: writer {run['peak_rss_writer_mib']} MiB, largest worker {run['peak_rss_worker_mib']} MiB; "
             f"tree PSS per tenth of files: {', '.join(map(str, run['tree_pss_samples_mib']))} MiB"
@@ -189,8 +243,11 @@ def format_bench(report: dict) -> list[str]:
     runs = {run["workers"]: run for run in report["imports"]}
     if 1 in runs and 2 in runs:
         one, two = runs[1], runs[2]
+        unlinked = (one["seconds"] - one["link_seconds"]) / (two["seconds"] - two["link_seconds"])
         lines.append(
             f"2 workers vs 1: {one['seconds'] / two['seconds']:.2f}× faster overall (target ≥ 1.7×), "
-            f"{two['steady_docs_per_second'] / one['steady_docs_per_second']:.2f}× once loaded"
+            f"{unlinked:.2f}× without linking, "
+            f"{two['steady_docs_per_second'] / one['steady_docs_per_second']:.2f}× once loaded; "
+            f"{idle_speedup(one, two):.2f}× on idle cores, from CPU time"
         )
     return lines
