@@ -210,3 +210,28 @@ def test_extract_protocol_conventions():
     assert all(d.kind == "decided" for d in item.decisions)
     (task,) = item.assignments
     assert (task.assignees, task.due) == (["förvaltningen"], "2020-09-14")
+
+
+ACTION_MINUTES = """Minnesanteckningar från styrgruppen
+Datum: 2019-03-12
+Närvarande: Anna Berg, Per Lind och Eva Ström
+1\tMötets öppnande
+2\tRutin för avvikelser
+Gruppen går igenom förslaget till rutin.
+Åtgärd: Ta fram en reviderad rutin. Ansvarig: Per Lind. Klart till: 2019-04-30
+3\tBudget 2019-2020
+Det beslutades att budgeten skickas på remiss.
+Punkt 4: Övriga frågor
+"""
+
+
+def test_extract_action_lists_and_tab_numbers():
+    m = extract(ACTION_MINUTES)
+    assert [(i.number, i.title) for i in m.items] == [
+        ("1", "Mötets öppnande"), ("2", "Rutin för avvikelser"), ("3", "Budget 2019-2020"), ("4", "Övriga frågor"),
+    ]
+    (task,) = m.items[1].assignments
+    assert (task.task, task.assignees, task.due) == ("Ta fram en reviderad rutin", ["Per Lind"], "2019-04-30")
+    (decision,) = m.items[2].decisions
+    assert (decision.kind, decision.optional) == ("decided", False)
+    assert {"2019", "2020", "2019-04-30"} <= {d.value for d in m.dates}

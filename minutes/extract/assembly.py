@@ -135,6 +135,11 @@ def _item(block: ItemBlock, ctx: _Context) -> Item:
         formal = [DecisionBlock(block.title, block.heading.start, block.heading.end, optional=True)]
     decisions += [_decision(d, ctx, optional=True) for d in formal]
     found_assignments, task_decisions = _assignments(sentences, labelled, inside, ctx)
+    for result, start, end in assign.action_items(block.body, people=ctx.people, meeting_date=ctx.date):
+        if result.task and not any(a.task == result.task for a in found_assignments):
+            found_assignments.append(
+                Assignment(result.task, result.assignees, result.due, span=ctx.span(start, end))
+            )
     decisions += task_decisions
     speaker_sentences = list(sentences)
     if block.is_sub or block.title_is_sentence:

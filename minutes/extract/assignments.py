@@ -163,6 +163,42 @@ def _subject(before: str) -> str:
 REPORT_BACK = re.compile(r"^(Återrapportering|Återkoppling|Redovisning|Rapportering|Svar)\b", re.IGNORECASE)
 
 
+_ACTION = re.compile(r"^(?:Åtgärd|Åtgärder|Uppdrag|Att göra|Action)\s*:\s*(.+)$", re.IGNORECASE)
+_RESPONSIBLE = re.compile(r"\b(?:Ansvarig|Ansvariga|Ansvar)\s*:\s*([^.;]+)", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"\b(?:Klart till|Klart senast|Klart|Senast|Deadline|Tidplan|Återrapporteras)\s*:\s*([^;]+)", re.IGNORECASE
+)
+
+
+def action_items(lines, *, people: list[str], meeting_date: str | None) -> list[tuple[Found, int, int]]:
+    """Action-list assignments: "Åtgärd: ..." with "Ansvarig: ..." and "Klart till: ..." nearby.
+
+    A bare "Ansvarig:" line takes the line before it as its task.
+    """
+    found = []
+    texts = [line for line in lines if line.text]
+    for n, line in enumerate(texts):
+        action = _ACTION.match(line.text)
+        responsible = _RESPONSIBLE.search(line.text)
+        if not action and not (responsible and responsible.start() == 0 and n > 0):
+            continue
+        if action:
+            task = _RESPONSIBLE.split(_DEADLINE.split(action.group(1))[0])[0]
+            window = texts[n : n + 3]
+        else:
+            task, window = texts[n - 1].text, texts[n : n + 2]
+        who = next((m.group(1) for w in window if (m := _RESPONSIBLE.search(w.text))), "")
+        when = next((m.group(1) for w in window if (m := _DEADLINE.search(w.text))), "")
+        found.append(
+            (
+                Found(split_assignees(who, people=people), _clean_task(task), due_of(when, meeting_date=meeting_date) if when else due_of(task, meeting_date=meeting_date)),
+                line.start,
+                window[-1].end,
+            )
+        )
+    return found
+
+
 def obligation(sentence: str, *, meeting_date: str | None, assignees: list[str]) -> Found | None:
     """A decision sentence that sets a deadline ("ska ... presenteras i december")."""
     if not re.search(r"\b(ska|skall|planeras)\b", sentence, re.IGNORECASE):

@@ -27,6 +27,9 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 
 PATTERNS = [
     ("iso", re.compile(rf"(?<![\d-])({_YEAR})-([01]\d)-([0-3]\d)(?![\d])")),
+    ("iso_month", re.compile(rf"(?<![\d-])({_YEAR})-(0[1-9]|1[0-2])(?![\d-])")),
+    ("year_range_start", re.compile(rf"(?<![\w§/.,-])({_YEAR})(?=\s?[-–]\s?{_YEAR}(?![\d-]))")),
+    ("year_range_end", re.compile(rf"(?<=\d{{4}}[-–])({_YEAR})(?![\d-])")),
     ("compact", re.compile(rf"(?<![\d-])({_YEAR})([01]\d)([0-3]\d)(?![\d-])")),
     (
         "day_month",
@@ -111,6 +114,8 @@ def _scan(text: str) -> list[_Raw]:
 
 def _parse(kind: str, m: re.Match) -> _Raw | None:
     g = m.groups()
+    if kind == "iso_month":
+        return _Raw(kind, m.start(), m.end(), int(g[0]), int(g[1]), None)
     if kind in ("iso", "compact"):
         y, mo, d = int(g[0]), int(g[1]), int(g[2])
         return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None
@@ -128,7 +133,7 @@ def _parse(kind: str, m: re.Match) -> _Raw | None:
         return _Raw(kind, m.start(), m.end(), int(g[1]), MONTHS[g[0].lower()], None)
     if kind == "month":
         return _Raw(kind, m.start(), m.end(), None, MONTHS[g[0].lower()], None)
-    return _Raw(kind, m.start(), m.end(), int(g[0]), None, None)
+    return _Raw(kind, m.start(), m.end(), int(g[0]), None, None)  # year, year_range_*
 
 
 def _value(year: int, month: int | None, day: int | None) -> str:

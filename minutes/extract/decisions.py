@@ -40,7 +40,7 @@ _STATEMENT_VERB = (
     r"ställer sig bakom|godkänner|tillstyrker|fastställer|antar|tackar för informationen|"
     r"bordlägger|återremitterar|lägger informationen till handlingarna)\b"
 )
-STATEMENT = re.compile(rf"^{_BODY_SUBJECT}{_STATEMENT_VERB}")
+STATEMENT = re.compile(rf"^(?:{_BODY_SUBJECT}{_STATEMENT_VERB}|Det (?:beslutades|beslöts)\b)")
 PASSIVE_STATEMENT = re.compile(
     r"^(Informationen|Rapporten|Redovisningen|Lägesrapporten|Ärendet|Förslaget|Frågan)\s+"
     r"(noteras|antecknas|godkänns|bordläggs|återremitteras|fastställs|tillstyrks|bifalls)\b[^.]{0,60}\.?$"

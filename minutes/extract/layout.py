@@ -17,7 +17,9 @@ from rapidfuzz import fuzz
 from minutes.extract.lines import Line
 from minutes.extract.people import is_first_name
 
-NUMBERED = re.compile(r"^(\d{1,3})\s*[.)]\s+(\S.*)$")
+NUMBERED = re.compile(r"^(?:(?:Punkt|Ärende|P)\s*)?(\d{1,3})\s*[.):]\s+(\S.*)$")
+#: "1<tab>Mötets öppnande": Word tables and tab-aligned agendas number without a dot.
+NUMBERED_TAB = re.compile(r"^(\d{1,2})\t(\S.*)$")
 PARAGRAPH = re.compile(r"^(?:§\s*(\d{1,4})|(\d{1,4})\s*§)\s*[.:]?\s*(.*)$")
 LETTERED = re.compile(r"^([a-h])\s*\)\s*(\S.*)$")
 KIND_LABELS = {
@@ -94,7 +96,7 @@ def find_headings(lines: list[Line]) -> list[_Heading]:
             headings.append(_Heading(str(last_para), para.group(3).strip(), line, False))
             next_letter, inner_list = "a", None
             continue
-        m = NUMBERED.match(text)
+        m = NUMBERED.match(text) or NUMBERED_TAB.match(line.text)
         if m and last_para is None and _is_title_start(m.group(2)):
             number = int(m.group(1))
             continues_inner = inner_list is not None and number == inner_list + 1
