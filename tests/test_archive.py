@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
 from minutes.archive import export_json, load_meeting, open_archive, save_document
-from minutes.archive.store import record_failure
+from minutes.archive.fts import search_values
+from minutes.archive.rows import COLUMNS, INSERT_ORDER, meeting_rows
+from minutes.archive.schema import FTS_CONFIG
+from minutes.archive.schema import TABLES as SCHEMA
+from minutes.archive.store import record_failure, store_rows
 from minutes.extract import extract_meeting
 from minutes.ingest import read
 from minutes.models import SourceDocument, to_gold
@@ -81,3 +86,86 @@ def test_archive_failures_are_recorded_with_their_reason(db_path):
     record_failure(db, path="/x/trasig.pdf", name="trasig.pdf", sha256="c" * 64, error="truncated PDF")
     row = next(db["documents"].rows)
     assert (row["status"], row["error"], row["name"]) == ("failed", "truncated PDF", "trasig.pdf")
+
+
+def fts_consistent(db) -> None:
+    """Every full-text index agrees with its table (FTS5's own integrity check)."""
+    for table in FTS_CONFIG:
+        db.execute(f"insert into [{table}_fts]([{table}_fts]) values ('integrity-check')")
+        assert db[f"{table}_fts"].count == db[table].count
+
+
+def test_archive_prepared_rows_are_pure_and_carry_the_search_columns(seed_document, seed_meeting):
+    rows = meeting_rows(seed_document, seed_meeting)
+    assert rows == meeting_rows(seed_document, seed_meeting)  # same input, same rows and ids
+    for table, columns in COLUMNS.items():
+        assert set(columns) <= set(SCHEMA[table]["columns"]), table
+    items = [dict(zip(COLUMNS["items"], row)) for row in rows.tables["items"]]
+    assert len(items) == len(seed_meeting.items) and len({i["id"] for i in items}) == len(items)
+    for item in items:
+        shadow = search_values("items", item)
+        assert {key: item[key] for key in shadow} == shadow
+    assert rows.people == tuple(dict.fromkeys(a.name for a in seed_meeting.attendees))
+    assert set(rows.tables) == set(INSERT_ORDER)
+
+
+def test_archive_overrides_are_applied_when_rows_are_prepared(seed_document, seed_meeting):
+    rows = meeting_rows(seed_document, seed_meeting, {"body": "KS", "body_name": "Kommunstyrelsen",
+                                                      "date": "1999-12-31"})
+    meeting = dict(zip(COLUMNS["meetings"], rows.tables["meetings"][0]))
+    assert (meeting["body"], meeting["date"], meeting["year"], meeting["override_date"]) == (
+        "KS", "1999-12-31", 1999, "1999-12-31")
+    assert rows.body == ("KS", "Kommunstyrelsen")
+    item = dict(zip(COLUMNS["items"], rows.tables["items"][0]))
+    assert (item["body"], item["date"], item["year"]) == ("KS", "1999-12-31", 1999)
+
+
+def test_archive_people_and_bodies_get_ids_in_order_of_first_appearance(db_path, seed_document, seed_meeting):
+    db = open_archive(db_path)
+    save_document(db, seed_document, seed_meeting)
+    names = list(dict.fromkeys(a.name for a in seed_meeting.attendees))
+    people = db.execute("select name, id from people order by id").fetchall()
+    assert people == [(name, n) for n, name in enumerate(names, 1)]
+    joined = db.execute(
+        "select count(*) from attendees a join people p on p.id = a.person_id and p.name = a.name"
+    ).fetchone()[0]
+    assert joined == len(seed_meeting.attendees)
+    body_id = db.execute("select body_id from meetings").fetchone()[0]
+    assert db.execute("select id from bodies where short_name = ?", [seed_meeting.body]).fetchone() == (body_id,)
+    save_document(db, seed_document, seed_meeting)  # again: no new people or bodies, same ids
+    assert db.execute("select name, id from people order by id").fetchall() == people
+    assert db["bodies"].count == 1
+
+
+def test_archive_body_name_is_filled_in_once_known(db_path):
+    db = open_archive(db_path)
+    first = SourceDocument(name="a.txt", path="/a.txt", sha256="a" * 64, text="1. Upprop\n")
+    second = SourceDocument(name="b.txt", path="/b.txt", sha256="b" * 64, text="1. Upprop\n")
+    save_document(db, first, extract_meeting(first), overrides={"body": "KS"})
+    save_document(db, second, extract_meeting(second), overrides={"body": "KS", "body_name": "Kommunstyrelsen"})
+    assert db.execute("select id, short_name, name from bodies").fetchall() == [(1, "KS", "Kommunstyrelsen")]
+    assert db.execute("select distinct body_id from meetings").fetchall() == [(1,)]
+
+
+def test_archive_full_text_index_follows_replacements(db_path, seed_document, seed_meeting):
+    db = open_archive(db_path)
+    save_document(db, seed_document, seed_meeting)
+    save_document(db, seed_document, seed_meeting)
+    fts_consistent(db)
+    changed = SourceDocument(name=seed_document.name, path=seed_document.path, sha256="e" * 64,
+                             text="1. Upprop\n2. Riktlinjer för webbplattformen\n")
+    save_document(db, changed, extract_meeting(changed))  # replaces the meeting at that path
+    fts_consistent(db)
+    hits = db.execute("select rowid from items_fts where items_fts match 'title_rev:mroftta*'").fetchall()
+    assert len(hits) == 1 and db["items"].count == 2
+
+
+def test_archive_store_rows_is_one_transaction(db_path, seed_document, seed_meeting):
+    db = open_archive(db_path)
+    rows = meeting_rows(seed_document, seed_meeting)
+    rows.tables["date_mentions"].append(rows.tables["date_mentions"][0])  # duplicate id: the last insert fails
+    with pytest.raises(sqlite3.IntegrityError):
+        store_rows(db, rows)
+    assert counts(db) == {t: 0 for t in TABLES}
+    assert db["people"].count == 0 and db["document_paths"].count == 0
+    fts_consistent(db)

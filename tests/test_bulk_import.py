@@ -150,16 +150,16 @@ def test_bulk_ocr_flag_reaches_the_reader(corpus, tmp_path, monkeypatch):
 
 
 def test_bulk_document_the_archive_refuses_is_recorded_and_the_batch_goes_on(corpus, tmp_path, monkeypatch):
-    import minutes.ingest.bulk as bulk
+    from minutes.ingest import bulk
 
-    real = bulk.save_document
+    real = bulk.store_rows
 
-    def refuse_docx(db, document, meeting, **kw):
-        if document.format == "docx":
+    def refuse_docx(db, rows):
+        if rows.format == "docx":
             raise ValueError("simulated refusal")
-        return real(db, document, meeting, **kw)
+        return real(db, rows)
 
-    monkeypatch.setattr(bulk, "save_document", refuse_docx)
+    monkeypatch.setattr(bulk, "store_rows", refuse_docx)
     db = open_archive(tmp_path / "archive.db")
     summary = ingest_paths(db, [corpus / "2019", corpus / "2020"], workers=1)
     assert [path for path, _ in summary.failed] == [shown(corpus, "2020/styrelse.docx")]

@@ -3,17 +3,33 @@
 A re-run writes the same rows with the same ids, so importing a folder twice
 changes nothing; a document whose extraction fails part-way leaves nothing
 half-written because every write for it happens inside one ``db.atomic()``.
+
+The rows themselves are prepared by :mod:`minutes.archive.rows` (in the bulk
+import's worker processes); storing them is a handful of statements per
+document: upserts for the document and its path, deletes of the meeting it
+replaces, one insert-or-ignore and one select for its people, and one
+batched insert per table. Statements go to ``db.conn`` directly, without
+sqlite-utils' per-call table introspection.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from minutes.archive.fts import ensure_search, search_values
+from minutes.archive.fts import ensure_search
+from minutes.archive.rows import (
+    COLUMNS,
+    EXTRACTOR_VERSION,
+    INSERT_ORDER,
+    WRITER_COLUMNS,
+    DocumentRows,
+    item_id_for,
+    meeting_id_for,
+    meeting_rows,
+)
 from minutes.archive.schema import (
     INDEXES,
     MEETING_CHILDREN,
@@ -21,9 +37,12 @@ from minutes.archive.schema import (
     UNIQUE_INDEXES,
     VIEWS,
 )
-from minutes.models import Meeting, SourceDocument, SourceSpan
+from minutes.models import Meeting, SourceDocument
 
-EXTRACTOR_VERSION = "1"
+__all__ = [
+    "EXTRACTOR_VERSION", "item_id_for", "meeting_id_for", "open_archive", "record_alias",
+    "record_failure", "save_document", "store_rows",
+]
 
 
 def open_archive(path: str | Path) -> Database:
@@ -67,12 +86,7 @@ def _add_missing_columns(db: Database, table: str, columns: dict) -> None:
 
 def now() -> str:
     """The current UTC time as an ISO string, for ingested_at/updated_at columns."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-def meeting_id_for(document: SourceDocument) -> str:
-    """Meetings are keyed by their document's content hash, so re-imports are idempotent."""
-    return document.sha256[:16]
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def save_document(
@@ -84,19 +98,38 @@ def save_document(
 ) -> str:
     """Store a document and the meeting extracted from it, replacing any earlier version.
 
+    The simple entry point: prepares the rows here (:func:`meeting_rows`) and
+    stores them with :func:`store_rows`, in one transaction. The bulk import
+    prepares rows in its worker processes and calls ``store_rows`` itself.
+    Returns the meeting id.
+    """
+    return store_rows(db, meeting_rows(document, meeting, overrides))
+
+
+def store_rows(db: Database, rows: DocumentRows) -> str:
+    """Write one document's prepared rows, replacing any earlier version; returns the meeting id.
+
     Everything happens in one transaction: the document row, its path alias,
     the removal of whatever meeting this path or hash held before, and the new
-    meeting with all its facts. Returns the meeting id.
+    meeting with all its facts, one batched insert per table (the FTS triggers
+    index the new rows as they go in).
     """
-    overrides = overrides or {}
+    conn = db.conn
+    stamp = now()
     with db.atomic():
-        _replace_path_predecessor(db, document)
-        _write_document_row(db, document, status="ok", error=None)
-        _write_path(db, document.path, document.sha256, document.name)
-        meeting_id = meeting_id_for(document)
-        delete_meeting(db, meeting_id)
-        _write_meeting(db, meeting_id, document, meeting, overrides)
-    return meeting_id
+        _replace_path_predecessor(db, rows.sha256, rows.path)
+        conn.execute(_UPSERT_DOCUMENT, (*rows.document, stamp, stamp))
+        conn.execute(_UPSERT_PATH, (rows.path, rows.sha256, rows.name, stamp))
+        delete_meeting(db, rows.meeting_id)
+        body_id = _body_id(conn, rows.body)
+        people = _people_ids(conn, rows.people)
+        tables = rows.tables
+        conn.execute(_INSERT["meetings"], (*tables["meetings"][0], body_id))
+        conn.executemany(_INSERT["attendees"], [(*row, people[row[_NAME]]) for row in tables["attendees"]])
+        for table in INSERT_ORDER[2:]:
+            if tables[table]:
+                conn.executemany(_INSERT[table], tables[table])
+    return rows.meeting_id
 
 
 def record_failure(
@@ -144,194 +177,70 @@ def document_status(db: Database, sha256: str) -> dict | None:
 def delete_meeting(db: Database, meeting_id: str) -> None:
     """Delete one meeting and every fact that belongs to it (children first)."""
     for table in MEETING_CHILDREN:
-        db.execute(f"delete from [{table}] where meeting_id = ?", [meeting_id])
-    db.execute("delete from meetings where id = ?", [meeting_id])
+        db.conn.execute(f"delete from [{table}] where meeting_id = ?", [meeting_id])
+    db.conn.execute("delete from meetings where id = ?", [meeting_id])
 
 
-def _replace_path_predecessor(db: Database, document: SourceDocument) -> None:
+def _replace_path_predecessor(db: Database, sha256: str, path: str) -> None:
     """A changed file at a known path replaces the meeting its old content produced."""
-    rows = db.execute(
-        "select document_id from document_paths where path = ?", [document.path]
-    ).fetchall()
-    if not rows or rows[0][0] == document.sha256:
+    rows = db.conn.execute("select document_id from document_paths where path = ?", [path]).fetchall()
+    if not rows or rows[0][0] == sha256:
         return
     old = rows[0][0]
-    others = db.execute(
-        "select count(*) from document_paths where document_id = ? and path != ?",
-        [old, document.path],
+    others = db.conn.execute(
+        "select count(*) from document_paths where document_id = ? and path != ?", [old, path]
     ).fetchone()[0]
     if others:
         return
     delete_meeting(db, old[:16])
-    db.execute("delete from document_paths where path = ?", [document.path])
-    db.execute("delete from documents where id = ?", [old])
-
-
-def _write_document_row(db: Database, document: SourceDocument, *, status: str, error) -> None:
-    existing = document_status(db, document.sha256)
-    db["documents"].upsert(
-        {
-            "id": document.sha256,
-            "name": document.name,
-            "path": document.path,
-            "format": document.format,
-            "pages": document.pages,
-            "size": document.size,
-            "encoding": document.encoding,
-            "text": document.text,
-            "page_starts": json.dumps(document.page_starts),
-            "status": status,
-            "error": error,
-            "extractor_version": EXTRACTOR_VERSION,
-            "updated_at": now(),
-            **({} if existing else {"ingested_at": now()}),
-        },
-        pk="id",
-    )
+    db.conn.execute("delete from document_paths where path = ?", [path])
+    db.conn.execute("delete from documents where id = ?", [old])
 
 
 def _write_path(db: Database, path: str, sha256: str, name: str) -> None:
-    db["document_paths"].upsert(
-        {"path": path, "document_id": sha256, "name": name, "seen_at": now()}, pk="path"
+    db.conn.execute(_UPSERT_PATH, (path, sha256, name, now()))
+
+
+def _insert_sql(table: str) -> str:
+    columns = (*COLUMNS[table], *WRITER_COLUMNS.get(table, ()))
+    names = ", ".join(f"[{c}]" for c in columns)
+    return f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
+
+
+def _upsert_sql(table: str, columns: tuple[str, ...], key: str, keep: tuple[str, ...] = ()) -> str:
+    """Insert, or update every column but ``key`` and ``keep`` of the row already there."""
+    names = ", ".join(f"[{c}]" for c in columns)
+    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != key and c not in keep)
+    return (
+        f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
+        f" on conflict([{key}]) do update set {updates}"
     )
 
 
-def _span(span: SourceSpan | None) -> dict:
-    if span is None:
-        return {"page": None, "start": None, "end": None}
-    return {"page": span.page, "start": span.start, "end": span.end}
+#: A document row in ``COLUMNS`` order plus updated_at and ingested_at; a re-import keeps ingested_at.
+_UPSERT_DOCUMENT = _upsert_sql(
+    "documents", (*COLUMNS["documents"], "updated_at", "ingested_at"), "id", keep=("ingested_at",)
+)
+_UPSERT_PATH = _upsert_sql("document_paths", ("path", "document_id", "name", "seen_at"), "path")
+_INSERT = {table: _insert_sql(table) for table in INSERT_ORDER}
+_NAME = COLUMNS["attendees"].index("name")
 
 
-def _write_meeting(
-    db: Database, meeting_id: str, document: SourceDocument, meeting: Meeting, overrides: dict
-) -> None:
-    body = overrides.get("body") or meeting.body
-    body_name = overrides.get("body_name") or meeting.body_name
-    date = overrides.get("date") or meeting.date
-    year = int(date[:4]) if date and date[:4].isdigit() else None
-    body_id = _body_id(db, body, body_name)
-    db["meetings"].insert(
-        {
-            "id": meeting_id,
-            "document_id": document.sha256,
-            "source": document.name,
-            "body_id": body_id,
-            "body": body,
-            "body_name": body_name,
-            "date": date,
-            "year": year,
-            "start_time": meeting.start_time,
-            "end_time": meeting.end_time,
-            "location": meeting.location,
-            "signatories": json.dumps(meeting.signatories, ensure_ascii=False),
-            "override_body": overrides.get("body"),
-            "override_date": overrides.get("date"),
-        }
-    )
-    context = {"meeting_id": meeting_id, "body": body, "date": date, "year": year}
-    _write_attendees(db, meeting, context)
-    _write_items(db, meeting, context)
-    db["date_mentions"].insert_all(
-        {
-            "id": f"{meeting_id}-d{n}",
-            "meeting_id": meeting_id,
-            "text": d.text,
-            "value": d.value,
-            **_span(d.span),
-        }
-        for n, d in enumerate(meeting.dates)
-    )
-
-
-def _body_id(db: Database, short_name: str | None, name: str | None) -> int | None:
-    if not short_name and not name:
+def _body_id(conn, body: tuple[str, str | None] | None) -> int | None:
+    """The id of the meeting's body by short name, created if new; a missing full name is filled in."""
+    if body is None:
         return None
-    key = short_name or name
-    body_id = db["bodies"].lookup({"short_name": key})
-    if name:
-        db.execute("update bodies set name = coalesce(name, ?) where id = ?", [name, body_id])
-    return body_id
+    return conn.execute(
+        "insert into bodies (short_name, name) values (?, ?) on conflict(short_name)"
+        " do update set name = coalesce(bodies.name, excluded.name) returning id",
+        body,
+    ).fetchall()[0][0]
 
 
-def _write_attendees(db: Database, meeting: Meeting, context: dict) -> None:
-    meeting_id = context["meeting_id"]
-    for n, a in enumerate(meeting.attendees):
-        person_id = db["people"].lookup({"name": a.name})
-        db["attendees"].insert(
-            {
-                "id": f"{meeting_id}-a{n}",
-                "meeting_id": meeting_id,
-                "person_id": person_id,
-                "position": n,
-                "name": a.name,
-                "organization": a.organization,
-                "role": a.role,
-                "party": a.party,
-                "status": a.status,
-                **_span(a.span),
-            }
-        )
-
-
-def item_id_for(meeting_id: str, number: str, seen: set[str]) -> str:
-    """Items are keyed by (meeting, printed number); a repeated number gets a suffix."""
-    base = f"{meeting_id}-{number}"
-    item_id, n = base, 1
-    while item_id in seen:
-        n += 1
-        item_id = f"{base}~{n}"
-    seen.add(item_id)
-    return item_id
-
-
-def _write_items(db: Database, meeting: Meeting, context: dict) -> None:
-    meeting_id = context["meeting_id"]
-    seen: set[str] = set()
-    for position, item in enumerate(meeting.items):
-        item_id = item_id_for(meeting_id, item.number, seen)
-        db["items"].insert(
-            {
-                "id": item_id,
-                "position": position,
-                "number": item.number,
-                "title": item.title,
-                "kind": item.kind,
-                "text": item.text,
-                "presenters": json.dumps(item.presenters, ensure_ascii=False),
-                "speakers": json.dumps(item.speakers, ensure_ascii=False),
-                **search_values("items", {"title": item.title, "text": item.text}),
-                **context,
-                **_span(item.span),
-            }
-        )
-        db["decisions"].insert_all(
-            {
-                "id": f"{item_id}-d{n}",
-                "item_id": item_id,
-                "position": n,
-                "text": d.text,
-                "kind": d.kind,
-                "optional": int(d.optional),
-                **search_values("decisions", {"text": d.text}),
-                **context,
-                **_span(d.span),
-            }
-            for n, d in enumerate(item.decisions)
-        )
-        db["assignments"].insert_all(
-            {
-                "id": f"{item_id}-t{n}",
-                "item_id": item_id,
-                "position": n,
-                "task": a.task,
-                "assignees": json.dumps(a.assignees, ensure_ascii=False),
-                **search_values("assignments", {"task": a.task}),
-                "due": a.due,
-                "due_date": a.due if a.due and a.due[:4].isdigit() else None,
-                "status": "open",
-                "optional": int(a.optional),
-                **context,
-                **_span(a.span),
-            }
-            for n, a in enumerate(item.assignments)
-        )
+def _people_ids(conn, names: tuple[str, ...]) -> dict[str, int]:
+    """name → id for the attendees of one document; new names get the next ids, in order."""
+    if not names:
+        return {}
+    conn.executemany("insert or ignore into people (name) values (?)", [(name,) for name in names])
+    marks = ", ".join("?" * len(names))
+    return dict(conn.execute(f"select name, id from people where name in ({marks})", names).fetchall())

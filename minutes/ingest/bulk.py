@@ -6,10 +6,10 @@ The flow for every :class:`~minutes.ingest.sources.Source`, in input order:
    current extractor version is ``unchanged``, content seen earlier in this
    run is a ``duplicate``, a source that could not be read is ``failed``,
    anything else must be parsed;
-2. *parse* (worker processes, see :mod:`minutes.ingest.pool`): read the bytes
-   and extract the meeting;
-3. *store* (main process, one transaction per document): save the meeting,
-   or record the failure with its reason, or record the other name.
+2. *parse* (worker processes, see :mod:`minutes.ingest.pool`): read the bytes,
+   extract the meeting and prepare its rows (ids, search columns);
+3. *store* (main process, one transaction per document): insert the prepared
+   rows, or record the failure with its reason, or record the other name.
 
 Because results are stored in input order, ``--workers N`` writes exactly
 what ``--workers 1`` writes, and killing the run at any moment leaves whole
@@ -33,11 +33,17 @@ from minutes.archive.store import (
     document_status,
     record_alias,
     record_failure,
-    save_document,
+    store_rows,
 )
 from minutes.ingest.pool import ordered_map
 from minutes.ingest.sources import Limits, Source, iter_sources, read_manifest
-from minutes.ingest.work import Outcome, ParseJob, crashed, init_worker, read_and_extract
+from minutes.ingest.work import (
+    Outcome,
+    ParseJob,
+    crashed,
+    init_worker,
+    read_and_extract,
+)
 
 #: Outcomes that leave the file's content in the archive; the others are
 #: "failed" and "needs_ocr", each with a reason.
@@ -177,7 +183,7 @@ class _Planner:
             kind = "unchanged" if self.seen[sha256] else "parse"
         job = _Job(source, kind, sha256)
         if kind == "parse":
-            job.parse = ParseJob(source.data, source.name, source.display_path, self.ocr)
+            job.parse = ParseJob(source.data, source.name, source.display_path, self.ocr, source.overrides)
         source.data = None  # the bytes travel in job.parse only; keep one copy in flight
         return job
 
@@ -211,7 +217,7 @@ class _Writer:
         """Store one meeting; if the archive refuses it, the transaction is rolled back and recorded."""
         source = job.source
         try:
-            save_document(self.db, outcome.document, outcome.meeting, overrides=source.overrides)
+            store_rows(self.db, outcome.rows)
         except (sqlite3.Error, ValueError, TypeError) as error:
             reason = f"could not be stored ({type(error).__name__}: {error})"
             return self._fail(source, job.sha256, reason, "failed")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from minutes.archive.store import save_document
+from minutes.archive.store import store_rows
 from minutes.ingest.bulk import FileResult, default_workers
 from minutes.ingest.pool import ordered_map
 from minutes.ingest.work import Outcome, crashed, extract_document, init_worker
@@ -48,13 +48,13 @@ def reprocess_archive(
     db.execute("PRAGMA synchronous = NORMAL")
     summary = ReprocessSummary()
     results = ordered_map(
-        extract_document,
+        _extract,
         _stored_documents(db),
         workers=workers or default_workers(),
         initializer=init_worker,
         on_crash=crashed,
     )
-    for document, outcome in results:
+    for (document, _overrides), outcome in results:
         result = _store(db, document, outcome)
         if result.ok:
             summary.reprocessed.append(result.path)
@@ -71,13 +71,20 @@ def count_stored(db: Database) -> int:
     return db.execute("select count(*) from documents where status = 'ok'").fetchone()[0]
 
 
-def _stored_documents(db: Database) -> Iterator[SourceDocument]:
-    """Stored documents one at a time (ids first, so writes never disturb the scan)."""
+def _extract(job: tuple[SourceDocument, dict]) -> Outcome:
+    """Pool entry point (top-level so it pickles): extract and prepare rows, keeping the overrides."""
+    document, overrides = job
+    return extract_document(document, overrides)
+
+
+def _stored_documents(db: Database) -> Iterator[tuple[SourceDocument, dict]]:
+    """Stored documents one at a time with their meeting's overrides (ids first, so writes
+    never disturb the scan; a document's overrides change only when it is itself stored)."""
     ids = [row[0] for row in db.execute("select id from documents where status = 'ok' order by rowid")]
     for sha256 in ids:
         row = db.execute(f"select {_DOCUMENT_COLUMNS} from documents where id = ?", [sha256]).fetchone()
         if row is not None:
-            yield _document(row)
+            yield _document(row), _overrides(db, sha256)
 
 
 def _document(row: tuple) -> SourceDocument:
@@ -103,5 +110,5 @@ def _overrides(db: Database, sha256: str) -> dict[str, str]:
 def _store(db: Database, document: SourceDocument, outcome: Outcome) -> FileResult:
     if not outcome.ok:
         return FileResult(document.path, "failed", outcome.error)
-    save_document(db, outcome.document, outcome.meeting, overrides=_overrides(db, document.sha256))
+    store_rows(db, outcome.rows)
     return FileResult(document.path, "reprocessed")

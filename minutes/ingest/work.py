@@ -1,8 +1,10 @@
-"""What a worker process does with one document: read it, extract the meeting.
+"""What a worker process does with one document: read it, extract the meeting, prepare its rows.
 
 These functions run in the pool (or in-process with ``--workers 1``) and never
-touch the archive: they return an :class:`Outcome` that the single writer
-stores. Expected data problems come back as failed outcomes with the reader's
+touch the archive: they return an :class:`Outcome` carrying the document's
+rows ready to insert (:func:`minutes.archive.rows.meeting_rows`: ids, JSON
+columns and Swedish search columns all computed here), which the single
+writer stores with a few batched statements. Expected data problems come back as failed outcomes with the reader's
 message; an unexpected exception in our own code does too, named as such, so
 one odd file never stops a batch.
 """
@@ -11,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from minutes.archive.rows import DocumentRows, meeting_rows
 from minutes.errors import IngestError, NeedsOCR
-from minutes.models import Meeting, SourceDocument
+from minutes.models import SourceDocument
 
 
 @dataclass
@@ -23,15 +26,15 @@ class ParseJob:
     name: str
     path: str
     ocr: bool = False
+    overrides: dict | None = None  # manifest body/date, applied when the rows are prepared
 
 
 @dataclass
 class Outcome:
-    """A worker's answer: a document and its meeting, or why there is none."""
+    """A worker's answer: the rows that store a document and its meeting, or why there are none."""
 
     status: str  # ok | failed | needs_ocr
-    document: SourceDocument | None = None
-    meeting: Meeting | None = None
+    rows: DocumentRows | None = None
     error: str | None = None
 
     @property
@@ -58,18 +61,22 @@ def read_and_extract(job: ParseJob) -> Outcome:
         return Outcome("failed", error=str(error))
     except Exception as error:  # noqa: BLE001 - a reader bug must not stop the batch
         return Outcome("failed", error=f"unexpected reader error ({type(error).__name__}: {error})")
-    return extract_document(document)
+    return extract_document(document, job.overrides)
 
 
-def extract_document(document: SourceDocument) -> Outcome:
-    """Extract the meeting from an already-read document (import and reprocess share this)."""
+def extract_document(document: SourceDocument, overrides: dict | None = None) -> Outcome:
+    """Extract the meeting from an already-read document and prepare its rows (import and reprocess)."""
     from minutes.extract import default_nlp, extract_meeting
 
     try:
         meeting = extract_meeting(document, nlp=default_nlp())
     except Exception as error:  # noqa: BLE001 - an extractor bug must not stop the batch
         return Outcome("failed", error=f"extraction failed ({type(error).__name__}: {error})")
-    return Outcome("ok", document=document, meeting=meeting)
+    try:
+        rows = meeting_rows(document, meeting, overrides)
+    except Exception as error:  # noqa: BLE001 - nor a row that cannot be prepared
+        return Outcome("failed", error=f"could not be stored ({type(error).__name__}: {error})")
+    return Outcome("ok", rows=rows)
 
 
 def crashed(job: object) -> Outcome:
