@@ -87,3 +87,63 @@ def test_followup_back_reference_quotes_the_task():
     text = "Återrapportering: Vid mötet den 12 mars fick Anna Berg i uppdrag att ta fram en rutin för larm."
     assert is_back_reference("ta fram en rutin för larm", text)
     assert not is_back_reference("utreda kostnaderna för transporter", text)
+
+
+# --- threads: candidate pairs and evidence ------------------------------------------------
+
+def _item(k: int, meeting: str, date: str, title: str, text: str):
+    from minutes.link.features import item_features
+
+    row = {"id": f"i{k}", "meeting_id": meeting, "title": title, "text": text, "date": date,
+           "body": "VSX", "presenters": "[]", "speakers": "[]"}
+    item = item_features(row, ignored_acronyms=frozenset())
+    item.index = k
+    return item
+
+
+FILLER = "Gruppen diskuterar läget och noterar informationen om {}. Arbetet fortsätter under våren med fler möten."
+
+
+def test_threads_a_recurring_title_its_texts_never_take_up_links_nothing():
+    from minutes.link.features import Weights
+    from minutes.link.threads import evidence
+
+    a = _item(0, "m1", "2019-01-10", "Nytt lokalt samarbete", FILLER.format("hemtjänsten i norr"))
+    b = _item(1, "m2", "2019-03-10", "Nytt lokalt samarbete", FILLER.format("skolans elevhälsa"))
+    others = [_item(k, f"o{k}", "2019-02-01", f"Ärende {k}", FILLER.format(f"sak {k}")) for k in range(2, 12)]
+    w = Weights([a, b, *others])
+    assert evidence(a, b, w).score == 0
+    c = _item(12, "m3", "2019-05-10", "Larmrutin i hemtjänsten", FILLER.format("larmrutin i hemtjänsten"))
+    d = _item(13, "m4", "2019-06-10", "Larmrutin i hemtjänsten - lägesrapport", FILLER.format("larmrutinen"))
+    assert evidence(c, d, Weights([a, b, c, d, *others])).score >= 0.6
+
+
+def test_threads_titles_whose_distinctive_terms_differ_name_other_things():
+    from minutes.link.features import Weights
+    from minutes.link.threads import evidence
+
+    a = _item(0, "m1", "2019-01-10", "Införande av IT-stödet Vårdnav", FILLER.format("IT-stödet Vårdnav"))
+    b = _item(1, "m2", "2019-03-10", "Införande av IT-stödet Omsorgslänk", FILLER.format("IT-stödet Omsorgslänk"))
+    others = [_item(k, f"o{k}", "2019-02-01", f"Ärende {k}", FILLER.format(f"sak {k}")) for k in range(2, 12)]
+    assert evidence(a, b, Weights([a, b, *others])).score == 0
+
+
+def test_threads_candidates_pair_only_items_that_share_a_feature():
+    from minutes.link.features import Weights
+    from minutes.link.threads import candidate_pairs
+
+    items = [_item(k, f"m{k}", f"2019-{k + 1:02d}-01", title, FILLER.format(title.lower()))
+             for k, title in enumerate(["Larmrutin i hemtjänsten", "Budget för 2020", "Larmrutin - lägesrapport",
+                                        "Tandvård i hemmet"])]
+    assert candidate_pairs(items, Weights(items)) == {(0, 2)}
+
+
+def test_threads_long_posting_lists_pair_near_neighbours_only():
+    from minutes.link import threads
+    from minutes.link.features import Weights
+
+    items = [_item(k, f"m{k}", f"20{10 + k // 12:02d}-{k % 12 + 1:02d}-01", "Larmrutin i hemtjänsten",
+                   FILLER.format("larmrutin")) for k in range(100)]
+    pairs = threads.candidate_pairs(items, Weights(items))
+    assert all(j - i <= threads.NEIGHBOURS for i, j in pairs)
+    assert len(pairs) <= len(items) * threads.NEIGHBOURS

@@ -9,6 +9,7 @@ nothing, so every term is weighted by its inverse document frequency.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -19,10 +20,22 @@ from minutes.link.formalities import is_formality
 from minutes.link.text import acronyms, bigrams, content_stems, normalize, title_terms
 
 #: Document references that tie two items to the same paper: file names and web addresses.
-DOCUMENT_REF = re.compile(r"(https?://\S+|\b[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?)\b)", re.I)
+DOCUMENT_REF = re.compile(r"(https?://\S+|\b[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?)\b)", re.IGNORECASE)
+
+#: Compound words match by prefix only when the shorter one is this long.
+MIN_PREFIX = 7
+#: A title term is taken up by a text that uses a compound starting with it
+#: ("avvikelser" in a text on "avvikelsehanteringen") when it is at least this long.
+MIN_ANCHOR_PREFIX = 5
 
 #: "Övrig fråga: X" is an item about X; the prefix says nothing about the issue.
-TITLE_PREFIX = re.compile(r"^\s*övrig(a)? fråg(a|or)\s*[:–-]\s*", re.I)
+TITLE_PREFIX = re.compile(r"^\s*övrig(a)? fråg(a|or)\s*[:–-]\s*", re.IGNORECASE)
+
+
+#: An item whose text has fewer content words than this says too little to judge its title by.
+MIN_TEXT_STEMS = 5
+#: A title phrase must recur this often in an item's text to show it is that item's subject.
+MIN_PHRASE_COUNT = 2
 
 
 @dataclass(slots=True)
@@ -42,49 +55,83 @@ class ItemFeatures:
     text_acronyms: frozenset[str]
     people: frozenset[str]  # presenters and speakers
     documents: frozenset[str] = field(default_factory=frozenset)
+    #: Title terms the item's own text takes up: what the item is about, not just what it is called.
+    #: All title terms when the text is too short to tell.
+    anchored: frozenset[str] = field(default_factory=frozenset)
+    index: int = 0  # position in the archive's item list (date order)
+    #: Phrases the item is known by: its title's bigrams and those its text repeats.
+    phrases: frozenset = field(default_factory=frozenset)
 
 
 def clean_title(title: str) -> str:
     """The title without an 'Övrig fråga:' prefix or a trailing '– Bilaga(or)'."""
     title = TITLE_PREFIX.sub("", title or "")
-    return re.sub(r"[\s–-]+bilag(a|or)\s*$", "", title, flags=re.I).strip(" -–")
+    return re.sub(r"[\s–-]+bilag(a|or)\s*$", "", title, flags=re.IGNORECASE).strip(" -–")
 
 
-def item_features(row: dict, *, ignored_acronyms: frozenset[str]) -> ItemFeatures:
-    """Features of one ``items`` row joined with its meeting's date."""
+def anchored_terms(title: frozenset[str], text: frozenset[str], text_size: int) -> frozenset[str]:
+    """Title terms that the text also uses (a compound counts when it starts with the term or vice versa)."""
+    if text_size < MIN_TEXT_STEMS:
+        return title
+    found = set(title & text)
+    for t in title - found:
+        if len(t) >= MIN_ANCHOR_PREFIX and any(
+            u.startswith(t) or (len(u) >= MIN_PREFIX and t.startswith(u)) for u in text if u[:3] == t[:3]
+        ):
+            found.add(t)
+    return frozenset(found)
+
+
+def item_features(row: dict, *, ignored_acronyms: frozenset[str],
+                  phrases: set | frozenset | None = None) -> ItemFeatures:
+    """Features of one ``items`` row joined with its meeting's date.
+
+    ``phrases``: the only text bigrams worth counting (the archive's title bigrams);
+    None counts all of them.
+    """
     title = clean_title(row["title"] or "")
     text = row["text"] or ""
     t_stems = title_terms(title)
     x_stems = content_stems(text)
+    pairs = itertools.pairwise(x_stems)
+    text_bigrams = Counter(pairs if phrases is None else (g for g in pairs if g in phrases))
     people = json.loads(row.get("presenters") or "[]") + json.loads(row.get("speakers") or "[]")
+    title_set, text_set = frozenset(t_stems), frozenset(x_stems)
     return ItemFeatures(
         id=row["id"],
         meeting_id=row["meeting_id"],
         date=row["date"] or "",
         body=row.get("body"),
         title=title,
-        title_terms=frozenset(t_stems),
+        title_terms=title_set,
         title_bigrams=frozenset(bigrams(t_stems)),
-        text_terms=frozenset(x_stems),
-        text_bigrams=Counter(zip(x_stems, x_stems[1:])),
+        text_terms=text_set,
+        text_bigrams=text_bigrams,
         title_acronyms=frozenset(acronyms(title) - ignored_acronyms),
         text_acronyms=frozenset(acronyms(text) - ignored_acronyms),
         people=frozenset(normalize(p) for p in people),
         documents=frozenset(normalize(d) for d in DOCUMENT_REF.findall(text)),
+        anchored=anchored_terms(title_set, text_set, len(x_stems)),
+        phrases=frozenset(bigrams(t_stems)) | {g for g, n in text_bigrams.items() if n >= MIN_PHRASE_COUNT},
     )
 
 
 def load_items(db) -> list[ItemFeatures]:
     """Features of every non-procedural item in the archive, oldest meeting first."""
-    rows = list(
-        db.query(
+    rows = [
+        r for r in db.query(
             """select i.id, i.meeting_id, i.title, i.text, i.presenters, i.speakers, m.date, m.body
                from items i join meetings m on m.id = i.meeting_id
                order by m.date, m.source, i.position"""
         )
-    )
+        if not is_formality(r["title"])
+    ]
     ignored = body_acronyms(db)
-    return [item_features(r, ignored_acronyms=ignored) for r in rows if not is_formality(r["title"])]
+    phrases = {g for r in rows for g in bigrams(title_terms(clean_title(r["title"] or "")))}
+    items = [item_features(r, ignored_acronyms=ignored, phrases=phrases) for r in rows]
+    for k, item in enumerate(items):
+        item.index = k
+    return items
 
 
 def body_acronyms(db) -> frozenset[str]:
@@ -102,14 +149,18 @@ class Weights:
         for item in items:
             self.df.update(item.title_terms | item.text_terms)
             self.df.update(item.title_acronyms | item.text_acronyms)
+        top = math.log(self.n + 1)
+        self._idf = {t: top - math.log(c + 1) for t, c in self.df.items()}
+        self._unseen = top
 
     def idf(self, term) -> float:
         """Smoothed idf in [0, log(n)]; unseen terms count as rare."""
-        return math.log((self.n + 1) / (self.df.get(term, 0) + 1))
+        return self._idf.get(term, self._unseen)
 
     def total(self, terms) -> float:
         """Sum of idf over a set of terms."""
-        return sum(self.idf(t) for t in terms)
+        idf = self._idf
+        return sum(idf.get(t, self._unseen) for t in terms)
 
     def share(self, term) -> float:
         """Fraction of items that contain ``term``."""

@@ -89,15 +89,19 @@ def find_report(assignment: dict, later_items: list[dict]) -> str | None:
     many bodies, so a quote alone could be someone else's report.
     """
     task = normalize(assignment["task"] or "")
+    if len(task) <= 15:
+        return None
     assignees = [normalize(a) for a in json.loads(assignment["assignees"] or "[]") if len(a) > 3]
     for item in later_items:
-        text = normalize(f"{item['title'] or ''}\n{item['text'] or ''}")
-        if not REPORT_BACK.search(text):
-            continue
-        quoted = len(task) > 15 and fuzz.partial_ratio(task, text) >= TASK_QUOTE_RATIO
-        named = any(a in text for a in assignees)
+        text = item.get("norm")
+        if text is None:  # an item not from a ReportIndex, which only holds items with a cue
+            text = normalize(f"{item['title'] or ''}\n{item['text'] or ''}")
+            if not REPORT_BACK.search(text):
+                continue
         same_thread = assignment["thread_id"] is not None and item["thread_id"] == assignment["thread_id"]
-        if quoted and (same_thread or named):
+        if not (same_thread or any(a in text for a in assignees)):
+            continue
+        if fuzz.partial_ratio(task, text) >= TASK_QUOTE_RATIO:
             return item["id"]
     return None
 
@@ -125,61 +129,83 @@ def is_back_reference(task: str | None, item_text: str | None) -> bool:
     )
 
 
-def _items_by_meeting_order(db, thread_of: dict[str, int]) -> list[dict]:
-    rows = list(
-        db.query(
+class ReportIndex:
+    """The archive's items that could report back (they use a report-back phrase), by body and thread.
+
+    Each assignment then looks only at the later such items of its body and
+    thread (a binary search by date), so following up every assignment costs
+    about what reading the archive once does.
+    """
+
+    def __init__(self, db, thread_of: dict[str, int]):
+        self.by_body: dict = defaultdict(list)
+        self.by_thread: dict = defaultdict(list)
+        rows = db.query(
             """select i.id, i.title, i.text, m.body, m.date from items i
                join meetings m on m.id = i.meeting_id order by m.date, m.source, i.position"""
         )
-    )
-    for r in rows:
-        r["thread_id"] = thread_of.get(r["id"])
-    return rows
+        for order, r in enumerate(rows):
+            norm = normalize(f"{r['title'] or ''}\n{r['text'] or ''}")
+            if not REPORT_BACK.search(norm):
+                continue
+            item = {"id": r["id"], "norm": norm, "date": r["date"] or "", "body": r["body"],
+                    "thread_id": thread_of.get(r["id"]), "order": order}
+            self.by_body[r["body"]].append(item)
+            if item["thread_id"] is not None:
+                self.by_thread[item["thread_id"]].append(item)
+        self.dates = {key: [i["date"] for i in items] for key, items in self.by_body.items()}
+        self.thread_dates = {key: [i["date"] for i in items] for key, items in self.by_thread.items()}
 
-
-def _candidates(assignment: dict, items: list[dict]) -> list[dict]:
-    """Items after the assignment's meeting, of its thread or its body."""
-    return [
-        i
-        for i in items
-        if (i["date"] or "") > (assignment["date"] or "")
-        and (
-            (assignment["thread_id"] is not None and i["thread_id"] == assignment["thread_id"])
-            or i["body"] == assignment["body"]
-        )
-    ]
+    def later(self, assignment: dict) -> list[dict]:
+        """Items after the assignment's meeting, of its thread or its body, in archive order."""
+        date = assignment["date"] or ""
+        body = assignment["body"]
+        found = self.by_body.get(body, [])[bisect_right(self.dates.get(body, []), date):]
+        thread = assignment["thread_id"]
+        if thread is not None and thread in self.by_thread:
+            others = self.by_thread[thread][bisect_right(self.thread_dates[thread], date):]
+            found = sorted({i["id"]: i for i in [*found, *others]}.values(), key=lambda i: i["order"])
+        return found
 
 
 def update_assignments(db, thread_of: dict[str, int], *, today: dt.date) -> Counter:
     """Write due_date, thread, report-back link and status of every assignment; count statuses."""
     following = next_meetings(db)
     overrides = {r["stable_id"]: r for r in db.query("select * from assignment_overrides")}
-    items = _items_by_meeting_order(db, thread_of)
-    rows = list(
-        db.query(
-            """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assignees, m.body, m.date,
-                      i.number, i.text as item_text
-               from assignments a join meetings m on m.id = a.meeting_id
-               join items i on i.id = a.item_id"""
-        )
+    reports = ReportIndex(db, thread_of)
+    rows = db.query(
+        """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assignees, m.body, m.date,
+                  i.number, i.text as item_text
+           from assignments a join meetings m on m.id = a.meeting_id
+           join items i on i.id = a.item_id"""
     )
     counts: Counter = Counter()
+    updates = []
     for a in rows:
         a["thread_id"] = thread_of.get(a["item_id"])
-        update = follow_up(a, items, following, overrides, today)
-        db["assignments"].update(a["id"], update)
-        counts[update["status"]] += 1
+        u = follow_up(a, reports.later(a), following, overrides, today)
+        updates.append((u["stable_id"], u["due_date"], u["thread_id"], u["reported_item_id"], u["status"],
+                        u["status_note"], a["id"]))
+        counts[u["status"]] += 1
+    db.conn.executemany(
+        """update assignments set stable_id = ?, due_date = ?, thread_id = ?, reported_item_id = ?,
+           status = ?, status_note = ? where id = ?""",
+        updates,
+    )
     return counts
 
 
-def follow_up(a: dict, items: list[dict], following: dict, overrides: dict, today: dt.date) -> dict:
-    """The follow-up columns of one assignment row (see :func:`update_assignments`)."""
+def follow_up(a: dict, later: list[dict], following: dict, overrides: dict, today: dt.date) -> dict:
+    """The follow-up columns of one assignment row (see :func:`update_assignments`).
+
+    ``later``: the items after the assignment's meeting, of its thread or body, in archive order.
+    """
     key = stable_id(a["meeting_id"], a["number"], a["task"])
     due_date = resolve_due(a["due"], following.get(a["meeting_id"]))
     if is_back_reference(a["task"], a["item_text"]):
         reported = a["item_id"]
     else:
-        reported = find_report(a, _candidates(a, items))
+        reported = find_report(a, later)
     status = derive_status(due_date, reported, today)
     override = overrides.get(key)
     return {

@@ -9,6 +9,7 @@ imports spaCy), and is fast enough to run over a whole archive on every import.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -17,8 +18,7 @@ VOWELS = set("aeiouyåäö")
 
 #: Snowball Swedish step-1 suffixes, longest first.
 MAIN_SUFFIXES = sorted(
-    """a arna erna heterna orna ad e ade ande arne are aste en anden aren heten ern ar er
-    heter or as arnas ernas ornas es ades andes ens arens hetens erns at andet het ast""".split(),
+    ["a", "arna", "erna", "heterna", "orna", "ad", "e", "ade", "ande", "arne", "are", "aste", "en", "anden", "aren", "heten", "ern", "ar", "er", "heter", "or", "as", "arnas", "ernas", "ornas", "es", "ades", "andes", "ens", "arens", "hetens", "erns", "at", "andet", "het", "ast"],
     key=len,
     reverse=True,
 )
@@ -27,25 +27,17 @@ DOUBLE_ENDINGS = ("dd", "gd", "nn", "dt", "gt", "kt", "tt")
 
 #: Function words and meeting boilerplate that say nothing about the issue.
 STOP_WORDS = frozenset(
-    """och i att det som en på är av för med till den har de inte om ett han men var jag
-    sig från vi så kan man när år säger hon under också efter eller nu sin där vid mot ska
-    skall hade bli blir blev finns fick får ger gör göra görs hur kommer mellan mer mycket
-    någon några något nya ny nytt samt sedan sina sitt sitt skulle vara vilka vilken vilket
-    även än all alla allt andra annat bör både dock denna detta dessa deras dem dess ej
-    enligt genom hos inom kring utan över per via ut in upp ner fram bl a t ex m fl st
-    vår våra vårt er era ert oss ni du dig min mitt mina""".split()
+    ["och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "de", "inte", "om", "ett", "han", "men", "var", "jag", "sig", "från", "vi", "så", "kan", "man", "när", "år", "säger", "hon", "under", "också", "efter", "eller", "nu", "sin", "där", "vid", "mot", "ska", "skall", "hade", "bli", "blir", "blev", "finns", "fick", "får", "ger", "gör", "göra", "görs", "hur", "kommer", "mellan", "mer", "mycket", "någon", "några", "något", "nya", "ny", "nytt", "samt", "sedan", "sina", "sitt", "sitt", "skulle", "vara", "vilka", "vilken", "vilket", "även", "än", "all", "alla", "allt", "andra", "annat", "bör", "både", "dock", "denna", "detta", "dessa", "deras", "dem", "dess", "ej", "enligt", "genom", "hos", "inom", "kring", "utan", "över", "per", "via", "ut", "in", "upp", "ner", "fram", "bl", "a", "t", "ex", "m", "fl", "st", "vår", "våra", "vårt", "er", "era", "ert", "oss", "ni", "du", "dig", "min", "mitt", "mina"]
 )
 
 #: Words that describe the kind of agenda item, not its issue ("Lägesrapport FVM" ~ "Nuläge FVM").
 GENERIC_TITLE_WORDS = frozenset(
-    """lägesrapport läge nuläge nulägesrapport rapport rapportering återrapport återrapportering
-    återkoppling information info informationsärende dialog diskussion beslut beslutsärende
-    förslag ärende ärenden fråga frågor bilaga bilagor fortsatt fortsättning uppdatering
-    aktuellt status delrapport slutrapport redovisning presentation genomgång uppföljning
-    inför avslut start del remiss remissvar yttrande ställningstagande godkännande""".split()
+    ["lägesrapport", "läge", "nuläge", "nulägesrapport", "rapport", "rapportering", "återrapport", "återrapportering", "återkoppling", "information", "info", "informationsärende", "dialog", "diskussion", "beslut", "beslutsärende", "förslag", "ärende", "ärenden", "fråga", "frågor", "bilaga", "bilagor", "fortsatt", "fortsättning", "uppdatering", "aktuellt", "status", "delrapport", "slutrapport", "redovisning", "presentation", "genomgång", "uppföljning", "inför", "avslut", "start", "del", "remiss", "remissvar", "yttrande", "ställningstagande", "godkännande"]
 )
 
 ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,6}\b")
+#: Runs of letters: the parts of a word, a hyphenated compound split at its hyphens.
+LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 #: The elided first half of "in- och utskrivning", "hälso- och sjukvård".
 ELIDED = re.compile(r"[^\W\d_]+-(?=\s+(?:och|eller|samt|resp\.?|respektive)\s)", re.UNICODE)
@@ -87,17 +79,16 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Word tokens; hyphenated compounds split, an elided first half ("in-") dropped."""
-    out = []
-    for token in WORD.findall(ELIDED.sub(" ", text or "")):
-        out.extend(part for part in token.split("-") if part)
-    return out
+    text = text or ""
+    if "-" in text:
+        text = ELIDED.sub(" ", text)
+    return LETTERS.findall(text)
 
 
 def content_stems(text: str, *, drop: frozenset[str] = frozenset()) -> list[str]:
     """Stems of the content words of ``text`` in order (stop words and ``drop`` words removed)."""
     stems = []
-    for w in words(text):
-        lower = normalize(w)
+    for lower in words(normalize(text)):
         if len(lower) < 2 or lower in STOP_WORDS or lower in drop:
             continue
         s = stem(lower)
@@ -114,7 +105,7 @@ def acronyms(text: str) -> set[str]:
 
 def bigrams(stems: list[str]) -> set[tuple[str, str]]:
     """Adjacent content-stem pairs: a phrase survives rewording better than a single word."""
-    return set(zip(stems, stems[1:]))
+    return set(itertools.pairwise(stems))
 
 
 GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_TITLE_WORDS)

@@ -1,0 +1,96 @@
+"""Benchmark the link step (issue 7) on generated archives of growing size.
+
+Builds archives of N meetings from ``minutes.sample.iter_meetings`` without
+the extractor: each meeting is the truth dict turned into a ``Meeting``
+(``meeting_from_gold``), each item's text is what lies between its title and
+the next item's title in the generated text, and ``save_document`` stores it.
+Then times ``link_archive`` on each archive and prints seconds, milliseconds
+per meeting and what was linked.
+
+    .venv/bin/python benchmarks/bench_link.py                  # 500, 2,000, 10,000
+    .venv/bin/python benchmarks/bench_link.py --meetings 500 2000 --keep /tmp/bench
+
+With ``--keep DIR`` the built archives are kept in DIR and reused by later runs
+(only the link step is timed either way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from minutes.archive import open_archive
+from minutes.archive.store import save_document
+from minutes.link import link_archive
+from minutes.models import SourceDocument, meeting_from_gold
+from minutes.sample import iter_meetings
+
+TODAY = dt.date(2030, 1, 1)
+
+
+def with_item_texts(meeting, text: str):
+    """Give each item the text between its title and the next item's title."""
+    starts, cursor = [], 0
+    for item in meeting.items:
+        found = text.find(item.title or "", cursor)
+        starts.append(found if found >= 0 else cursor)
+        cursor = max(cursor, starts[-1])
+    for n, item in enumerate(meeting.items):
+        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+        if item.title and text.startswith(item.title, starts[n]):
+            item.text = text[starts[n] + len(item.title): end].strip()
+    return meeting
+
+
+def build(path: Path, meetings: int, seed: int) -> float:
+    """Write an archive of ``meetings`` generated meetings to ``path``; return seconds taken."""
+    started = time.perf_counter()
+    db = open_archive(path)
+    for filename, text, truth in iter_meetings(meetings, seed):
+        truth = dict(truth, source=filename)
+        meeting = with_item_texts(meeting_from_gold(truth), text)
+        doc = SourceDocument(name=filename, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                             path=filename)
+        save_document(db, doc, meeting)
+    db.conn.commit()
+    db.close()
+    return time.perf_counter() - started
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=int, nargs="+", default=[500, 2000, 10000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) the built archives in this folder")
+    parser.add_argument("--runs", type=int, default=1, help="link runs per archive (the best is shown)")
+    args = parser.parse_args(argv)
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench_link_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"{'meetings':>9} {'items':>8} {'link s':>8} {'ms/meeting':>11} {'threads':>8} "
+          f"{'threaded':>9} {'persons':>8}")
+    for n in args.meetings:
+        path = folder / f"link_{n}_{args.seed}.db"
+        if not path.exists():
+            seconds = build(path, n, args.seed)
+            print(f"  (built {path.name} in {seconds:.1f} s)", file=sys.stderr)
+        db = open_archive(path)
+        items = db.execute("select count(*) from items").fetchone()[0]
+        best, counts = float("inf"), {}
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            counts = link_archive(db, today=TODAY)
+            best = min(best, time.perf_counter() - started)
+        db.close()
+        print(f"{n:>9,} {items:>8,} {best:>8.2f} {1000 * best / n:>11.2f} {counts['threads']:>8,} "
+              f"{counts['threaded_items']:>9,} {counts['persons']:>8,}", flush=True)
+        if not args.keep:
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main()
