@@ -23,6 +23,8 @@ from minutes.archive.swedish import normalise, reversed_text, stem_text
         ('"in- och utskrivning"', ["phrase"]),
         ("digitali*", ["prefix"]),
         ("di*", ["word"]),
+        ("upp*", ["word"]),  # shorter than MIN_PREFIX: most of the index
+        ("uppf*", ["prefix"]),
         ("Covid-19", ["phrase"]),
         ("korttidsvistelse LSS", ["word", "word"]),
         ('"unbalanced', ["word"]),

@@ -35,8 +35,10 @@ SEARCHABLE: dict[str, list[str]] = {
     "assignments": ["task"],
 }
 
-#: Shortest prefix a user may ask for; shorter ones would expand to most of the index.
-MIN_PREFIX = 3
+#: Shortest prefix a user may ask for; shorter ones are searched as plain words.
+#: At 1,000,000 generated items a 3-letter prefix matched 320,000 items (p50) and
+#: took 0.5 s p50, 1.6 s max to rank, against 0.15 s and 0.5 s for 4 letters.
+MIN_PREFIX = 4
 
 #: bm25 weights per FTS column, in FTS_CONFIG order: originals, then stems, then reversed.
 #: A title hit outweighs any body hit; an exact form also matches its stem, so it
