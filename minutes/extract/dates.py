@@ -99,15 +99,15 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def _scan(text: str) -> list[_Raw]:
     """Every date-like expression, longest first, never overlapping."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where an earlier, longer pattern already matched
     found: list[_Raw] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if any(taken[m.start() : m.end()]):
                 continue
             raw = _parse(kind, m)
             if raw is not None:
-                taken.append((m.start(), m.end()))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
                 found.append(raw)
     return sorted(found, key=lambda r: r.start)
 
@@ -151,8 +151,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around a match: from the previous sentence end to the next."""
     window_start = max(0, start - 400)
     lefts = [m.end() for m in _BOUNDARY.finditer(text, window_start, start)]
-    right = _BOUNDARY.search(text, end)
-    return (lefts[-1] if lefts else window_start), (right.start() if right else len(text))
+    window_end = min(len(text), end + 400)
+    right = _BOUNDARY.search(text, end, window_end)
+    return (lefts[-1] if lefts else window_start), (right.start() if right else window_end)
 
 
 def _tense(window: str) -> int:

@@ -122,7 +122,7 @@ def meeting_body(preamble: list[Line], text: str) -> tuple[str | None, str | Non
     """(short name, full name) of the body, from the heading or from decision statements."""
     heading = " ".join(_heading_lines(preamble))
     short, full = None, None
-    paren = re.search(r"([A-ZÅÄÖ][\w\s,-]+?)\s*\(([A-ZÅÄÖ]{2,6})\)", heading)
+    paren = re.search(r"([A-ZÅÄÖ][\w\s,-]{1,120}?)\s*\(([A-ZÅÄÖ]{2,6})\)", heading)
     doc_type = re.match(rf"^\s*(?:{DOC_TYPES})\b\s*(.*)$", heading, re.IGNORECASE)
     if paren:
         full, short = _strip_doc_type(paren.group(1)), paren.group(2)
@@ -153,7 +153,7 @@ def meeting_body(preamble: list[Line], text: str) -> tuple[str | None, str | Non
 
 def expansion(acronym: str, text: str) -> str | None:
     """The full name an acronym is introduced with: "Full Name (ACR)" or "Full Name, ACR"."""
-    words = r"[A-ZÅÄÖ][\wåäö]+(?: (?:[A-ZÅÄÖ][\wåäö]+|och|i|för|mellan))*"
+    words = r"[A-ZÅÄÖ][\wåäö]+(?: (?:[A-ZÅÄÖ][\wåäö]+|och|i|för|mellan)){0,6}"
     m = re.search(rf"({words})\s*(?:\(|,\s*){re.escape(acronym)}\b", text)
     return m.group(1) if m else None
 
@@ -165,7 +165,7 @@ def _heading_lines(preamble: list[Line]) -> list[str]:
         text = line.text
         if not text:
             continue
-        if ":" in text or "\t" in text or text.startswith("För ") or len(out) >= 4:
+        if ":" in text or "\t" in text or text.startswith("För ") or len(out) >= 4 or len(text) > 150:
             break
         out.append(text)
     return out
