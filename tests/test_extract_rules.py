@@ -235,3 +235,16 @@ def test_extract_action_lists_and_tab_numbers():
     (decision,) = m.items[2].decisions
     assert (decision.kind, decision.optional) == ("decided", False)
     assert {"2019", "2020", "2019-04-30"} <= {d.value for d in m.dates}
+
+
+def test_attendees_role_labels_and_name_particles():
+    m = extract(
+        "Protokoll\nStyrelsen för Kustförbundet\nDatum: 2019-04-02\nOrdförande: Karl von Essen\n"
+        "Sekreterare: Lisa Ek\nNärvarande: Per Lind, Eva Ström\n1. Upprop\n"
+    )
+    assert [(a.name, a.role, a.status) for a in m.attendees] == [
+        ("Karl von Essen", "ordförande", "present"),
+        ("Lisa Ek", "sekreterare", "present"),
+        ("Per Lind", None, "present"),
+        ("Eva Ström", None, "present"),
+    ]

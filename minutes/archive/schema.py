@@ -169,6 +169,8 @@ INDEXES = [
     ("decisions", ["kind"]),
     ("decisions", ["body"]),
     ("decisions", ["year"]),
+    ("decisions", ["date"]),  # newest-first search ties walk this index (issue 6)
+    ("assignments", ["date"]),
     ("assignments", ["status"]),
     ("assignments", ["due_date"]),
     ("assignments", ["body"]),

@@ -26,9 +26,13 @@ STATUS_LABELS = {
     "övriga deltagare": "present", "deltagare": "present", "närvarande ledamöter": "present",
     "närvarande ersättare": "present", "tjänstemän": "present", "närvarande tjänstemän": "present",
     "justerare": "present", "sekreterare": "present", "ej tjänstgörande ersättare": "present",
+    "ordförande": "present", "vice ordförande": "present", "mötesordförande": "present",
+    "protokollförare": "present", "justerande": "present",
     "övriga": "present", "närvarande tjänstepersoner": "present", "tjänstepersoner": "present",
 }
 ABSENT_LABELS = {k for k, v in STATUS_LABELS.items() if v == "absent"}
+#: Labels that name a role, given to the people listed after them ("Sekreterare: Anna Berg").
+ROLE_LABELS = {"ordförande", "vice ordförande", "mötesordförande", "sekreterare", "justerare", "justerande", "protokollförare"}
 PARTIES = {"M", "S", "C", "L", "KD", "V", "MP", "SD", "FP", "FI"}
 ROLE_START = re.compile(
     r"^(\d\s*(?::e)?\s*v(?:ice)?\.?\s*ordf\w*\.?|v(?:ice)?\.?\s*ordf\w*\.?|ordf\w*\.?|"
@@ -91,12 +95,18 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
         return
     label = LABEL_LINE.match(flat)
     if label and label.group(1).lower().strip() in STATUS_LABELS:
-        state.status = STATUS_LABELS[label.group(1).lower().strip()]
+        key = label.group(1).lower().strip()
+        state.status = STATUS_LABELS[key]
         rest = label.group(2)
         if re.match(r"^se (nedan|bilaga)", rest, re.IGNORECASE):
             state.status = "present"
             return
+        before = len(people)
         _read_names(rest, first, state, people, offset=first.start + flat.index(rest) if rest else 0)
+        if key in ROLE_LABELS:
+            for person in people[before:]:
+                person.role = person.role or key
+            state.status = "present"
         return
     if label and not _names(flat):
         # "Beredningsansvariga tjänstemän:" and other group labels: present, no org.

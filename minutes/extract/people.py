@@ -103,9 +103,13 @@ def find_names(text: str, *, known: Iterable[str] = ()) -> list[NameMatch]:
     return found
 
 
+_PARTICLE_GAP = re.compile(r"^ (?:von|af|av|de|van|der|den|du|la|di|da) $")
+
+
 def _adjacent(text: str, end: int, start: int) -> bool:
-    """Two words belong to one name only when a single space separates them."""
-    return text[end:start] == " "
+    """Two words belong to one name only when a single space (or a particle: "von") separates them."""
+    gap = text[end:start]
+    return gap == " " or bool(_PARTICLE_GAP.match(gap))
 
 
 def resolve(name: str, full_names: Iterable[str]) -> str:
