@@ -110,6 +110,9 @@ def test_bulk_two_workers_store_exactly_what_one_does(imported, corpus, tmp_path
         " join documents d on d.id = p.document_id order by 1"
     )
     assert db_one.execute(statuses).fetchall() == db_two.execute(statuses).fetchall()
+    for lookup in ("select id, name from people order by id", "select id, short_name, name from bodies order by id",
+                   "select id, person_id from attendees order by id", "select id, body_id from meetings order by id"):
+        assert db_one.execute(lookup).fetchall() == db_two.execute(lookup).fetchall()  # same ids, same order
 
 
 def test_bulk_changed_file_at_known_path_replaces_its_meeting(corpus, tmp_path):

@@ -1,0 +1,29 @@
+"""minutes bench's report: the idle-core estimate from CPU time and the lines a person reads."""
+
+from __future__ import annotations
+
+from minutes.bench import format_bench, idle_seconds
+
+
+def run(workers: int, writer: float, others: float, seconds: float) -> dict:
+    return {
+        "workers": workers, "seconds": seconds, "docs": 101, "pages": 240, "failed": 0, "link_seconds": 0.5,
+        "tree_pss_samples_mib": [300.0], "first_stored_seconds": 2.5, "steady_docs_per_second": 40.0,
+        "peak_rss_writer_mib": 360.0, "peak_rss_worker_mib": 280.0, "load_average": 1.0,
+        "steady_cpu_ms_per_doc": {"writer": writer, "workers": others}, "startup_cpu_seconds": 2.0,
+    }
+
+
+def test_bulk_bench_idle_seconds_take_the_busier_side_per_document():
+    assert idle_seconds(run(1, 20.0, 0.0, 9.0)) == 2.0 + 100 * 0.020 + 0.5
+    # two workers, 2 cores assumed or more: writer 4 ms, workers 20 ms in all → 10 or 12 ms per document
+    two = idle_seconds(run(2, 4.0, 20.0, 6.0), linking=False)
+    assert 2.0 + 100 * 0.010 <= two <= 2.0 + 100 * 0.012
+
+
+def test_bulk_bench_report_names_both_targets_and_the_cpu_estimates():
+    report = {"files": 101, "repeat": 2, "pdfplumber": {"seconds": 20.0, "cpu_seconds": 19.0, "pages": 240, "docs": 101},
+              "imports": [run(1, 20.0, 0.0, 9.0), run(2, 4.0, 20.0, 6.0)]}
+    text = "\n".join(format_bench(report))
+    assert "target ≥ 4×" in text and "target ≥ 1.7×" in text
+    assert "on idle cores, from CPU time" in text and "start-up included" in text
