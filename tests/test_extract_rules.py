@@ -248,3 +248,16 @@ def test_attendees_role_labels_and_name_particles():
         ("Per Lind", None, "present"),
         ("Eva Ström", None, "present"),
     ]
+
+
+def test_signatures_printed_at_the_top_and_chair_as_speaker():
+    m = extract(
+        "Kommunstyrelsen\nSammanträdesprotokoll\nSammanträdesdatum 2021-09-07\n"
+        "Underskrifter Sekreterare ............ Paragrafer 101-110\nLisa Ek\n"
+        "Ordförande ............\nAnna Berg\nJusterande ............\nPer Lind\n"
+        "Beslutande\nAnna Berg (S), ordförande\nPer Lind (M)\n"
+        "§ 101\nBudget\nFör beslut\nOrdföranden informerar om läget.\n"
+    )
+    assert m.signatories == ["Lisa Ek", "Anna Berg", "Per Lind"]
+    (item,) = m.items
+    assert (item.kind, item.speakers) == ("beslut", ["Anna Berg"])

@@ -23,14 +23,16 @@ from minutes.extract.header import (
     meeting_date,
     meeting_location,
     meeting_times,
+    signature_roles,
     signatories,
+    top_signatories,
 )
 from minutes.extract.layout import PRESENTER, ItemBlock, split_items
 from minutes.extract.lines import Line, line_width, split_lines
 from minutes.extract.passage import paragraphs
 from minutes.extract.people import find_names, is_first_name
 from minutes.extract.pipeline import cues, default_nlp
-from minutes.extract.speakers import bare_name_line, presenter_names, speakers_in
+from minutes.extract.speakers import bare_name_line, presenter_names, role_holders, speakers_in
 from minutes.models import (
     Assignment,
     DateMention,
@@ -53,7 +55,10 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     attendees = apply_absences(parse_attendees(preamble), lines)
     presenters = [n for b in blocks for n in presenter_names(_presenter_text(b), people=[])]
     people = _people(text, [a.name for a in attendees] + presenters)
-    blocks, signers = _cut_signatures(blocks, people)
+    signers, titles = _cut_signatures(blocks, people)
+    signers = signers or top_signatories(preamble, people)
+    for attendee in attendees:
+        attendee.role = attendee.role or titles.get(attendee.name)
 
     fields = header_fields(preamble)
     date = meeting_date(fields, preamble_text, text)
@@ -64,6 +69,7 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
         return SourceSpan(start, end, document.page_of(start))
 
     context = _Context(nlp=nlp, people=people, body=body, date=date, span=span)
+    context.roles = role_holders(attendees)
     context.width = line_width(lines)
     items = [_item(block, context) for block in blocks]
     dates = _dates(text, date, span)
@@ -101,15 +107,17 @@ def _people(text: str, attendee_names: list[str]) -> list[str]:
     return list(dict.fromkeys(n for n in names if " " in n))
 
 
-def _cut_signatures(blocks: list[ItemBlock], people: list[str]) -> tuple[list[ItemBlock], list[str]]:
-    """Take the signature block off the end of the last item."""
+def _cut_signatures(blocks: list[ItemBlock], people: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Take the signature block off the end of the last item: (names, titles by name)."""
     if not blocks:
-        return blocks, []
+        return [], {}
     last = blocks[-1]
     names, first = signatories(last.body, people)
-    if names:
-        last.body = last.body[:first]
-    return blocks, names
+    if not names:
+        return [], {}
+    titles = signature_roles(last.body[first:], names)
+    last.body = last.body[:first]
+    return names, titles
 
 
 def _item(block: ItemBlock, ctx: _Context) -> Item:
@@ -146,7 +154,7 @@ def _item(block: ItemBlock, ctx: _Context) -> Item:
         speaker_sentences.insert(0, (block.title, block.heading.start, block.heading.end))
     speakers: list[str] = []
     for text, _s, _e in speaker_sentences:
-        speakers += speakers_in(ctx.nlp, text, people=ctx.people)
+        speakers += speakers_in(ctx.nlp, text, people=ctx.people, roles=ctx.roles)
     return Item(
         number=block.number,
         title=block.title,

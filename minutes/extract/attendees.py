@@ -222,8 +222,13 @@ def _dedupe(people: list[Attendee]) -> list[Attendee]:
     seen: dict[str, Attendee] = {}
     for person in people:
         if person.name in seen:
+            first = seen[person.name]
             if person.status == "absent":
-                seen[person.name].status = "absent"
+                first.status = "absent"
+            # A later listing may say more (party, role, organisation) than an earlier one.
+            first.organization = first.organization or person.organization
+            first.role = first.role or person.role
+            first.party = first.party or person.party
             continue
         seen[person.name] = person
     return list(seen.values())

@@ -213,6 +213,44 @@ def signatories(lines: list[Line], known: list[str]) -> tuple[list[str], int]:
     return names, first
 
 
+_TOP_SIGNATURES = re.compile(r"^Underskrifter\b", re.IGNORECASE)
+_SIGNATURE_ROLE = re.compile(r"^(Sekreterare|Ordförande|Justerande|Justerare|Vice ordförande)\b", re.IGNORECASE)
+
+
+def top_signatories(preamble: list[Line], known: list[str]) -> list[str]:
+    """Names under an "Underskrifter" block on a protocol's first page.
+
+    Municipal protocols often print the signature fields (secretary, chair,
+    adjuster) before the attendee list, each role followed by a name line.
+    """
+    names: list[str] = []
+    lines = [line for line in preamble if line.text]
+    start = next((i for i, line in enumerate(lines) if _TOP_SIGNATURES.match(line.text)), None)
+    if start is None:
+        return []
+    for line in lines[start : start + 12]:
+        text = re.sub(r"^Underskrifter\s*", "", line.text, flags=re.IGNORECASE)
+        if ":" in text and not _SIGNATURE_ROLE.match(text):
+            break
+        text = _SIGNATURE_ROLE.sub("", text)
+        names += [m.name for m in find_names(text, known=known)]
+    return list(dict.fromkeys(names))
+
+
+def signature_roles(lines: list[Line], names: list[str]) -> dict[str, str]:
+    """Titles written after a name on a signature line ("Anna Berg, ordförande nämnden")."""
+    roles = {}
+    for line in lines:
+        text = line.text.replace("\t", "  ")
+        spots = sorted((text.find(n), n) for n in names if n in text)
+        for k, (pos, name) in enumerate(spots):
+            stop = spots[k + 1][0] if k + 1 < len(spots) else len(text)
+            title = text[pos + len(name) : stop].strip(" ,\t")
+            if title[:1].islower() and SIGNATURE_WORDS.search(title) and len(title) < 60:
+                roles[name] = title
+    return roles
+
+
 def _only_names_and_titles(text: str, names: list[str]) -> bool:
     rest = text
     for name in names:

@@ -31,6 +31,12 @@ KIND_LABELS = {
     "information och diskussion": "information och dialog",
     "informationsärende": "information",
     "beslutsärende": "beslut",
+    "för information": "information",
+    "för kännedom": "information",
+    "för beslut": "beslut",
+    "för dialog": "dialog",
+    "för diskussion": "dialog",
+    "dialog och beslut": "beslut",
 }
 PRESENTER = re.compile(
     r"^(?:Föredragande|Föredragare|Föredrag(?:s)? av|Presentatör(?:er)?|Dragande)\b\s*:?\s*(.*)$",

@@ -55,9 +55,33 @@ def bare_name_line(text: str, *, people: list[str]) -> list[str]:
     return names
 
 
-def mentions(text: str, *, people: list[str]) -> list[tuple[int, int, str]]:
-    """Person mentions: full names, known first names and initial forms, resolved."""
+#: "Ordföranden informerar": a role named instead of a person, resolved through the attendee list.
+_ROLE_MENTION = re.compile(r"\b(Ordföranden|Ordförande|Vice ordföranden|Sekreteraren)\b")
+_ROLE_KEYS = {
+    "ordföranden": ("ordförande", "ordf"),
+    "ordförande": ("ordförande", "ordf"),
+    "vice ordföranden": ("vice ordförande", "vice ordf", "v ordf"),
+    "sekreteraren": ("sekreterare",),
+}
+
+
+def role_holders(attendees) -> dict[str, str]:
+    """Role mention -> the one attendee holding that role, when exactly one does."""
+    holders = {}
+    for mention, roles in _ROLE_KEYS.items():
+        names = {a.name for a in attendees if a.role and a.role.lower().strip(" .") in roles}
+        if len(names) == 1:
+            holders[mention] = names.pop()
+    return holders
+
+
+def mentions(text: str, *, people: list[str], roles: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
+    """Person mentions: full names, known first names, initial forms and roles, resolved."""
     found = [(m.start, m.end, resolve(m.name, people)) for m in find_names(text, known=people)]
+    for m in _ROLE_MENTION.finditer(text):
+        holder = (roles or {}).get(m.group(1).lower())
+        if holder:
+            found.append((m.start(), m.end(), holder))
     firsts = {p.split()[0] for p in people if " " in p}
     for m in _SINGLE.finditer(text):
         word = m.group(1)
@@ -73,9 +97,11 @@ def mentions(text: str, *, people: list[str]) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def speakers_in(nlp: Language, sentence: str, *, people: list[str]) -> list[str]:
+def speakers_in(
+    nlp: Language, sentence: str, *, people: list[str], roles: dict[str, str] | None = None
+) -> list[str]:
     """People the sentence says speak."""
-    names = mentions(sentence, people=people)
+    names = mentions(sentence, people=people, roles=roles)
     speech = [(s, e) for label, s, e, _ in cues(nlp, sentence) if label == "SPEECH"]
     out: list[str] = []
     for cue_start, _cue_end in speech:
