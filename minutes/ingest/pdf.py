@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 
 from minutes.errors import EmptyDocument, EncryptedDocument, IngestError, NeedsOCR
 from minutes.ingest.cleanup import clean_pdf_page, remove_running_lines
+from minutes.ingest.pdf_lines import page_text
 from minutes.models import SourceDocument
 
 #: Where a complete PDF must have its end-of-file marker. Writers may append a
@@ -58,12 +59,16 @@ def _pdfium_reason(error: pdfium.PdfiumError) -> str:
 
 
 def page_texts(document: pdfium.PdfDocument) -> list[str]:
-    """The raw text layer of every page, in content-stream order."""
+    """The raw text layer of every page.
+
+    Content-stream order, except on pages with table columns: those are
+    rebuilt line by line with tabs at the column breaks (see ``pdf_lines``).
+    """
     texts = []
     for page in document:
         textpage = page.get_textpage()
         try:
-            texts.append(textpage.get_text_range())
+            texts.append(page_text(textpage) or textpage.get_text_range())
         finally:
             textpage.close()
             page.close()
