@@ -41,6 +41,13 @@ ROLE_START = re.compile(
     re.IGNORECASE,
 )
 TITLE_ROLE = re.compile(r"direktör\b", re.IGNORECASE)
+#: Job titles written after a name or organisation ("förvaltningschef", "utvecklingsledare").
+JOB_TITLE = re.compile(
+    r"(chef|ledare|ansvarig|samordnare|sekreterare|handläggare|strateg|direktör|ordförande|"
+    r"controller|sjuksköterska|läkare|utredare|konsult|kommunikatör|ekonom|jurist|ombud|"
+    r"koordinator|rådgivare|specialist|assistent|tjänsteman|tjänsteperson|planerare|analytiker)$",
+    re.IGNORECASE,
+)
 ABSENT_MARK = re.compile(r"[–—-]?\s*\b(ej med|ej närvarande|frånvarande|förhindrad|har förhinder)\b", re.IGNORECASE)
 LABEL_LINE = re.compile(r"^([A-ZÅÄÖa-zåäö][\wåäö ]{2,40}?)\s*:\s*(.*)$")
 #: A status label alone on its line, without a colon ("Beslutande", "Tjänstgörande ersättare").
@@ -201,6 +208,9 @@ def _apply_attributes(attendee: Attendee, attrs: str) -> None:
 
 
 def _apply_piece(attendee: Attendee, piece: str) -> None:
+    if piece[:1].islower() and JOB_TITLE.search(piece) and len(piece.split()) <= 4:
+        attendee.role = attendee.role or piece
+        return
     role = ROLE_START.match(piece)
     if role and piece[:1].islower() or (role and piece[:1].isdigit()):
         if TITLE_ROLE.search(role.group(0)):
