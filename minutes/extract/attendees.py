@@ -194,7 +194,7 @@ def _apply_attributes(attendee: Attendee, attrs: str) -> None:
         attendee.party = party.group(1)
         attrs = attrs.replace(party.group(0), " ")
     role_paren = re.search(r"\(([^)]*)\)", attrs)
-    if role_paren and ROLE_START.match(role_paren.group(1).strip()):
+    if role_paren and (ROLE_START.match(role_paren.group(1).strip()) or JOB_TITLE.search(role_paren.group(1).strip())):
         attendee.role = role_paren.group(1).strip()
         attrs = attrs.replace(role_paren.group(0), " ")
     if ABSENT_MARK.search(attrs):
