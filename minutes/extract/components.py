@@ -2,30 +2,85 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.lookups import load_lookups
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 
-@Language.factory("minutes_lemmatizer", default_config={})
-def make_lemmatizer(nlp: Language, name: str) -> LowercaseLookupLemmatizer:
-    return LowercaseLookupLemmatizer(nlp, name)
+@Language.factory("minutes_lemmatizer", default_config={"keep": None})
+def make_lemmatizer(nlp: Language, name: str, keep: list[str] | None) -> LowercaseLookupLemmatizer:
+    return LowercaseLookupLemmatizer(nlp, name, keep=keep)
 
 
 class LowercaseLookupLemmatizer:
-    """Lookup lemmas keyed on the lower-case form.
+    """Lookup lemmas from spacy-lookups-data, keyed on the lower-case form.
 
     spaCy's lookup lemmatizer is case-sensitive, so a sentence-initial
     "Beslutar" keeps its form; minutes start many sentences with the verb's
     subject and capitalise labels, so we look up ``token.lower_`` instead.
+
+    ``keep`` limits the table to forms of the given lemmas (the ones the
+    cue patterns match on). The full table has 660,000 entries and takes
+    about 2 s to load in every worker; the kept part is cached on disk once.
+    Other tokens get their lower-case form as lemma.
     """
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, keep: list[str] | None = None):
         self.name = name
-        self.table = load_lookups("sv", ["lemma_lookup"]).get_table("lemma_lookup")
+        self.table = load_table(keep)
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             lower = token.lower_
-            token.lemma_ = self.table.get(lower, lower)
+            token.lemma_ = self.table.get(get_string_id(lower), lower)
         return doc
+
+
+def _full_table():
+    return load_lookups("sv", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def load_table(keep: list[str] | None):
+    """The lemma table (keys are spaCy string hashes of the forms), or its part leading to ``keep``."""
+    if keep is None:
+        return _full_table()
+    path = _cache_path(keep)
+    if path is not None and path.exists():
+        try:
+            return {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+        except (OSError, ValueError):
+            pass
+    wanted = set(keep)
+    table = {key: lemma for key, lemma in _full_table().items() if lemma in wanted}
+    table.update({get_string_id(lemma): lemma for lemma in wanted})
+    if path is not None:
+        _write_cache(path, {str(k): v for k, v in table.items()})
+    return table
+
+
+def _cache_path(keep: list[str]) -> Path | None:
+    try:
+        data_version = version("spacy-lookups-data")
+    except PackageNotFoundError:
+        return None
+    key = hashlib.sha256(json.dumps([data_version, sorted(keep)]).encode()).hexdigest()[:16]
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minutes"
+    return base / f"sv-lemmas-{key}.json"
+
+
+def _write_cache(path: Path, table: dict[str, str]) -> None:
+    """Write atomically; a cache that cannot be written only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass

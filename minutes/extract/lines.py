@@ -14,6 +14,7 @@ from dataclasses import dataclass
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_COLUMN_SPACES = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
 SENTENCE_END = re.compile(r"[.!?:]\s*$")
 _CONJUNCTION = re.compile(r"(och|eller|samt|resp)\b")
 
@@ -39,9 +40,14 @@ class Line:
 
 
 def clean(text: str) -> str:
-    """Remove markup artefacts and fold runs of spaces (tabs kept as column breaks)."""
+    """Remove markup artefacts and fold runs of spaces.
+
+    Tabs, and runs of three or more spaces between words (columns padded with
+    spaces in a text export), are kept as column breaks.
+    """
     text = _LINK.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
+    text = _COLUMN_SPACES.sub("\t", text.strip())
     parts = [_SPACES.sub(" ", p).strip() for p in text.split("\t")]
     return "\t".join(p for p in parts if p) if len(parts) > 1 else parts[0]
 

@@ -25,17 +25,37 @@ def load_patterns(name: str = "cues.jsonl") -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("//")]
 
 
-def build_nlp(*, lemmas: bool = True) -> Language:
-    """A fresh pipeline: tokenizer, lower-case lookup lemmatizer, cue span ruler."""
+def pattern_lemmas(patterns: list[dict]) -> list[str]:
+    """Every lemma the patterns match on (``{"LEMMA": ...}`` values)."""
+    found: set[str] = set()
+    for pattern in patterns:
+        for token in pattern["pattern"]:
+            value = token.get("LEMMA") if isinstance(token, dict) else None
+            if isinstance(value, str):
+                found.add(value)
+            elif isinstance(value, dict):
+                found.update(value.get("IN", []))
+    return sorted(found)
+
+
+def build_nlp(*, lemmas: str = "patterns") -> Language:
+    """A fresh pipeline: tokenizer, lower-case lookup lemmatizer, cue span ruler.
+
+    ``lemmas="patterns"`` loads only the lemma entries the cue patterns need
+    (fast start-up for every worker); ``"all"`` loads the whole table;
+    ``"none"`` leaves lemmas out.
+    """
     nlp = spacy.blank("sv")
-    if lemmas:
-        nlp.add_pipe("minutes_lemmatizer")
+    patterns = load_patterns()
+    if lemmas != "none":
+        keep = pattern_lemmas(patterns) if lemmas == "patterns" else None
+        nlp.add_pipe("minutes_lemmatizer", config={"keep": keep})
     ruler = nlp.add_pipe(
         "span_ruler",
         name="minutes_cues",
         config={"spans_key": "minutes_cues", "validate": True, "overwrite": False},
     )
-    ruler.add_patterns(load_patterns())
+    ruler.add_patterns(patterns)
     return nlp
 
 
