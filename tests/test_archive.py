@@ -169,3 +169,19 @@ def test_archive_store_rows_is_one_transaction(db_path, seed_document, seed_meet
     assert counts(db) == {t: 0 for t in TABLES}
     assert db["people"].count == 0 and db["document_paths"].count == 0
     fts_consistent(db)
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "key"),
+    [
+        ("VVG", "Vårdsamverkan Västra Götaland", "VVG"),
+        ("VästKom", None, "VästKom"),
+        ("Styrelsen", "Styrelsen för Samordningsförbundet Kustby", "Styrelsen för Samordningsförbundet Kustby"),
+        ("Socialnämnden", None, "Socialnämnden"),
+        (None, None, None),
+    ],
+)
+def test_archive_body_key_keeps_generic_names_apart(short, name, key):
+    from minutes.archive.rows import body_key
+
+    assert body_key(short, name) == key

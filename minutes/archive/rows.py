@@ -17,6 +17,7 @@ meeting row with its ``body_id``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from minutes.archive.fts import search_values
@@ -111,6 +112,18 @@ def _shadow(table: str, values: dict) -> tuple:
     return tuple(search_values(table, values).values())
 
 
+def body_key(short: str | None, name: str | None) -> str | None:
+    """What identifies a body across the archive.
+
+    An acronym ("VVG") does; a generic noun ("Styrelsen", "Socialnämnden") is
+    shared by many organisations, so its full name is used instead. The
+    export keeps the short name as the minutes use it.
+    """
+    if short and (short.isupper() or re.search(r"[a-zåäö][A-ZÅÄÖ]", short)):
+        return short
+    return name or short
+
+
 def meeting_rows(
     document: SourceDocument, meeting: Meeting, overrides: dict | None = None
 ) -> DocumentRows:
@@ -121,7 +134,8 @@ def meeting_rows(
     body_name = overrides.get("body_name") or meeting.body_name
     date = overrides.get("date") or meeting.date
     year = int(date[:4]) if date and date[:4].isdigit() else None
-    context = (body, date, year)
+    key = body_key(body, body_name)
+    context = (key, date, year)
     tables: dict[str, list[tuple]] = {
         "meetings": [(
             meeting_id, document.sha256, document.name, body, body_name, date, year,
@@ -167,7 +181,7 @@ def meeting_rows(
         ),
         path=document.path,
         name=document.name,
-        body=(body or body_name, body_name) if body or body_name else None,
+        body=(key, body_name) if key else None,
         people=tuple(dict.fromkeys(a.name for a in meeting.attendees)),
         tables=tables,
     )

@@ -36,6 +36,8 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("document_id", "documents", "id")],
     },
     "bodies": {
+        # short_name is the body's key: its acronym, or its full name when the minutes
+        # call it by a generic noun ("Styrelsen"); see archive.rows.body_key.
         "columns": {"id": int, "short_name": str, "name": str},
         "pk": "id",
     },

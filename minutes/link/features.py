@@ -120,8 +120,10 @@ def load_items(db) -> list[ItemFeatures]:
     """Features of every non-procedural item in the archive, oldest meeting first."""
     rows = [
         r for r in db.query(
-            """select i.id, i.meeting_id, i.title, i.text, i.presenters, i.speakers, m.date, m.body
+            """select i.id, i.meeting_id, i.title, i.text, i.presenters, i.speakers, m.date,
+                      coalesce(b.short_name, m.body) as body
                from items i join meetings m on m.id = i.meeting_id
+               left join bodies b on b.id = m.body_id
                order by m.date, m.source, i.position"""
         )
         if not is_formality(r["title"])

@@ -70,7 +70,7 @@ def resolve_due(due: str | None, next_meeting: str | None) -> str | None:
 def next_meetings(db) -> dict[str, str | None]:
     """Meeting id → date of the same body's next meeting in the archive (full dates only)."""
     by_body: dict[str | None, list[tuple[str, str]]] = defaultdict(list)
-    for r in db.query("select id, body, date from meetings where date like '____-__-__'"):
+    for r in db.query("select id, body_id as body, date from meetings where date like '____-__-__'"):
         by_body[r["body"]].append((r["date"], r["id"]))
     following: dict[str, str | None] = {}
     for meetings in by_body.values():
@@ -141,7 +141,7 @@ class ReportIndex:
         self.by_body: dict = defaultdict(list)
         self.by_thread: dict = defaultdict(list)
         rows = db.query(
-            """select i.id, i.title, i.text, m.body, m.date from items i
+            """select i.id, i.title, i.text, m.body_id as body, m.date from items i
                join meetings m on m.id = i.meeting_id order by m.date, m.source, i.position"""
         )
         for order, r in enumerate(rows):
@@ -174,7 +174,7 @@ def update_assignments(db, thread_of: dict[str, int], *, today: dt.date) -> Coun
     overrides = {r["stable_id"]: r for r in db.query("select * from assignment_overrides")}
     reports = ReportIndex(db, thread_of)
     rows = db.query(
-        """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assignees, m.body, m.date,
+        """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assignees, m.body_id as body, m.date,
                   i.number, i.text as item_text
            from assignments a join meetings m on m.id = a.meeting_id
            join items i on i.id = a.item_id"""
