@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+#: Datasette fixtures (seed_archive, ds) live in their own module, shared as a plugin.
+pytest_plugins = ["datasette_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORE = SHARED / "eval" / "score.py"

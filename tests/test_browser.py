@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from datasette_fixtures import seed_archive  # noqa: F401  (fixture)
 
 from minutes.serve import datasette_command
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from datasette_fixtures import ds, make_datasette, seed_archive  # noqa: F401  (fixtures)
+from datasette_fixtures import make_datasette
 
 from minutes.serve import DEPLOY_DIR, datasette_command
 

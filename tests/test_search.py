@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from datasette_fixtures import seed_archive  # noqa: F401  (fixture)
 from sqlite_utils import Database
 
 from minutes.archive import fts as fts_module
