@@ -15,6 +15,7 @@ from datasette.utils.asgi import NotFound, Response
 
 from minutes.datasette_plugin.labels import sv
 from minutes.datasette_plugin.spans import FACT_TABLES, segments
+from minutes.datasette_plugin.threads import thread_list_page, thread_page
 
 DATABASE = "archive"
 
@@ -24,6 +25,8 @@ LINKS = {
     (None, "item_id"): "/-/punkt/",
     (None, "document_id"): "/-/dokument/",
     (None, "person_id"): "/-/person/",
+    (None, "thread_id"): "/-/trad/",
+    ("threads", "id"): "/-/trad/",
     ("meetings", "id"): "/-/mote/",
     ("items", "id"): "/-/punkt/",
     ("documents", "id"): "/-/dokument/",
@@ -109,7 +112,21 @@ async def item_page(datasette, request):
         raise NotFound("Ärendet finns inte i arkivet")
     item = items[0]
     meeting = await _one(datasette, "select * from meetings where id = ?", [item["meeting_id"]])
-    return await _render(datasette, request, "minutes_item.html", {"item": item, "meeting": meeting})
+    threads = await _threads_of(datasette, item["id"])
+    context = {"item": item, "meeting": meeting, "threads": threads}
+    return await _render(datasette, request, "minutes_item.html", context)
+
+
+async def _threads_of(datasette, item_id: str) -> list[dict]:
+    """The threads an item belongs to (none before the archive has been linked)."""
+    if not await datasette.get_database(DATABASE).table_exists("thread_members"):
+        return []
+    return await _rows(
+        datasette,
+        "select t.id, t.label from thread_members tm join threads t on t.id = tm.thread_id "
+        "where tm.item_id = ?",
+        [item_id],
+    )
 
 
 async def document_page(datasette, request):
@@ -164,7 +181,19 @@ async def person_page(datasette, request):
     return await _render(datasette, request, "minutes_person.html", context)
 
 
+async def threads_page(datasette, request):
+    """Every thread in the archive."""
+    return await thread_list_page(datasette, request, rows=_rows, render=_render)
+
+
+async def one_thread_page(datasette, request):
+    """One thread's timeline and chart."""
+    return await thread_page(datasette, request, rows=_rows, render=_render)
+
+
 ROUTES = [
+    (r"^/-/tradar$", threads_page),
+    (r"^/-/trad/(?P<id>\d+)$", one_thread_page),
     (r"^/-/mote/(?P<id>[^/]+)$", meeting_page),
     (r"^/-/punkt/(?P<id>[^/]+)$", item_page),
     (r"^/-/dokument/(?P<id>[^/]+)$", document_page),

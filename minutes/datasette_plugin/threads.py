@@ -1,0 +1,64 @@
+"""Thread pages: every issue that runs through several meetings, and one thread's timeline.
+
+The timeline lists the thread's items in date order across bodies, with a small
+bar chart of items per year (issue 7), drawn as inline SVG so the page needs
+no script.
+"""
+
+from __future__ import annotations
+
+from datasette.utils.asgi import NotFound
+
+BAR_WIDTH, BAR_GAP, CHART_HEIGHT = 28, 8, 80
+
+
+def year_bars(counts: list[dict]) -> list[dict]:
+    """Bars for the items-per-year chart: x, height and label of each year (gaps filled)."""
+    by_year = {row["year"]: row["items"] for row in counts if row["year"]}
+    if not by_year:
+        return []
+    top = max(by_year.values())
+    years = range(min(by_year), max(by_year) + 1)
+    return [
+        {
+            "year": year,
+            "count": by_year.get(year, 0),
+            "x": n * (BAR_WIDTH + BAR_GAP),
+            "height": round(CHART_HEIGHT * by_year.get(year, 0) / top),
+        }
+        for n, year in enumerate(years)
+    ]
+
+
+async def thread_list_page(datasette, request, *, rows, render):
+    """All threads, the longest-running first."""
+    threads = await rows(
+        datasette,
+        "select id, label, first_date, last_date, meetings, bodies from threads "
+        "order by meetings desc, last_date desc",
+        [],
+    )
+    return await render(datasette, request, "minutes_threads.html", {"threads": threads})
+
+
+async def thread_page(datasette, request, *, rows, render):
+    """One thread: its items in date order and a chart of items per year."""
+    thread_id = request.url_vars["id"]
+    found = await rows(datasette, "select * from threads where id = ?", [thread_id])
+    if not found:
+        raise NotFound("Tråden finns inte i arkivet")
+    items = await rows(
+        datasette, "select * from thread_timeline where thread_id = ? order by position", [thread_id]
+    )
+    counts = await rows(
+        datasette, "select year, items from topic_counts_by_year where thread_id = ?", [thread_id]
+    )
+    bars = year_bars(counts)
+    context = {
+        "thread": found[0],
+        "items": items,
+        "bars": bars,
+        "chart": {"width": max(1, len(bars)) * (BAR_WIDTH + BAR_GAP), "height": CHART_HEIGHT,
+                  "bar": BAR_WIDTH},
+    }
+    return await render(datasette, request, "minutes_thread.html", context)
