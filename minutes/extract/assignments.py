@@ -3,8 +3,8 @@
 Cues come from the span ruler (``ASSIGN`` patterns in ``patterns/cues.jsonl``);
 this module turns a cue in a sentence into assignees, a task and a due value.
 The subject is read from the words before the cue ("Processledarna får i
-uppdrag att ...") or, in inverted order, between verb and cue ("fick Maria
-Taranger i uppdrag att ...").
+uppdrag att ...") or, in inverted order, between verb and cue ("fick Eva
+Lind i uppdrag att ...").
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ def find_names(text: str, *, known: Iterable[str] = ()) -> list[NameMatch]:
 
     ``known`` full names (from the same document) are accepted even when their
     first name is not in the lexicon. A single capital letter after a first
-    name is a surname initial ("Rose-Marie N").
+    name is a surname initial ("Ann-Louise N").
     """
     known_set = set(known)
     known_firsts = {k.split()[0] for k in known_set if " " in k}
@@ -113,7 +113,7 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 
 
 def resolve(name: str, full_names: Iterable[str]) -> str:
-    """Resolve a first name ("Linda") or initial form ("H Eliasson") to a full name.
+    """Resolve a first name ("Linda") or initial form ("H Strandberg") to a full name.
 
     The full name is used only when exactly one person in ``full_names`` fits;
     otherwise the name is returned as written.

@@ -2,7 +2,7 @@
 
 A speaker is a person the text says speaks: a name (or a first name or
 initial the document resolves) as the subject of a speech cue, perhaps with an
-apposition between ("Karl Fors, VästKom, redogör"); a name after "Synpunkt
+apposition between ("Per Holm, kommunen, redogör"); a name after "Synpunkt
 från" or "Lägesrapport av"; or a name in brackets after a question.
 """
 

@@ -1,7 +1,7 @@
 """One person across meetings: name variants merged, namesakes kept apart (issue 7).
 
-Secretaries shorten and misspell names ("Rose-Marie N", "Anneli Bjerde" for
-"Anneli Assmundson Bjerde", "Nyberg" for "Nyborg"). A variant is merged only
+Secretaries shorten and misspell names ("Ann-Louise N", "Karin Lindqvist" for
+"Karin Ek Lindqvist", "Nyhelm" for "Nyholm"). A variant is merged only
 when it points at exactly one fuller name, so two people who share a first
 name (or a first name and an initial) stay two people. A bare first name is
 never merged: the extractor resolves those where the document makes it certain.
@@ -32,12 +32,12 @@ class Name:
 
     @property
     def initial_only(self) -> bool:
-        """'Rose-Marie N': the surname is a single initial."""
+        """'Ann-Louise N': the surname is a single initial."""
         return len(self.surnames) == 1 and len(self.surnames[0]) == 1
 
     @property
     def given_initial(self) -> bool:
-        """'H Eliasson': the given name is a single initial."""
+        """'H Strandberg': the given name is a single initial."""
         return len(self.given) == 1
 
 
@@ -67,7 +67,7 @@ def is_variant(short: Name, full: Name) -> bool:
 
 
 def one_slip(a: Name, b: Name) -> bool:
-    """Same shape, and the whole names differ by one letter ('Nyberg'/'Nyborg')."""
+    """Same shape, and the whole names differ by one letter ('Nyhelm'/'Nyholm')."""
     if len(a.surnames) != len(b.surnames) or a.initial_only or a.given_initial:
         return False
     left = " ".join((a.given, *a.surnames))
