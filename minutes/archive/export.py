@@ -135,9 +135,15 @@ def export_json(db: Database, out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    used: set[str] = {"threads"}
     for meeting_id in meeting_ids(db):
         meeting = load_meeting(db, meeting_id)
-        path = out / f"{Path(meeting.source).stem}.json"
+        # Files are named after their source; two sources with one name (in different
+        # folders) get the meeting id added, since scorers pair files by "source".
+        stem = Path(meeting.source).stem
+        name = stem if stem not in used else f"{stem}-{meeting_id[:8]}"
+        used.add(name)
+        path = out / f"{name}.json"
         path.write_text(
             json.dumps(to_gold(meeting), ensure_ascii=False, indent=2), encoding="utf-8"
         )
