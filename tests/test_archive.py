@@ -196,3 +196,13 @@ def test_archive_export_keeps_meetings_whose_sources_share_a_name(db_path, tmp_p
     meetings = [p for p in written if p.name != "threads.json"]
     assert len(meetings) == 2 and len({p.name for p in meetings}) == 2
     assert {json.loads(p.read_text())["source"] for p in meetings} == {"protokoll.txt"}
+
+
+def test_archive_a_good_file_turned_broken_keeps_its_meeting(db_path):
+    db = open_archive(db_path)
+    good = SourceDocument(name="a.txt", path="/arkiv/a.txt", sha256="a" * 64, text="1. Upprop\n2. Budget\n")
+    save_document(db, good, extract_meeting(good))
+    record_failure(db, path="/arkiv/a.txt", name="a.txt", sha256="9" * 64, error="truncated PDF")
+    assert db["items"].count == 2
+    assert next(db.query("select document_id from document_paths where path = '/arkiv/a.txt'"))["document_id"] == "a" * 64
+    assert {r["status"] for r in db["documents"].rows} == {"ok", "failed"}

@@ -141,7 +141,12 @@ def record_failure(
     error: str,
     status: str = "failed",
 ) -> None:
-    """Record a file that could not be imported, with the reason, in one transaction."""
+    """Record a file that could not be imported, with the reason, in one transaction.
+
+    When the path already holds a good document (a file that was fine and is
+    now broken), the path keeps pointing at it: the archive keeps the last
+    good meeting, and the failure is still listed with its own path.
+    """
     with db.atomic():
         db["documents"].upsert(
             {
@@ -155,7 +160,13 @@ def record_failure(
             },
             pk="id",
         )
-        _write_path(db, path, sha256, name)
+        current = db.execute(
+            "select d.status from document_paths p join documents d on d.id = p.document_id"
+            " where p.path = ?",
+            [path],
+        ).fetchone()
+        if not current or current[0] != "ok":
+            _write_path(db, path, sha256, name)
 
 
 def record_alias(db: Database, *, path: str, sha256: str, name: str) -> None:
