@@ -141,6 +141,11 @@ def test_bulk_manifest_overrides_body_and_date(corpus, tmp_path):
     assert summary.ok and len(summary.imported) == 1
     row = db.execute("select body, body_name, date, year, override_date from meetings").fetchone()
     assert row == ("KS", "Kommunstyrelsen", "1999-12-31", 1999, "1999-12-31")
+    # Unchanged manifest: nothing to do. A corrected date in it: the meeting is stored again.
+    assert len(ingest_paths(db, manifests=[manifest], workers=1).imported) == 0
+    manifest.write_text(f"path,body,body_name,date\n{corpus / GOOD[1]},KS,Kommunstyrelsen,2000-01-15\n")
+    assert len(ingest_paths(db, manifests=[manifest], workers=1).imported) == 1
+    assert db.execute("select date, count(*) from meetings").fetchone() == ("2000-01-15", 1)
 
 
 def test_bulk_ocr_flag_reaches_the_reader(corpus, tmp_path, monkeypatch):

@@ -179,13 +179,26 @@ class _Planner:
         if sha256 in self.seen:
             kind = "unchanged" if self.seen[sha256] else "duplicate"
         else:
-            self.seen[sha256] = self._stored(sha256)
+            self.seen[sha256] = self._stored(sha256) and not self._new_overrides(sha256, source.overrides)
             kind = "unchanged" if self.seen[sha256] else "parse"
         job = _Job(source, kind, sha256)
         if kind == "parse":
             job.parse = ParseJob(source.data, source.name, source.display_path, self.ocr, source.overrides)
         source.data = None  # the bytes travel in job.parse only; keep one copy in flight
         return job
+
+    def _new_overrides(self, sha256: str, overrides: dict) -> bool:
+        """A manifest now says something else about stored content: store it again."""
+        if not overrides:
+            return False
+        row = self.db.execute(
+            "select override_body, override_date, body_name from meetings where document_id = ?",
+            [sha256],
+        ).fetchone()
+        if row is None:
+            return False
+        stored = {"body": row[0], "date": row[1], "body_name": row[2]}
+        return any(value and stored.get(key) != value for key, value in overrides.items())
 
     def _stored(self, sha256: str) -> bool:
         known = document_status(self.db, sha256)
