@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo archive serve test browser bench lint clean
+.PHONY: install demo archive serve test smoke browser bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,17 @@ browser:
 
 test: install browser
 	$(BIN)/python -m pytest -q
+
+# The installed artifact: build the wheel, install it outside the checkout, import one file.
+smoke: install
+	rm -rf build/smoke && mkdir -p build/smoke
+	$(BIN)/python -m pip wheel --quiet --no-deps -w build/smoke .
+	$(PY) -m venv build/smoke/venv
+	build/smoke/venv/bin/python -m pip install --quiet build/smoke/minutes-*.whl
+	cd build/smoke && venv/bin/minutes --help >/dev/null
+	printf '1. Budget\nNämnden noterar informationen.\n' > build/smoke/protokoll.txt
+	cd build/smoke && venv/bin/minutes ingest --quiet --db a.db protokoll.txt
+	cd build/smoke && venv/bin/minutes search --db a.db --format json budget | grep -q Budget
 
 bench: install
 	$(BIN)/minutes bench
