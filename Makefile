@@ -32,6 +32,7 @@ browser:
 
 test: install browser
 	$(BIN)/python -m pytest -q
+	$(MAKE) smoke
 
 # The installed artifact: build the wheel, install it outside the checkout, import one file.
 smoke: install
