@@ -202,3 +202,87 @@ def test_search_by_date_is_newest_first_on_both_paths(monkeypatch, many):
     sql = search_module.search_sql("items", by_date=True)
     rows = [r["number"] for r in db.query(sql, {"q": "öppnande", "limit": 3})]
     assert rows == ["2005", "2004", "2003"]
+
+
+def _common_word_archive() -> Database:
+    """Items with "budget" in titles and bodies, from meetings a year apart, and filler.
+
+    bm25 puts the exact title first and the short, budget-heavy body of the
+    oldest item second; newest first with titles first puts it last.
+    """
+    db = _tiny_archive(FILLER)
+    rows = [
+        # (year, title, text)
+        (2001, "Övrigt", "Budget budget budget"),
+        (2002, "Budget för 2003", "Förslaget godkändes"),
+        (2003, "Rapporter", "Kvartalsrapporten och budgeten redovisades för nämnden i sin helhet"),
+        (2004, "Budgetuppföljning", "Uppföljningen godkändes"),
+        (2005, "Övrigt", "Frågan om budget bordlades till nästa möte av ordföranden"),
+    ]
+    for year, title, text in rows:
+        meeting = f"m{year}"
+        db["meetings"].insert({"id": meeting, "date": f"{year}-05-01"})
+        row = {"id": f"b{year}", "meeting_id": meeting, "number": str(year),
+               "date": f"{year}-05-01", "title": title, "text": text}
+        row.update(fts_module.search_values("items", row))
+        db["items"].insert(row)
+    return db
+
+
+def _search(monkeypatch, db, query, *, many_hits, many=1000, by_date=False, limit=10):
+    from minutes.archive import search as search_module
+
+    monkeypatch.setattr(search_module, "MANY_HITS", many_hits)
+    monkeypatch.setattr(search_module, "MANY", many)
+    search_module.register_functions(db.conn, plain=True)
+    sql = search_module.search_sql("items", by_date=by_date)
+    return [r["number"] for r in db.query(sql, {"q": query, "limit": limit})]
+
+
+def test_search_few_hits_keep_bm25_order(monkeypatch):
+    db = _common_word_archive()
+    rows = _search(monkeypatch, db, "budget", many_hits=5)
+    assert rows == ["2002", "2001", "2004", "2005", "2003"]  # exact title, then budget ×3
+    assert rows == _numbers(db, "budget")  # the default threshold
+
+
+@pytest.mark.parametrize("many", [1000, 1])  # 1: both parts found by walking the date index
+def test_search_many_hits_titles_first_then_newest_first(monkeypatch, many):
+    db = _common_word_archive()
+    rows = _search(monkeypatch, db, "budget", many_hits=4, many=many)
+    assert rows == ["2004", "2002", "2005", "2003", "2001"]
+    assert _search(monkeypatch, db, "budget", many_hits=4, many=many, limit=3) == [
+        "2004", "2002", "2005"
+    ]
+    # A word in fewer items than the threshold in the same archive is still ranked by bm25.
+    assert _search(monkeypatch, db, "kvartalsrapport", many_hits=4, many=many) == ["2003"]
+
+
+@pytest.mark.parametrize("many", [1000, 1])
+def test_search_many_hits_by_date_is_newest_first(monkeypatch, many):
+    db = _common_word_archive()
+    rows = _search(monkeypatch, db, "budget", many_hits=4, many=many, by_date=True)
+    assert rows == ["2005", "2004", "2003", "2002", "2001"]
+
+
+def test_search_many_hits_on_tables_without_heading(monkeypatch):
+    from minutes.archive import search as search_module
+
+    monkeypatch.setattr(search_module, "MANY_HITS", 1)
+    db = _tiny_archive()
+    for year in (2001, 2003, 2002):
+        db["meetings"].insert({"id": f"m{year}", "date": f"{year}-01-01"})
+        row = {"id": f"d{year}", "meeting_id": f"m{year}", "item_id": None,
+               "date": f"{year}-01-01", "kind": "beslut", "text": "Budgeten fastställs"}
+        row.update(fts_module.search_values("decisions", row))
+        db["decisions"].insert(row)
+    search_module.register_functions(db.conn, plain=True)
+    sql = search_module.search_sql("decisions")
+    assert [r["id"] for r in db.query(sql, {"q": "budget", "limit": 5})] == ["d2003", "d2002", "d2001"]
+
+
+def test_search_heading_and_rest_expressions_split_the_hits():
+    assert fts_query("budget", "items", "heading").startswith("({title}:")
+    assert " NOT " in fts_query("budget", "items", "rest")
+    assert fts_query("budget", "decisions", "rest") == fts_query("budget", "decisions")
+    assert fts_query("", "items", "rest") == ""

@@ -6,6 +6,21 @@ and turned into an FTS5 expression over the original and shadow columns
 only ever contains quoted tokens, so no input can raise an FTS5 syntax error.
 Both are exposed as SQL functions (``minutes_fts``, ``minutes_snippet``) so
 Datasette's canned queries run the very same SQL as ``minutes search``.
+
+Ranking, best first:
+
+* a query with up to :data:`MANY_HITS` (10,000) hits is ranked by bm25: a
+  title hit above a body hit, an exact form above an inflection, the most
+  recent meeting first among equals;
+* a query with more hits (a word in one item of a hundred at a million items)
+  lists the items with the whole query in their title first, newest first,
+  then all other hits, newest first. bm25 would have to score every hit (half
+  a second for the commonest words at a million items), and when a word is
+  everywhere its frequency in one item says little: the recent decisions are
+  what staff and researchers look for. No hit is lost, only ordered by date.
+
+The hits are counted in the FTS index (capped at :data:`MANY_HITS` + 1) inside
+the same SQL statement, which then runs one branch or the other.
 """
 
 from __future__ import annotations
@@ -109,10 +124,27 @@ def term_expression(term: Term, columns: list[str]) -> str:
     return "(" + " OR ".join(parts) + ")"
 
 
-def fts_query(query: str | None, table: str = "items") -> str:
-    """A safe FTS5 MATCH expression for ``query`` on ``table``; "" when nothing to search."""
-    columns = SEARCHABLE[table]
-    return " AND ".join(term_expression(t, columns) for t in parse(query))
+#: The heading column of a table whose hits in it come first in a very large hit set.
+HEADING = {"items": "title"}
+
+
+def fts_query(query: str | None, table: str = "items", part: str = "all") -> str:
+    """A safe FTS5 MATCH expression for ``query`` on ``table``; "" when nothing to search.
+
+    ``part`` narrows it for the newest-first order of very large hit sets:
+    ``"heading"`` matches the whole query in the heading column (items' titles)
+    alone, ``"rest"`` every other hit. A table without a heading has no
+    heading hits and every hit is in the rest.
+    """
+    terms = parse(query)
+    everywhere = " AND ".join(term_expression(t, SEARCHABLE[table]) for t in terms)
+    if part == "all" or not everywhere:
+        return everywhere
+    heading = HEADING.get(table)
+    in_heading = " AND ".join(term_expression(t, [heading]) for t in terms) if heading else ""
+    if part == "heading":
+        return in_heading
+    return f"({everywhere}) NOT ({in_heading})" if in_heading else everywhere
 
 
 def word_matches(word: str, term: Term) -> bool:
@@ -197,12 +229,14 @@ def register_functions(conn: sqlite3.Connection, *, plain: bool = False) -> None
     Datasette gets HTML snippets (``<mark>``); ``plain`` gives the CLI ``[hit]`` text.
     """
     conn.create_function("minutes_fts", 2, _sql_fts_query, deterministic=True)
+    conn.create_function("minutes_fts", 3, _sql_fts_query, deterministic=True)
     conn.create_function("minutes_snippet", 2, snippet if plain else html_snippet, deterministic=True)
 
 
-def _sql_fts_query(query: str | None, table: str | None) -> str:
+def _sql_fts_query(query: str | None, table: str | None, part: str | None = "all") -> str:
     # An empty MATCH is an FTS5 error; a quoted empty phrase matches nothing, quietly.
-    return fts_query(query, table if table in SEARCHABLE else "items") or '""'
+    table = table if table in SEARCHABLE else "items"
+    return fts_query(query, table, part if part in ("heading", "rest") else "all") or '""'
 
 
 _SELECT = {
@@ -223,16 +257,56 @@ _SELECT = {
 #: of reading each candidate's row (boilerplate titles tie by the tens of thousands).
 MANY = 1000
 
+#: Above this many hits a query is not ranked by bm25 but newest first, heading
+#: hits before the rest (see :func:`search_sql`): bm25 costs time in proportion
+#: to the hits, and a word in this many items says little about any one of them.
+MANY_HITS = 10_000
+
 #: Tables with an index on ``date`` (from the schema): the walk needs one.
 DATE_INDEXED = {table for table, columns in INDEXES if columns == ["date"]}
 
+# SQLite (3.40) evaluates a WHERE term such as ``(select n from counted) > 5`` for
+# every row it scans, not once: a branch that must not run is switched off where
+# it costs nothing instead, by an FTS5 MATCH of '""' (no hits) or by LIMIT 0.
+
+
+def _match(t: str, part: str, when: str) -> str:
+    """MATCH ``part`` of the query on ``t``'s index if ``when``, else match nothing."""
+    args = f"'{t}'" if part == "all" else f"'{t}', '{part}'"
+    return f"""{t}_fts match case when {when} then minutes_fts(:q, {args}) else '""' end"""
+
+
+def _newest(t: str, name: str, part: int, limit: str) -> str:
+    """SQL rows (rowid, score, date, part) for the hits in CTE ``name``, newest first.
+
+    Up to :data:`MANY` hits are read and sorted; more are found by walking the
+    date index newest first until ``limit`` of them are seen.
+    """
+    return f"""
+    select * from (
+      select {name}.rowid, null, {t}.date, {part}
+      from {name} join {t} on {t}.rowid = {name}.rowid
+      limit case when (select count(*) from {name}) <= {MANY} then {MANY} else 0 end
+    )
+    union all
+    select * from (
+      select {t}.rowid, null, {t}.date, {part}
+      from {t}
+      where +{t}.rowid in (select rowid from {name})
+      order by {t}.date desc, {t}.rowid desc
+      limit case when (select count(*) from {name}) > {MANY} then {limit} else 0 end
+    )"""
+
 
 def search_sql(table: str = "items", *, limit: str = ":limit", by_date: bool = False) -> str:
-    """The ranked search SQL for ``table``: best first, or newest first with ``by_date``.
+    """The search SQL for ``table``: best first, or newest first with ``by_date``.
 
-    Ranking happens inside the FTS index. ``ranked`` computes every hit's bm25
-    score once and is materialised; only then are rows of ``table`` read, for
-    as few hits as the order allows:
+    One statement serves every query. ``counted`` counts the hits in the FTS
+    index alone, up to :data:`MANY_HITS` + 1, and decides which branches run.
+
+    **Up to** :data:`MANY_HITS` **hits** are ranked inside the FTS index.
+    ``ranked`` computes every hit's bm25 score once and is materialised; only
+    then are rows of ``table`` read, for as few hits as the order allows:
 
     * best first (``score, date desc``): the score of the ``limit``-th best hit
       is the cut-off, and only hits at least that good are candidates (the top
@@ -243,33 +317,59 @@ def search_sql(table: str = "items", *, limit: str = ":limit", by_date: bool = F
       hits the date index is walked newest first until ``limit`` hits are seen.
 
     The order is exactly that of sorting all hits, ties last by rowid (newest
-    written first). Snippets (Python calls) are computed for the returned page only.
+    written first).
+
+    **Above** :data:`MANY_HITS` **hits** no bm25 is computed (it would cost
+    time in proportion to the hits, up to half a second at a million items).
+    Best first becomes: hits with the whole query in the heading (items'
+    titles) newest first, then the other hits newest first (``heading`` and
+    ``rest``, rowids from the FTS index; ``rest`` is only looked up when
+    ``heading`` has fewer than ``limit`` hits). Newest first stays newest
+    first, ties by rowid instead of score (``found``). Each walks the date
+    index newest first until ``limit`` hits are seen.
+
+    Snippets (Python calls) are computed for the returned page only.
     """
     weights = ", ".join(str(w) for w in WEIGHTS[table])
     t = table
-    order = "date desc, score, rowid desc" if by_date else "score, date desc, rowid desc"
+    walk = t in DATE_INDEXED
+    order = "date desc, score, rowid desc" if by_date else "part, score, date desc, rowid desc"
+    huge = f"(select n from counted) > {MANY_HITS}"
+    match_all = _match(t, "all", f"not {huge}") if walk else f"{t}_fts match minutes_fts(:q, '{t}')"
     ranked = f"""ranked as materialized (
   select rowid, bm25({t}_fts, {weights}) as score
   from {t}_fts
-  where {t}_fts match minutes_fts(:q, '{t}')
+  where {match_all}
 )"""
-    walk = t in DATE_INDEXED
+    if walk:
+        ranked = f"""counted as materialized (
+  select count(*) as n from (
+    select rowid from {t}_fts where {t}_fts match minutes_fts(:q, '{t}') limit {MANY_HITS + 1}
+  )
+),
+{ranked}"""
     if by_date:
-        few = f"select ranked.rowid as rowid, ranked.score as score, {t}.date as date\n"
-        few += f"    from ranked join {t} on {t}.rowid = ranked.rowid"
-        few += f"\n    where (select count(*) from ranked) <= {MANY}" if walk else ""
+        few = f"select * from (\n      select ranked.rowid as rowid, ranked.score as score, {t}.date as date, 0 as part\n"
+        few += f"      from ranked join {t} on {t}.rowid = ranked.rowid"
+        few += f"\n      limit case when (select count(*) from ranked) <= {MANY} then {MANY} else 0 end" if walk else ""
+        few += "\n    )"
         many = f"""
     union all
     select * from (
-      select {t}.rowid, ranked.score, {t}.date
+      select {t}.rowid, ranked.score, {t}.date, 0
       from {t} join ranked on ranked.rowid = +{t}.rowid
-      where (select count(*) from ranked) > {MANY}
       order by {t}.date desc, ranked.score, {t}.rowid desc
-      limit {limit}
+      limit case when (select count(*) from ranked) > {MANY} then {limit} else 0 end
     )""" if walk else ""
         ctes = ranked
+        if walk:
+            ctes += f""",
+found as materialized (
+  select rowid from {t}_fts where {_match(t, "all", huge)}
+)"""
+            many += "\n    union all" + _newest(t, "found", 0, limit)
     else:
-        few = f"select top.rowid as rowid, top.score as score, {t}.date as date\n"
+        few = f"select top.rowid as rowid, top.score as score, {t}.date as date, 0 as part\n"
         few += f"    from top join {t} on {t}.rowid = top.rowid"
         if walk:
             few += f"\n    where (select count(*) from top) <= {MANY}"
@@ -277,12 +377,11 @@ def search_sql(table: str = "items", *, limit: str = ":limit", by_date: bool = F
         many = f"""
     union all
     select * from (
-      select {t}.rowid, (select score from cut), {t}.date
+      select {t}.rowid, (select score from cut), {t}.date, 0
       from {t}
-      where (select count(*) from top) > {MANY}
-        and +{t}.rowid in (select rowid from top where score = (select score from cut))
+      where +{t}.rowid in (select rowid from top where score = (select score from cut))
       order by {t}.date desc, {t}.rowid desc
-      limit {limit}
+      limit case when (select count(*) from top) > {MANY} then {limit} else 0 end
     )""" if walk else ""
         ctes = f"""{ranked},
 cut as materialized (
@@ -291,15 +390,32 @@ cut as materialized (
 top as materialized (
   select rowid, score from ranked where score <= (select score from cut)
 )"""
+        if walk and t in HEADING:
+            ctes += f""",
+heading as materialized (
+  select rowid from {t}_fts where {_match(t, "heading", huge)}
+),
+rest as materialized (
+  select rowid from {t}_fts
+  where {_match(t, "rest", f"{huge} and (select count(*) from heading) < {limit}")}
+)"""
+            many += "\n    union all" + _newest(t, "heading", 1, limit)
+            many += "\n    union all" + _newest(t, "rest", 2, limit)
+        elif walk:
+            ctes += f""",
+rest as materialized (
+  select rowid from {t}_fts where {_match(t, "all", huge)}
+)"""
+            many += "\n    union all" + _newest(t, "rest", 2, limit)
     join = f"join meetings on meetings.id = {t}.meeting_id"
     if t != "items":
         join += f"\nleft join items on items.id = {t}.item_id"
     final = order.replace("date", f"{t}.date").replace("score", "hits.score")
-    final = final.replace("rowid", f"{t}.rowid")
+    final = final.replace("rowid", f"{t}.rowid").replace("part", "hits.part")
     return f"""
 with {ctes},
 hits as (
-  select rowid, score, date from (
+  select rowid, score, date, part from (
     {few}{many}
   )
   order by {order}

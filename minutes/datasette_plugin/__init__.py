@@ -12,14 +12,39 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
-from minutes.archive.search import SEARCHABLE, fts_query, register_functions, search_sql
+from minutes.archive.search import (
+    MANY_HITS,
+    SEARCHABLE,
+    fts_query,
+    register_functions,
+    search_sql,
+)
 from minutes.datasette_plugin import pages
+
+#: Past this many hits the search pages list newest first (see minutes.archive.search).
+_HUGE = f"Över {MANY_HITS:,} träffar".replace(",", "\u00a0")
 
 #: Canned search queries: name -> (table, newest first?, Swedish title, description).
 SEARCH_QUERIES = {
-    "sok": ("items", False, "Sök i ärenden", "Rubriker och text, bäst träff först."),
-    "sok_beslut": ("decisions", False, "Sök i beslut", "Beslutstexter, bäst träff först."),
-    "sok_uppdrag": ("assignments", False, "Sök i uppdrag", "Uppdrag, bäst träff först."),
+    "sok": (
+        "items",
+        False,
+        "Sök i ärenden",
+        f"Rubriker och text, bäst träff först. {_HUGE}: träffar i rubriken först,"
+        " nyast först.",
+    ),
+    "sok_beslut": (
+        "decisions",
+        False,
+        "Sök i beslut",
+        f"Beslutstexter, bäst träff först. {_HUGE}: nyast först.",
+    ),
+    "sok_uppdrag": (
+        "assignments",
+        False,
+        "Sök i uppdrag",
+        f"Uppdrag, bäst träff först. {_HUGE}: nyast först.",
+    ),
     "folj_amne": (
         "items",
         True,
