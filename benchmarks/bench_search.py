@@ -25,7 +25,6 @@ import argparse
 import asyncio
 import random
 import sqlite3
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -33,7 +32,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from minutes.archive.schema import TABLES
-from minutes.archive.search import MANY_HITS, WEIGHTS, fts_query, register_functions, search_sql
+from minutes.archive.search import (
+    MANY_HITS,
+    WEIGHTS,
+    fts_query,
+    register_functions,
+    search_sql,
+)
 from minutes.archive.store import ensure_db_shape
 from minutes.archive.swedish import WORD
 from minutes.sample import iter_meetings

@@ -8,6 +8,7 @@ from datasette_fixtures import make_datasette
 
 from minutes.serve import DEPLOY_DIR, datasette_command
 
+
 async def _json(ds, url):
     response = await ds.client.get(url)
     assert response.status_code == 200, response.text[:500]

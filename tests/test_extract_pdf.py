@@ -7,8 +7,8 @@ paragraphs and page breaks wherever the page fills.
 from __future__ import annotations
 
 import pytest
-
 from conftest import score, write_predictions
+
 from minutes.extract import extract_meeting
 from minutes.ingest import read
 from minutes.sample import render_pdf_from_text

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import score, write_predictions
+
 from minutes.extract import extract_meeting
 from minutes.ingest import read
 from minutes.sample import generate_archive

@@ -6,8 +6,8 @@ The floors start at the measured result and only ever rise (issues 3 and 4).
 from __future__ import annotations
 
 import pytest
-
 from conftest import score, write_predictions
+
 from minutes.extract import extract_meeting
 from minutes.ingest import read
 

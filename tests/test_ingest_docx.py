@@ -8,7 +8,12 @@ import unicodedata
 import docx
 import pytest
 
-from minutes.errors import EmptyDocument, EncryptedDocument, IngestError, UnsupportedFormat
+from minutes.errors import (
+    EmptyDocument,
+    EncryptedDocument,
+    IngestError,
+    UnsupportedFormat,
+)
 from minutes.ingest import read_bytes
 from minutes.ingest.docx import read_docx
 

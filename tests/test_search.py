@@ -9,10 +9,16 @@ from sqlite_utils import Database
 
 from minutes.archive import fts as fts_module
 from minutes.archive.schema import FTS_CONFIG
-from minutes.archive.search import SEARCHABLE, fts_columns, fts_query, parse, search_items, snippet
+from minutes.archive.search import (
+    SEARCHABLE,
+    fts_columns,
+    fts_query,
+    parse,
+    search_items,
+    snippet,
+)
 from minutes.archive.store import ensure_db_shape
 from minutes.archive.swedish import normalise, reversed_text, stem_text
-
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,6 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from minutes.archive.schema import INDEXES
-
 from minutes.archive.swedish import (
     MIN_AFFIX_STEM,
     MIN_COMPOUND,

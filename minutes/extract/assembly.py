@@ -23,8 +23,8 @@ from minutes.extract.header import (
     meeting_date,
     meeting_location,
     meeting_times,
-    signature_roles,
     signatories,
+    signature_roles,
     top_signatories,
 )
 from minutes.extract.layout import PRESENTER, ItemBlock, split_items
@@ -32,7 +32,12 @@ from minutes.extract.lines import Line, line_width, split_lines
 from minutes.extract.passage import paragraphs
 from minutes.extract.people import find_names, is_first_name
 from minutes.extract.pipeline import cues, default_nlp
-from minutes.extract.speakers import bare_name_line, presenter_names, role_holders, speakers_in
+from minutes.extract.speakers import (
+    bare_name_line,
+    presenter_names,
+    role_holders,
+    speakers_in,
+)
 from minutes.models import (
     Assignment,
     DateMention,

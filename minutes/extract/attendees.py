@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from minutes.extract.lines import Line
-from minutes.extract.people import NAME_WORD, find_names, is_first_name, is_orgish_phrase
+from minutes.extract.people import (
+    NAME_WORD,
+    find_names,
+    is_first_name,
+    is_orgish_phrase,
+)
 from minutes.models import Attendee, SourceSpan
 
 STATUS_LABELS = {

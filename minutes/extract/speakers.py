@@ -12,7 +12,14 @@ import re
 
 from spacy.language import Language
 
-from minutes.extract.people import NAME_WORD, find_names, is_first_name, is_orgish, is_orgish_phrase, resolve
+from minutes.extract.people import (
+    NAME_WORD,
+    find_names,
+    is_first_name,
+    is_orgish,
+    is_orgish_phrase,
+    resolve,
+)
 from minutes.extract.pipeline import cues
 
 _APPOSITION = re.compile(r"^\s*(?:,\s*[^,.;]{1,60}?,|\([^)]{1,60}\)|[–-]\s*\w+)?\s*(?:och\s+)?$")

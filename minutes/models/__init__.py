@@ -8,6 +8,7 @@ Every stage of the pipeline hands the next one these objects:
 """
 
 from minutes.models.document import SourceDocument
+from minutes.models.gold import meeting_from_gold, to_gold
 from minutes.models.meeting import (
     ASSIGNMENT_STATUSES,
     ATTENDEE_STATUSES,
@@ -21,7 +22,6 @@ from minutes.models.meeting import (
     Meeting,
     SourceSpan,
 )
-from minutes.models.gold import meeting_from_gold, to_gold
 
 __all__ = [
     "ASSIGNMENT_STATUSES",

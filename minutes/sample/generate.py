@@ -18,7 +18,13 @@ from pathlib import Path
 
 from . import vocabulary as V
 from .bodies import era_of, make_body, period_of, topics_for
-from .compose import Context, meeting_dates_item, one_off_item, other_questions, topic_item
+from .compose import (
+    Context,
+    meeting_dates_item,
+    one_off_item,
+    other_questions,
+    topic_item,
+)
 from .model import Body, Item, Meeting, Person, Topic
 from .render_text import encode, render
 
