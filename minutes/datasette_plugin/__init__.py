@@ -100,6 +100,7 @@ def canned_queries(datasette, database):
             "title": title,
             "description": description,
             "params": ["q"],
+            "hide_sql": True,
         }
         for name, (table, by_date, title, description) in SEARCH_QUERIES.items()
     }
