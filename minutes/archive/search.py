@@ -269,6 +269,14 @@ DATE_INDEXED = {table for table, columns in INDEXES if columns == ["date"]}
 # it costs nothing instead, by an FTS5 MATCH of '""' (no hits) or by LIMIT 0.
 
 
+def _all_hits(t: str, name: str, condition: str) -> str:
+    """A CTE of every hit's rowid, run only when ``condition`` holds (many hits)."""
+    return f""",
+{name} as materialized (
+  select rowid from {t}_fts where {_match(t, "all", condition)}
+)"""
+
+
 def _match(t: str, part: str, when: str) -> str:
     """MATCH ``part`` of the query on ``t``'s index if ``when``, else match nothing."""
     args = f"'{t}'" if part == "all" else f"'{t}', '{part}'"
@@ -362,10 +370,7 @@ def search_sql(table: str = "items", *, limit: str = ":limit", by_date: bool = F
     )""" if walk else ""
         ctes = ranked
         if walk:
-            ctes += f""",
-found as materialized (
-  select rowid from {t}_fts where {_match(t, "all", huge)}
-)"""
+            ctes += _all_hits(t, "found", huge)
             many += "\n    union all" + _newest(t, "found", 0, limit)
     else:
         few = f"select top.rowid as rowid, top.score as score, {t}.date as date, 0 as part\n"
@@ -401,10 +406,7 @@ rest as materialized (
             many += "\n    union all" + _newest(t, "heading", 1, limit)
             many += "\n    union all" + _newest(t, "rest", 2, limit)
         elif walk:
-            ctes += f""",
-rest as materialized (
-  select rowid from {t}_fts where {_match(t, "all", huge)}
-)"""
+            ctes += _all_hits(t, "rest", huge)
             many += "\n    union all" + _newest(t, "rest", 2, limit)
     join = f"join meetings on meetings.id = {t}.meeting_id"
     if t != "items":

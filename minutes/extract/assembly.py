@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.language import Language
 
@@ -73,9 +75,10 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     def span(start: int, end: int) -> SourceSpan:
         return SourceSpan(start, end, document.page_of(start))
 
-    context = _Context(nlp=nlp, people=people, body=body, date=date, span=span)
-    context.roles = role_holders(attendees)
-    context.width = line_width(lines)
+    context = _Context(
+        nlp=nlp, people=people, body=body, date=date, span=span,
+        width=line_width(lines), roles=role_holders(attendees),
+    )
     items = [_item(block, context) for block in blocks]
     dates = _dates(text, date, span)
     for attendee in attendees:
@@ -96,11 +99,17 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     )
 
 
+@dataclass
 class _Context:
     """What every item needs to know about its meeting."""
 
-    def __init__(self, *, nlp, people, body, date, span):
-        self.nlp, self.people, self.body, self.date, self.span = nlp, people, body, date, span
+    nlp: Language
+    people: list[str]
+    body: str | None
+    date: str | None
+    span: Callable[[int, int], SourceSpan]
+    width: int
+    roles: dict[str, str]
 
 
 def _people(text: str, attendee_names: list[str]) -> list[str]:
@@ -127,7 +136,7 @@ def _cut_signatures(blocks: list[ItemBlock], people: list[str]) -> tuple[list[st
 
 def _item(block: ItemBlock, ctx: _Context) -> Item:
     presenters = _presenters(block, ctx)
-    labelled, used = labelled_blocks(block.body, width=ctx.width)
+    labelled = labelled_blocks(block.body, width=ctx.width)
     passages = _passages(block.body, ctx.width)
     sentences = [s for passage in passages for s in passage]
     decisions = [_decision(d, ctx, optional=False) for d in labelled]

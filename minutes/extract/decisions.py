@@ -79,21 +79,15 @@ def classify(nlp: Language, text: str) -> str:
     return "other"
 
 
-def is_decision_label(text: str) -> bool:
-    return bool(DECISION_LABEL.match(text))
-
-
-def labelled_blocks(body: list[Line], *, width: int = 80) -> tuple[list[DecisionBlock], set[int]]:
-    """Decisions under "Ställningstagande:"/"Beslut:" labels, and the line indexes they used."""
+def labelled_blocks(body: list[Line], *, width: int = 80) -> list[DecisionBlock]:
+    """Decisions under "Ställningstagande:"/"Beslut:" labels."""
     decisions: list[DecisionBlock] = []
-    used: set[int] = set()
     i = 0
     while i < len(body):
         m = DECISION_LABEL.match(body[i].text)
         if not m:
             i += 1
             continue
-        used.add(body[i].index)
         inline = (m.group(1) or "").strip()
         if inline:
             lines, i = _inline_block(body, i, width)
@@ -101,8 +95,7 @@ def labelled_blocks(body: list[Line], *, width: int = 80) -> tuple[list[Decision
         else:
             blocks, i = _label_block(body, i + 1)
             decisions.extend(blocks)
-        used.update(line.index for d in decisions for line in getattr(d, "_lines", []))
-    return decisions, used
+    return decisions
 
 
 def _block(lines: list[Line], *, first_text: str | None = None) -> DecisionBlock:
@@ -112,9 +105,7 @@ def _block(lines: list[Line], *, first_text: str | None = None) -> DecisionBlock
         if n == 0 and first_text is None:
             text = BULLET.sub("", text)
         passage.add(line, text)
-    block = DecisionBlock(passage.text.strip(), lines[0].start, lines[-1].end)
-    block._lines = lines  # type: ignore[attr-defined]
-    return block
+    return DecisionBlock(passage.text.strip(), lines[0].start, lines[-1].end)
 
 
 def _inline_block(body: list[Line], i: int, width: int) -> tuple[list[Line], int]:

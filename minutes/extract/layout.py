@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from minutes.extract.lines import Line
+from minutes.extract.lines import Line, join_wrapped
 from minutes.extract.people import is_first_name
 
 NUMBERED = re.compile(r"^(?:(?:Punkt|Ärende|P)\s*)?(\d{1,3})\s*[.):]\s+(\S.*)$")
@@ -174,7 +174,7 @@ def _continue_title(block: ItemBlock, rest: list[Line]) -> list[Line]:
             i += 1
     title, last = block.title, rest[i - 1].text if i else block.heading.text
     while i < len(rest) and rest[i].text and _continues(last, rest[i].text):
-        title = _join(title, rest[i].text)
+        title = join_wrapped(title, rest[i].text)
         last = rest[i].text
         i += 1
     remainder = rest[i:]
@@ -214,12 +214,6 @@ def _is_structural(text: str) -> bool:
         or text.startswith(("•", "-", "–", "*", "("))
         or re.match(r"^[A-ZÅÄÖ]\w+( \w+)?:", text)
     )
-
-
-def _join(a: str, b: str) -> str:
-    if a.endswith("-") and b[:1].islower() and not re.match(r"(och|eller|samt)\b", b):
-        return a[:-1] + b
-    return f"{a} {b}"
 
 
 def _tidy_title(title: str) -> str:
@@ -262,14 +256,3 @@ def _presenter_continues(previous: str, text: str) -> bool:
         return False
     last = previous.rstrip().split()[-1] if previous.strip() else ""
     return previous.rstrip().endswith((",", "&")) or last in ("och", "samt") or is_first_name(last)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries in running text, as (start, end) offsets."""
-    spans, start = [], 0
-    for m in _SENTENCE_SPLIT.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans

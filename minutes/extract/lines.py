@@ -78,18 +78,14 @@ def is_short(line: Line, width: int) -> bool:
     return len(line.text) < 0.8 * width
 
 
-def join_lines(lines: list[Line]) -> str:
-    """Join wrapped lines into running text, mending words hyphenated at line ends."""
-    out = ""
-    for line in lines:
-        text = line.text.replace("\t", " ")
-        if not text:
-            continue
-        if out.endswith("-") and text[:1].islower() and not _CONJUNCTION.match(text):
-            # "verksam-" + "heten" was one word; "IT-" + "lösning" keeps its dash.
-            out = (out if out[-2:-1].isupper() else out[:-1]) + text
-        elif out:
-            out += " " + text
-        else:
-            out = text
-    return out
+def join_wrapped(previous: str, text: str) -> str:
+    """Join a wrapped line to the text before it, mending a word hyphenated at the line end.
+
+    "verksam-" + "heten" was one word; "IT-" + "lösning" keeps its dash;
+    "hälso-" + "och sjukvård" is a shared compound ending and keeps its dash and space.
+    """
+    if not previous:
+        return text
+    if previous.endswith("-") and text[:1].islower() and not _CONJUNCTION.match(text):
+        return (previous if previous[-2:-1].isupper() else previous[:-1]) + text
+    return f"{previous} {text}"

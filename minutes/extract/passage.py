@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from minutes.extract.lines import Line, is_short
+from minutes.extract.lines import Line, is_short, join_wrapped
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\s*]+(?=[\"(]?[A-ZÅÄÖ•-])")
 BULLET = re.compile(r"^(?:[•\-–*]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+")
@@ -28,13 +28,10 @@ class Passage:
         text = (text if text is not None else line.text).replace("\t", " ")
         if not text:
             return
-        if self.text.endswith("-") and text[:1].islower() and not re.match(r"(och|eller|samt)\b", text):
-            if not self.text[-2:-1].isupper():
-                self.text = self.text[:-1]
-        elif self.text:
-            self.text += " "
-        self.anchors.append((len(self.text), line.start + max(0, line.raw.find(text[:8]))))
-        self.text += text
+        joined = join_wrapped(self.text, text)
+        start = len(joined) - len(text)
+        self.anchors.append((start, line.start + max(0, line.raw.find(text[:8]))))
+        self.text = joined
 
     def source(self, offset: int) -> int:
         """The document offset of passage offset ``offset``."""

@@ -137,9 +137,3 @@ def resolve(name: str, full_names: Iterable[str]) -> str:
     if len(candidates) == 1:
         return candidates.pop()
     return name
-
-
-def best_full_names(names: Iterable[str]) -> list[str]:
-    """Distinct full names, dropping one that is a shorter form of another kept name."""
-    unique = list(dict.fromkeys(n for n in names if len(n.split()) >= 2))
-    return unique
