@@ -14,7 +14,15 @@ from minutes.models.meeting import (
     Decision,
     Item,
     Meeting,
+    Proposal,
+    Reservation,
+    Vote,
 )
+
+#: Fields of formal protocols: written on every item of a meeting that has any of them
+#: (``FORMAT.md``: a document is scored on them only when its gold has them).
+PROTOCOL_KEYS = ("case_number", "proposals", "votes", "reservations")
+VOTE_COUNTS = ("yes", "no", "abstain", "absent")
 
 MEETING_FIELDS = ("body", "body_name", "date", "start_time", "end_time", "location")
 
@@ -23,11 +31,12 @@ def to_gold(meeting: Meeting) -> dict:
     """The gold-shaped dict for one meeting."""
     head = {key: getattr(meeting, key) for key in MEETING_FIELDS}
     head["signatories"] = list(meeting.signatories)
+    protocol = any(item.has_protocol_facts for item in meeting.items)
     return {
         "source": meeting.source,
         "meeting": head,
         "attendees": [_attendee(a) for a in meeting.attendees],
-        "items": [_item(i) for i in meeting.items],
+        "items": [_item(i, protocol=protocol) for i in meeting.items],
         "dates": [{"text": d.text, "value": d.value} for d in meeting.dates],
     }
 
@@ -42,8 +51,8 @@ def _attendee(a: Attendee) -> dict:
     }
 
 
-def _item(item: Item) -> dict:
-    return {
+def _item(item: Item, *, protocol: bool = False) -> dict:
+    data = {
         "number": item.number,
         "title": item.title,
         "kind": item.kind,
@@ -62,6 +71,12 @@ def _item(item: Item) -> dict:
             for a in item.assignments
         ],
     }
+    if protocol:
+        data["case_number"] = item.case_number
+        data["proposals"] = [{"by": list(p.by), "text": p.text} for p in item.proposals]
+        data["votes"] = [{key: getattr(v, key) for key in VOTE_COUNTS} for v in item.votes]
+        data["reservations"] = [r.by for r in item.reservations]
+    return data
 
 
 def meeting_from_gold(data: dict) -> Meeting:
@@ -86,4 +101,8 @@ def _item_from_gold(data: dict) -> Item:
         speakers=list(data.get("speakers") or []),
         decisions=[Decision(**d) for d in data.get("decisions") or []],
         assignments=[Assignment(**a) for a in data.get("assignments") or []],
+        case_number=data.get("case_number"),
+        proposals=[Proposal(text=p["text"], by=list(p.get("by") or [])) for p in data.get("proposals") or []],
+        votes=[Vote(**{key: v.get(key) for key in VOTE_COUNTS}) for v in data.get("votes") or []],
+        reservations=[Reservation(by=r) for r in data.get("reservations") or []],
     )

@@ -1,4 +1,12 @@
-"""Meeting, attendee, item, decision, assignment, date mention and source span."""
+"""Meeting, attendee, item, decision, assignment, date mention and source span.
+
+Formal protocols (kommunallagen 5 kap.) add, per item, the case number, the
+yrkanden moved at the meeting (:class:`Proposal`), each omröstning
+(:class:`Vote`, with its named list of :class:`Ballot`), reservations,
+protokollsanteckningar (:class:`ProtocolNote`), jäv (:class:`Recusal`) and the
+recipients of the decision; and, per attendee, whom a substitute replaces and
+for which part of the meeting they took part.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,11 @@ DECISION_KINDS = ("noted", "endorsed", "decided", "referred", "other")
 ITEM_KINDS = ("information", "dialog", "beslut", "information och dialog")
 ATTENDEE_STATUSES = ("present", "absent", "invited", "called", "unknown")
 ASSIGNMENT_STATUSES = ("open", "reported", "done", "overdue")
+#: What a yrkande asks for: bifall (approve), avslag (reject), återremiss (send back),
+#: ändring (amend), tillägg (add to), or other (a procedural or free proposal).
+PROPOSAL_KINDS = ("bifall", "avslag", "återremiss", "ändring", "tillägg", "other")
+#: How one member voted in a named vote list (omröstningslista).
+BALLOT_VOTES = ("yes", "no", "abstain", "absent")
 
 
 @dataclass(frozen=True)
@@ -33,13 +46,20 @@ class DateMention:
 
 @dataclass
 class Attendee:
-    """A person listed as attending, invited, called or absent."""
+    """A person listed as attending, invited, called or absent.
+
+    ``substitute_for`` names the member a tjänstgörande ersättare replaces
+    ("ersätter", "istf", "tjg ers för"); ``attendance`` says for which part of
+    the meeting someone took part, as printed ("§§ 12-15", "från kl 14.30").
+    """
 
     name: str
     organization: str | None = None
     role: str | None = None
     party: str | None = None
     status: str = "unknown"
+    substitute_for: str | None = None
+    attendance: str | None = None
     span: SourceSpan | None = None
 
 
@@ -65,6 +85,76 @@ class Assignment:
 
 
 @dataclass
+class Proposal:
+    """A yrkande moved at the meeting: who moved what ("bifall till förslaget")."""
+
+    text: str
+    by: list[str] = field(default_factory=list)
+    kind: str = "other"
+    span: SourceSpan | None = None
+
+
+@dataclass
+class Ballot:
+    """One member's vote in a named vote list."""
+
+    name: str
+    vote: str
+    party: str | None = None
+
+
+@dataclass
+class Vote:
+    """One omröstning/votering: counts as printed (None where not printed).
+
+    ``yes_means`` and ``no_means`` say what Ja and Nej stood for, as printed;
+    ``ballots`` is the named vote list when the protocol has one.
+    """
+
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    absent: int | None = None
+    yes_means: str | None = None
+    no_means: str | None = None
+    ballots: list[Ballot] = field(default_factory=list)
+    span: SourceSpan | None = None
+
+    def ballot_counts(self) -> dict[str, int]:
+        """The named list counted per vote, to check against the printed counts."""
+        counts = dict.fromkeys(BALLOT_VOTES, 0)
+        for ballot in self.ballots:
+            counts[ballot.vote] = counts.get(ballot.vote, 0) + 1
+        return counts
+
+
+@dataclass
+class Reservation:
+    """Someone who reserved against the decision, as written (a name or party letters)."""
+
+    by: str
+    reason: str | None = None
+    span: SourceSpan | None = None
+
+
+@dataclass
+class ProtocolNote:
+    """A protokollsanteckning: a statement entered in the minutes by members."""
+
+    text: str
+    by: list[str] = field(default_factory=list)
+    span: SourceSpan | None = None
+
+
+@dataclass
+class Recusal:
+    """A member who, because of jäv, took no part in the item (not an abstention)."""
+
+    name: str
+    span: SourceSpan | None = None
+
+
+@dataclass
 class Item:
     """One agenda item: its number as printed, title, label, people, outcomes, text."""
 
@@ -75,8 +165,21 @@ class Item:
     speakers: list[str] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
+    case_number: str | None = None
+    proposals: list[Proposal] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    reservations: list[Reservation] = field(default_factory=list)
+    notes: list[ProtocolNote] = field(default_factory=list)
+    recusals: list[Recusal] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    immediately_adjusted: bool = False
     text: str = ""
     span: SourceSpan | None = None
+
+    @property
+    def has_protocol_facts(self) -> bool:
+        """Whether the item carries any field of a formal protocol (scored only then)."""
+        return bool(self.case_number or self.proposals or self.votes or self.reservations)
 
 
 @dataclass
