@@ -14,6 +14,31 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 
+#: Characters that may open a sentence after ".", "!" or "?" (a capital, a digit, a quote, a bullet).
+_OPENERS = set("\"'(”“«•-–")
+
+
+@Language.component("minutes_sentences")
+def minutes_sentences(doc: Doc) -> Doc:
+    """Sentence starts: after ".", "!" or "?" when the next word opens a sentence.
+
+    Minutes abbreviate a lot ("bl.a.", "Ordf. hälsade"); the tokenizer keeps
+    most abbreviations whole, and a lower-case word after a full stop continues
+    the sentence. A line break that the passage kept as "\n" also ends one.
+    """
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        first = token.text[:1]
+        ends = prev.text in (".", "!", "?", "…") or prev.text.endswith(("!", "?"))
+        token.is_sent_start = bool(
+            (ends and (first.isupper() or first.isdigit() or first in _OPENERS)) or "\n" in prev.whitespace_ + prev.text
+        )
+    return doc
+
+
 @Language.factory("minutes_lemmatizer", default_config={"keep": None})
 def make_lemmatizer(nlp: Language, name: str, keep: list[str] | None) -> LowercaseLookupLemmatizer:
     return LowercaseLookupLemmatizer(nlp, name, keep=keep)

@@ -27,6 +27,7 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 
 PATTERNS = [
     ("iso", re.compile(rf"(?<![\d-])({_YEAR})-([01]\d)-([0-3]\d)(?![\d])")),
+    ("dmy", re.compile(rf"(?<![\d.])([0-3]?\d)\.([01]?\d)\.({_YEAR})(?![\d])")),
     ("iso_month", re.compile(rf"(?<![\d-])({_YEAR})-(0[1-9]|1[0-2])(?![\d-])")),
     ("year_range_start", re.compile(rf"(?<![\w§/.,-])({_YEAR})(?=\s?[-–]\s?{_YEAR}(?![\d-]))")),
     ("year_range_end", re.compile(rf"(?<=\d{{4}}[-–])({_YEAR})(?![\d-])")),
@@ -41,14 +42,14 @@ PATTERNS = [
     (
         "numeric",
         re.compile(
-            r"\b(?:den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\s+"
-            r"([0-3]?\d)/([01]?\d)(?:[-/](\d{4}))?(?![\d/])",
+            r"(?<![\d/.,])([0-3]?\d)/([01]?\d)(?:[-/ ](\d{4}))?(?![\d/]|\s*(?:h|st|kr|%|tim|timmar|min)\b)",
             re.IGNORECASE,
         ),
     ),
     ("month_year", re.compile(rf"(?<![\wåäö])({_MONTH})\.?\s+({_YEAR})(?!\d)", re.IGNORECASE)),
     ("month", re.compile(rf"(?<![\wåäö-])({_FULL_MONTH})(?![\wåäö-])", re.IGNORECASE)),
-    ("year", re.compile(rf"(?<![\w§/.,-])({_YEAR})(?![\w-]|[.,]\d|\s*(?:kr|kronor|tkr|mnkr|st|%))")),
+    ("year_split_end", re.compile(rf"(?<=(?<!\d)(?:19|20)\d\d/)({_YEAR})(?![\w/:-])")),
+    ("year", re.compile(rf"(?<![\w§/.,:-])({_YEAR})(?![\w:-]|/\d{{1,2}}(?!\d)|[.,]\d|\s*(?:kr|kronor|tkr|mnkr|st|%))")),
 ]
 
 _PAST = re.compile(
@@ -60,6 +61,9 @@ _FUTURE = re.compile(
     r"\b(ska|skall|kommer|planeras|nästa|nästkommande|inför|senast|kommande|blir|sker|mötet)\b",
     re.IGNORECASE,
 )
+#: A session or financial year written "2009/10" (riksmöte, verksamhetsår): autumn months
+#: belong to its first year, spring months to its second.
+SESSION = re.compile(rf"(?<![\d/])({_YEAR})/(\d{{2}})(?![\d])")
 _NEXT_YEAR = re.compile(r"\b(nästa|kommande) år\b", re.IGNORECASE)
 #: A meeting schedule heading: the dates listed under it are in its year.
 SCHEDULE = re.compile(
@@ -116,6 +120,9 @@ def _parse(kind: str, m: re.Match) -> _Raw | None:
     g = m.groups()
     if kind == "iso_month":
         return _Raw(kind, m.start(), m.end(), int(g[0]), int(g[1]), None)
+    if kind == "dmy":
+        d, mo, y = int(g[0]), int(g[1]), int(g[2])
+        return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None
     if kind in ("iso", "compact"):
         y, mo, d = int(g[0]), int(g[1]), int(g[2])
         return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None
@@ -210,6 +217,10 @@ def _infer_year(
             break
         if later.year and later.month:
             return later.year
+    if meeting_year is None:
+        session = _session_year(text, raw)
+        if session:
+            return session
     if meeting_year and meeting_month:
         tense = _tense(text[s_start:s_end])
         if tense < 0 and raw.month > meeting_month:
@@ -230,6 +241,15 @@ def _infer_year(
     return meeting_year
 
 
+def _session_year(text: str, raw: _Raw) -> int | None:
+    """The year of a month in a session "2009/10" written before it (autumn: first year)."""
+    sessions = [m for m in SESSION.finditer(text, 0, raw.start)]
+    if not sessions or raw.month is None:
+        return None
+    first = int(sessions[-1].group(1))
+    return first if raw.month >= 7 else first + 1
+
+
 def infer_meeting_year(text: str) -> int | None:
     """The year of a meeting whose minutes do not print it.
 
@@ -246,5 +266,6 @@ def infer_meeting_year(text: str) -> int | None:
         return int(schedule.group(1))
     years = [r.year for r in _scan(text) if r.year]
     if not years:
-        return None
+        session = SESSION.search(text)
+        return int(session.group(1)) if session else None
     return max(set(years), key=years.count)

@@ -1,8 +1,11 @@
-"""Running text joined from lines, with a map back to document offsets.
+"""Passages: running text joined from lines, the unit the spaCy pipeline reads.
 
 Sentence rules need wrapped lines joined ("...får i" + "uppdrag att..."), but
 every fact must still point at its place in the source. A :class:`Passage`
-keeps, for each joined line, where it starts in the passage and in the document.
+keeps, for each joined line, where it starts in the passage and in the
+document, and the section of the item it stands in (``role``: decision,
+motions, reservation, ... from ``lexicon/sections.yml``). After
+``pipeline.annotate`` it also holds its spaCy ``Doc``.
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from minutes.extract.lines import Line, is_short, join_wrapped
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\s*]+(?=[\"(]?[A-ZÅÄÖ•-])")
+#: Inline list markers that start a list entry: "1.", "2)", "4.1", "a)".
 BULLET = re.compile(r"^(?:[•\-–*]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+")
 
 
@@ -23,6 +28,16 @@ class Passage:
 
     text: str = ""
     anchors: list[tuple[int, int]] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    bullet: bool = False
+    role: str | None = None
+    kind: str | None = None
+    label: str | None = None
+    #: Whether the passage opened its section (the text right after the label).
+    first_in_section: bool = False
+    #: Whether the label stood on the same line as this text ("Beslut: Enligt förslag").
+    inline: bool = False
+    doc: Doc | None = None
 
     def add(self, line: Line, text: str | None = None) -> None:
         text = (text if text is not None else line.text).replace("\t", " ")
@@ -30,27 +45,25 @@ class Passage:
             return
         joined = join_wrapped(self.text, text)
         start = len(joined) - len(text)
-        self.anchors.append((start, line.start + max(0, line.raw.find(text[:8]))))
+        at = line.raw.find(text[:8])
+        self.anchors.append((start, line.start + max(0, at)))
         self.text = joined
+        self.lines.append(line)
 
     def source(self, offset: int) -> int:
         """The document offset of passage offset ``offset``."""
-        starts = [a[0] for a in self.anchors]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
         if not self.anchors:
             return 0
+        starts = [a[0] for a in self.anchors]
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
         passage_start, doc_start = self.anchors[i]
         return doc_start + (offset - passage_start)
 
     def sentences(self) -> list[tuple[int, int, str]]:
-        """(start, end, text) of each sentence in the passage."""
-        spans, start = [], 0
-        for m in _SENTENCE_END.finditer(self.text):
-            spans.append((start, m.start(), self.text[start : m.start()]))
-            start = m.end()
-        if start < len(self.text):
-            spans.append((start, len(self.text), self.text[start:]))
-        return [(s, e, t.strip()) for s, e, t in spans if t.strip()]
+        """(start, end, text) of each sentence, from the pipeline's sentence starts."""
+        if self.doc is None:
+            return [(0, len(self.text), self.text)] if self.text.strip() else []
+        return [(s.start_char, s.end_char, s.text.strip()) for s in self.doc.sents if s.text.strip()]
 
 
 def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
@@ -68,24 +81,32 @@ def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
         if line.blank:
             pending_break = True
             continue
-        starts_new = BULLET.match(line.text) or (
+        is_bullet = line.bullet or bool(BULLET.match(line.text))
+        starts_new = is_bullet or (
             pending_break
             and (
                 not current.text
-                or re.search(r"[.!?:]\s*$", current.text)
+                or re.search(r"[.!?:;]\s*$", current.text)
                 or (previous is not None and is_short(previous, width))
             )
         ) or (
             in_bullet
             and line.text[:1].isupper()
             and previous is not None
-            and (is_short(previous, width) or re.search(r"[.!?:]\s*$", previous.text))
+            and (is_short(previous, width) or re.search(r"[.!?:;]\s*$", previous.text))
+        ) or (
+            previous is not None and previous.bullet and not line.bullet and line.indent < previous.indent
+        ) or (
+            # PDF text has no blank lines: a finished sentence on a short line ends the paragraph.
+            previous is not None and line.text[:1].isupper()
+            and re.search(r"[.!?]\s*$", previous.text) is not None and is_short(previous, width)
         )
-        if starts_new:
-            in_bullet = bool(BULLET.match(line.text))
         if starts_new and current.text:
             passages.append(current)
             current = Passage()
+        if starts_new:
+            in_bullet = is_bullet
+            current.bullet = is_bullet
         text = BULLET.sub("", line.text) if BULLET.match(line.text) and not current.text else line.text
         current.add(line, text)
         previous = line

@@ -26,13 +26,18 @@ ORG_SUFFIXES = (
     "center", "hälsan", "tjänst", "tjänsten", "skola", "skolan", "bolag", "bolaget", "kommun", "kommunen", "förbund", "förbundet", "nämnd", "nämnden",
     "styrelsen", "förvaltningen", "sjukhuset", "sjukhus", "området", "gruppen",
     "kontoret", "rådet", "vården", "verket", "enheten", "avdelningen", "stad", "staden",
+    "klubb", "klubben", "förening", "föreningen", "sällskap", "sällskapet", "samfällighet",
+    "samfälligheten", "kår", "kåren", "division", "divisionen", "sektion", "sektionen", "utskott",
+    "utskottet", "kommittén", "fullmäktige", "kyrkan", "församling", "församlingen", "fonden",
+    "stiftelsen", "institutet", "universitet", "universitetet", "högskolan", "myndigheten",
+    "styrelse", "ab", "hb", "kb",
 )
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """The first-name lexicon shipped in ``patterns/first_names.txt``."""
-    text = resources.files("minutes.extract").joinpath("patterns/first_names.txt").read_text(
+    """The first-name lexicon shipped in ``lexicon/first_names.txt``."""
+    text = resources.files("minutes.extract").joinpath("lexicon/first_names.txt").read_text(
         encoding="utf-8"
     )
     words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
@@ -112,28 +117,51 @@ def _adjacent(text: str, end: int, start: int) -> bool:
     return gap == " " or bool(_PARTICLE_GAP.match(gap))
 
 
-def resolve(name: str, full_names: Iterable[str]) -> str:
-    """Resolve a first name ("Linda") or initial form ("H Strandberg") to a full name.
+def initials_of(full: str) -> set[str]:
+    """The initials a document may write for a full name: "Bengt-Åke Löfgren" -> {"BÅL", "BL"}."""
+    parts = full.split()
+    if len(parts) < 2:
+        return set()
+    letters = ["".join(p[0] for p in part.split("-") if p) for part in parts]
+    out = {"".join(letters).upper(), (letters[0] + letters[-1][0]).upper(), (parts[0][0] + parts[-1][0]).upper()}
+    return {i for i in out if len(i) >= 2}
 
-    The full name is used only when exactly one person in ``full_names`` fits;
-    otherwise the name is returned as written.
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, tuple[str, ...]]:
+    from minutes.extract import lexicon
+
+    return {k: tuple(v) for k, v in lexicon.load("names")["nicknames"].items()}
+
+
+def resolve(name: str, full_names: Iterable[str]) -> str:
+    """Resolve a first name ("Linda"), nickname ("Lasse"), initials ("BÅL") or initial form
+    ("H Strandberg") to the one full name in ``full_names`` that fits; else return it as written.
+
+    A first name written with a one-letter slip ("Victor" for "Viktor") fits too,
+    when it is the only near match.
     """
-    name = name.strip()
+    name = name.strip().strip("()")
     parts = name.split()
+    fulls = [f for f in dict.fromkeys(full_names) if len(f.split()) >= 2 and f != name]
     candidates: set[str] = set()
-    for full in full_names:
-        fparts = full.split()
-        if len(fparts) < 2 or full == name:
-            continue
-        if len(parts) == 1 and fparts[0] == parts[0]:
-            candidates.add(full)
-        elif (
-            len(parts) == 2
-            and len(parts[0]) == 1
-            and fparts[0].startswith(parts[0])
-            and fparts[-1] == parts[1]
-        ):
-            candidates.add(full)
+    if len(parts) == 1:
+        word = parts[0]
+        firsts = {f: f.split()[0] for f in fulls}
+        candidates = {f for f, first in firsts.items() if first == word or first.split("-")[0] == word}
+        if not candidates and word in _nicknames():
+            forms = _nicknames()[word]
+            candidates = {f for f, first in firsts.items() if any(first.startswith(form) for form in forms)}
+        if not candidates and word.isupper() and 2 <= len(word) <= 4:
+            candidates = {f for f in fulls if word in initials_of(f)}
+        if not candidates and len(word) >= 4:
+            from rapidfuzz.distance import Levenshtein
+
+            near = {f for f, first in firsts.items() if Levenshtein.distance(first.lower(), word.lower()) == 1}
+            if len(near) == 1 and not any(first == word for first in firsts.values()):
+                candidates = near
+    elif len(parts) == 2 and len(parts[0]) == 1:
+        candidates = {f for f in fulls if f.split()[0].startswith(parts[0]) and f.split()[-1] == parts[1]}
     if len(candidates) == 1:
         return candidates.pop()
     return name

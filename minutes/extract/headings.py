@@ -1,0 +1,365 @@
+"""Item headings: which lines start an item, with what number.
+
+Each heading *form* of the lexicon (``lexicon/headings.yml``: "§ 12", "12 §",
+"1.", "1)", "1<tab>", "4.1", "a)", "Punkt 3", markdown) recognises candidate
+lines. A *scheme* then decides which candidates number the document:
+
+- ``paragraph``: protocols numbered by §; numbers rise, gaps allowed (an excerpt);
+  "Punkt N" under a § is its sub-item "§.N".
+- ``numbered``: agendas numbered 1, 2, 3; a number must follow the one before (gaps
+  of a few allowed for dotted numbers); a list that restarts at 1 inside an item is
+  a list, unless it stands right under its item's heading (then it numbers the
+  item's sub-items "5.1", "5.2"); a numbering that restarts with the first title
+  again means the earlier run was the agenda.
+- ``unnumbered``: markdown headings, or short title lines between paragraphs.
+
+Sub-items ("4.1", "a)") count only where they stand right under their item's
+heading or continue a run of sub-items: an outline number after body text is a
+heading inside a report, not an agenda item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from minutes.extract import lexicon
+from minutes.extract.lines import Line
+
+#: Forms that carry an item's main number.
+MAIN_FORMS = ("numbered", "numbered_space", "number_alone", "punkt")
+#: How far a dotted number may jump ahead of the one before (excerpts skip items).
+MAX_GAP = {"numbered": 3, "punkt": 3, "number_alone": 1, "numbered_space": 1}
+
+
+@dataclass
+class Candidate:
+    """A line that has the form of a heading."""
+
+    form: str
+    level: int
+    line: Line
+    num: str | None
+    sub: str | None
+    title: str
+    organ: str | None = None
+    punct: str = ""
+
+    @property
+    def style(self) -> str:
+        """The form with its punctuation: "1." and "1)" are different numberings."""
+        return f"{self.form}{self.punct}"
+
+
+@dataclass
+class Heading:
+    """A heading that starts an item: number as printed ("4", "4.1", "12a", None)."""
+
+    number: str | None
+    title: str
+    line: Line
+    is_sub: bool = False
+    form: str = ""
+    #: The title was empty on the heading line ("§ 12" alone): it is on the next line.
+    title_below: bool = False
+
+
+@lru_cache(maxsize=1)
+def _section_titles() -> frozenset[str]:
+    return frozenset(lexicon.section_roles())
+
+
+@lru_cache(maxsize=1)
+def _agenda() -> re.Pattern:
+    return lexicon.regex("headings", "agenda", whole=True)
+
+
+def is_section_title(title: str) -> bool:
+    """A title that is a section of an item ("Förslag", "Beslut"), not an item."""
+    return title.lower().strip(" :.") in _section_titles()
+
+
+def _title_ok(title: str) -> bool:
+    return bool(title) and (title[0].isupper() or title[0].isdigit() or title[0] in "\"'”“«(")
+
+
+def candidate(line: Line) -> Candidate | None:
+    """The first heading form the line has, if any."""
+    if not line.text or line.boilerplate:
+        return None
+    text = line.text.replace("\t", " ") if not line.text[:3].strip().isalpha() else line.text
+    if line.heading:
+        return Candidate("markdown", 1, line, None, None, line.text.strip())
+    for form, level, pattern in lexicon.heading_forms():
+        if form == "markdown":
+            continue
+        source = line.text if form == "lettered_tab" else text
+        m = pattern.match(source)
+        if not m:
+            continue
+        groups = m.groupdict()
+        title = (groups.get("title") or "").strip()
+        if title and not _title_ok(title) and form not in ("paragraph", "paragraph_after", "lettered"):
+            continue
+        if form in ("paragraph", "paragraph_after") and title and not _title_ok(title):
+            continue
+        if line.bullet and form in MAIN_FORMS + ("outline",):
+            continue
+        return Candidate(
+            form, level, line, groups.get("num"), groups.get("sub"), title, groups.get("organ"), groups.get("punct") or ""
+        )
+    return None
+
+
+def find_headings(lines: list[Line]) -> list[Heading]:
+    """The item and sub-item headings of the document, in order."""
+    candidates = [c for line in lines if (c := candidate(line))]
+    if any(c.form in ("paragraph", "paragraph_after") for c in candidates):
+        return _paragraph_scheme(candidates, lines)
+    headings = _numbered_scheme(candidates, lines)
+    if headings:
+        return headings
+    return _unnumbered_scheme(candidates, lines)
+
+
+# --- § protocols --------------------------------------------------------------------------------
+
+
+def _paragraph_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Heading]:
+    headings: list[Heading] = []
+    last: int | None = None
+    punkt: int | None = None
+    for c in candidates:
+        if c.form in ("paragraph", "paragraph_after"):
+            number = int(c.num or 0)
+            if last is not None and number <= last:
+                continue
+            last, punkt = number, None
+            headings.append(Heading(str(number), c.title, c.line, form=c.form, title_below=not c.title))
+        elif c.form == "punkt" and last is not None:
+            number = int(c.num or 0)
+            if punkt is None and number == 1 or punkt is not None and number == punkt + 1:
+                punkt = number
+                headings.append(
+                    Heading(f"{last}.{number}", c.title, c.line, is_sub=True, form=c.form, title_below=not c.title)
+                )
+    return headings
+
+
+# --- numbered agendas ---------------------------------------------------------------------------
+
+
+def _body_between(lines: list[Line], start: int, stop: int) -> bool:
+    """Whether body text (a sentence, not a wrapped title or a label) stands between two lines."""
+    for line in lines[start + 1 : stop]:
+        text = line.text
+        if not text or text in (".", "-") or len(text) <= 2:
+            continue
+        words = text.split()
+        if len(words) > 3 and (re.search(r"[.!?:]\s*$", text) or len(text) > 70):
+            return True
+        if line.bullet:
+            return True
+    return False
+
+
+def _same_title(a: str, b: str) -> bool:
+    return fuzz.token_set_ratio(a.lower(), b.lower()) >= 85
+
+
+@dataclass
+class _Run:
+    """State of the numbered scheme while it walks the candidates."""
+
+    main: int | None = None
+    main_line: int = -1
+    main_form: str = ""
+    inner: int | None = None  # last number of a list inside an item
+    inner_is_sub: bool = False
+    letter: str = "a"
+    outline: int = 0
+
+
+def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Heading]:
+    headings: list[Heading] = []
+    run = _Run()
+    first: Heading | None = None
+    previous = -1
+    for c in candidates:
+        if run.inner is not None and _list_ended(lines, previous, c.line.index):
+            run.inner, run.inner_is_sub = None, False
+        previous = c.line.index
+        if c.form in MAIN_FORMS and c.num is not None:
+            number = int(c.num)
+            title_below = c.form == "number_alone" or not c.title
+            if title_below and not _next_title(lines, c.line.index):
+                continue
+            if c.form != "number_alone" and not _title_ok(c.title):
+                continue
+            if run.inner is not None and number == run.inner + 1:
+                run.inner = number
+                if run.inner_is_sub:
+                    headings.append(_sub(run, f"{run.main}.{number}", c, title_below))
+                continue
+            gap = MAX_GAP.get(c.form, 1)
+            fits = run.main is None or run.main < number <= run.main + gap
+            if fits and not (run.main is None and c.form == "numbered_space" and number > 1 and not _continues(candidates, c)):
+                heading = Heading(str(number), c.title, c.line, form=c.form, title_below=title_below)
+                headings.append(heading)
+                first = first or heading
+                run = _Run(main=number, main_line=c.line.index, main_form=c.style)
+                continue
+            if first is not None and number == int(first.number or 0) and _same_title(c.title, first.title):
+                # The first run was the agenda: the items proper start again here.
+                heading = Heading(str(number), c.title, c.line, form=c.form, title_below=title_below)
+                headings, first = [heading], heading
+                run = _Run(main=number, main_line=c.line.index, main_form=c.style)
+                continue
+            if number == 1 and run.main is not None:
+                run.inner = 1
+                run.inner_is_sub = not _body_between(lines, run.main_line, c.line.index) and c.style != run.main_form
+                if run.inner_is_sub:
+                    headings.append(_sub(run, f"{run.main}.1", c, title_below))
+            continue
+        if run.main is None:
+            continue
+        if c.form == "outline" and c.num is not None and int(c.num) == run.main and "." not in (c.sub or ""):
+            sub = int(c.sub or 0)
+            if is_section_title(c.title):
+                continue
+            if sub == run.outline + 1 and (run.outline or not _body_between(lines, run.main_line, c.line.index)):
+                run.outline = sub
+                headings.append(_sub(run, f"{run.main}.{sub}", c, False))
+            continue
+        if c.form in ("lettered", "lettered_tab") and c.sub and c.sub.lower() == run.letter:
+            if run.letter == "a" and _body_between(lines, run.main_line, c.line.index) and c.form == "lettered":
+                # Letters after body text are a list in the item, unless they run on.
+                if not _letters_follow(candidates, c):
+                    continue
+            headings.append(_sub(run, f"{run.main}{run.letter}", c, False))
+            run.letter = chr(ord(run.letter) + 1)
+    return headings if len([h for h in headings if not h.is_sub]) >= 1 else []
+
+
+def _list_ended(lines: list[Line], previous: int, index: int) -> bool:
+    """A list inside an item ends at a line of text that starts a sentence of its own."""
+    for line in lines[previous + 1 : index]:
+        if line.text and not line.text[:1].islower() and not line.bullet:
+            return True
+    return False
+
+
+def _sub(run: _Run, number: str, c: Candidate, title_below: bool) -> Heading:
+    return Heading(number, c.title, c.line, is_sub=True, form=c.form, title_below=title_below)
+
+
+def _continues(candidates: list[Candidate], c: Candidate) -> bool:
+    """A first "N Title" line is an item only when N + 1 follows in the same form."""
+    later = [x for x in candidates if x.line.index > c.line.index and x.form == c.form and x.num]
+    return any(int(x.num or 0) == int(c.num or 0) + 1 for x in later[:6])
+
+
+def _letters_follow(candidates: list[Candidate], c: Candidate) -> bool:
+    later = [x for x in candidates if x.line.index > c.line.index and x.form == c.form]
+    return bool(later) and (later[0].sub or "").lower() == "b" and not _short_gap(c, later[0])
+
+
+def _short_gap(a: Candidate, b: Candidate) -> bool:
+    return b.line.index - a.line.index <= 1
+
+
+def _next_title(lines: list[Line], index: int) -> str:
+    for line in lines[index + 1 : index + 4]:
+        if line.text and line.text not in (".",):
+            return line.text if _title_ok(line.text) else ""
+    return ""
+
+
+# --- unnumbered ---------------------------------------------------------------------------------
+
+
+def _unnumbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Heading]:
+    marked = [c for c in candidates if c.form == "markdown"]
+    if marked:
+        return _markdown_headings(marked, lines)
+    return _title_lines(lines)
+
+
+def _is_label(text: str) -> bool:
+    low = text.lower().strip(" :")
+    return low in lexicon.status_labels() or low in lexicon.header_labels() or bool(_agenda().match(text.strip(" :")))
+
+
+def _markdown_headings(marked: list[Candidate], lines: list[Line]) -> list[Heading]:
+    """Markdown headings (and, in a markdown outline, top-level bullets with sub-bullets) are items."""
+    from minutes.extract.dates import find_dates
+
+    headings: list[Heading] = []
+    top = min(c.line.heading for c in marked)
+    for c in marked:
+        title = c.title
+        if c.line.heading == top and len(marked) > 1 and c is marked[0]:
+            continue  # the document's title
+        if _is_label(title) or (find_dates(title) and len(title.split()) <= 4 and not re.search(r"[a-zåäö]{4,}\s", title.split(" ", 1)[-1] if " " in title else "")):
+            continue
+        headings.append(Heading(None, title, c.line, form="markdown"))
+    heading_lines = {h.line.index for h in headings}
+    if not headings:
+        return []
+    first = headings[0].line.index
+    for n, line in enumerate(lines):
+        if n <= first or n in heading_lines or not line.bullet or line.indent:
+            continue
+        nxt = next((x for x in lines[n + 1 :] if x.text), None)
+        if nxt is not None and nxt.bullet and nxt.indent > line.indent:
+            headings.append(Heading(None, line.text, line, form="bullet"))
+    return sorted(headings, key=lambda h: h.line.index)
+
+
+def _title_lines(lines: list[Line]) -> list[Heading]:
+    """Short title lines standing alone between paragraphs (news-style decision summaries)."""
+    texts = [line for line in lines if line.text and not line.boilerplate]
+    if not texts:
+        return []
+    headings = []
+    for n, line in enumerate(lines):
+        if not _title_line(lines, n) or line is texts[0]:
+            continue
+        headings.append(Heading(None, line.text.rstrip(":"), line, form="title"))
+    return headings if headings else []
+
+
+_DOC_TYPE = None
+
+
+def _doc_type() -> re.Pattern:
+    global _DOC_TYPE
+    if _DOC_TYPE is None:
+        _DOC_TYPE = re.compile(
+            rf"\b(?:{lexicon.alternation(lexicon.words('documents', 'types'))}|protokoll\w*)\b", re.IGNORECASE
+        )
+    return _DOC_TYPE
+
+
+def _title_line(lines: list[Line], n: int) -> bool:
+    line = lines[n]
+    text = line.text
+    if not text or line.bullet or line.boilerplate or len(text) > 90 or len(text.split()) > 12:
+        return False
+    if re.search(r"[.!?,;]\s*$", text) or not text[0].isupper() or _is_label(text) or _doc_type().search(text):
+        return False
+    if is_section_title(text) or ":" in text.rstrip(":"):
+        return False
+    before = lines[n - 1] if n else None
+    after = lines[n + 1] if n + 1 < len(lines) else None
+    if before is not None and before.text or after is None or after.text:
+        return False
+    nxt = next((x for x in lines[n + 1 :] if x.text), None)
+    return nxt is not None and (len(nxt.text) > len(text) or nxt.bullet) and not _title_line_simple(nxt.text)
+
+
+def _title_line_simple(text: str) -> bool:
+    return len(text) <= 60 and not re.search(r"[.!?:]\s*$", text) and len(text.split()) <= 6
