@@ -212,6 +212,8 @@ def _statements(passages: list[Passage], *, body_names: list[str], relaxed_roles
     found: list[DecisionBlock] = []
     after_question = False
     lead: Passage | None = None
+    lead_block: DecisionBlock | None = None
+    listing: list[Passage] = []
     for passage in passages:
         if passage.doc is None:
             continue
@@ -219,13 +221,21 @@ def _statements(passages: list[Passage], *, body_names: list[str], relaxed_roles
             after_question = passage.text.rstrip().endswith("?")
         elif after_question:
             continue  # answers to a question report what happened ("Vad har hänt sedan ...?")
-        if passage.bullet and lead is not None:
+        if lead is not None and (passage.bullet or _ATT.match(passage.text)):
+            if lead_block is not None and lead_block in found:
+                found.remove(lead_block)
             if _LEAD_IN.search(lead.text):
                 found.append(_with_lead(lead, passage))
-            else:
+            elif _ATT.match(passage.text):
                 found.append(_whole(passage, default=kind_of(lead, 0, len(lead.text))))
+            else:
+                listing.append(passage)
+                continue
+            lead_block = None
             continue
-        lead = None
+        if listing and lead is not None:
+            found.append(_listing(lead, listing))
+        listing, lead, lead_block = [], None, None
         sentences = passage.sentences()
         for n, (start, end, text) in enumerate(sentences):
             cue = _statement_cue(passage, start, end, own=own, relaxed=passage.role in relaxed_roles)
@@ -241,10 +251,17 @@ def _statements(passages: list[Passage], *, body_names: list[str], relaxed_roles
             doc_start, doc_end = _span(passage, start, end)
             found.append(DecisionBlock(text, doc_start, doc_end, kind_of(passage, start, end)))
             if n == len(sentences) - 1 and re.search(r"(?:\batt|:)\s*$", text):
-                lead = passage
-                if _LEAD_IN.search(text):
-                    found.pop()
+                lead, lead_block = passage, found[-1]
+    if listing and lead is not None:
+        found.append(_listing(lead, listing))
     return found
+
+
+def _listing(lead: Passage, items: list[Passage]) -> DecisionBlock:
+    """ "Mötet beslutar om följande verksamhetsplan:" + a list: one decision with the list."""
+    text = lead.text.strip() + " " + "; ".join(p.text.strip().rstrip(".;") for p in items)
+    start, end = lead.source(0), items[-1].source(len(items[-1].text))
+    return DecisionBlock(text, start, end, kind_of(lead, 0, len(lead.text)))
 
 
 def _rest_belongs(passage: Passage, rest: list[tuple[int, int, str]]) -> bool:
@@ -255,7 +272,7 @@ def _rest_belongs(passage: Passage, rest: list[tuple[int, int, str]]) -> bool:
         cues = cues_of(passage.doc, s, e)
         if any(c.label == "DECISION" for c in cues):
             return False
-        if not any(c.label == "ASSIGN" for c in cues) and len(t.split()) > 12 and not _REPORT.match(t):
+        if not any(c.label == "ASSIGN" for c in cues) and not _REPORT.match(t):
             return False
     return True
 
@@ -263,6 +280,13 @@ def _rest_belongs(passage: Passage, rest: list[tuple[int, int, str]]) -> bool:
 _REPORT = re.compile(r"^(?:Återrapport\w*|Återkoppling|Redovisning|Rapport)\b", re.IGNORECASE)
 
 
+#: Sentences that report something else than the body's decision: a reservation, a yrkande,
+#: or an earlier decision cited by date and paragraph ("... 2022-11-28, § 111").
+_NOT_STATEMENT = re.compile(
+    r"\breserver(?:ar|ade|at)\s+sig\b|\byrka(?:r|de|t)\b|\d{4}-\d{2}-\d{2},?\s*§\s*\d+|\b[A-ZÅÄÖ]{2,4}\s+§\s*\d+",
+    re.IGNORECASE,
+)
+_AUXILIARY = re.compile(r"\s+(?:har|hade|har\s+inte|ska|skall|kommer\s+att|kan|vill)$", re.IGNORECASE)
 _PRONOUN_REPORT = re.compile(r"\b(?:att|om|som|när|eftersom|då|där|vilket|men)\b", re.IGNORECASE)
 
 
@@ -278,7 +302,7 @@ def _statement_cue(passage: Passage, start: int, end: int, *, own: list[str], re
         return None
     cue = decision[0]
     text = passage.text[start:end]
-    if text.rstrip().endswith("?"):
+    if text.rstrip().endswith("?") or _NOT_STATEMENT.search(text):
         return None
     before = passage.text[start : cue.start].strip(" ,–-•")
     if cues_of(passage.doc, start, cue.start, label="SPEECH"):
@@ -294,12 +318,15 @@ def _statement_cue(passage: Passage, start: int, end: int, *, own: list[str], re
         return cue
     if len(words) > 6 or _PRONOUN_REPORT.search(before):
         return None
-    subject = _subject_words(before)
+    subject = _AUXILIARY.sub("", _subject_words(before))
+    head = _AUXILIARY.sub("", before.split(",")[0]).split(" ")[0]
+    if _subjects().match(head) and len(words) <= 6:
+        return cue  # "Kyrkorådet tog del, diskuterade och antecknade ..."
     if any(subject.lower() == n.lower() or n.lower().startswith(subject.lower()) for n in own if len(subject) > 1):
         return cue
     if _subjects().match(subject) or _subjects().match(subject.split()[-1] if subject else ""):
         return cue
-    if cue.text.lower().endswith("s") or cue.text.lower().endswith(("des", "tes", "ades")):
+    if cue.text.lower().endswith(("s", "des", "tes", "ades", "at", "ad")) and len(words) <= 5:
         # Passive ("Förslaget godkändes", "En ev. målning av ladan bordlades"): the subject is the matter.
         return cue
     if re.search(r"\b(?:väljs|valdes|utsågs|utses|omvaldes)\b", cue.text, re.IGNORECASE):

@@ -212,6 +212,10 @@ def _split_title(title: str) -> tuple[str, str]:
     if sep and tail.strip() and len(head.split()) <= 6 and not re.search(r"\d$", head):
         if re.search(r"[.,;()!?]", tail) or len(tail.split()) > 10:
             return head.strip(), tail.strip()
+    head, sep, tail = title.partition(" – ")
+    if sep and len(tail.split()) >= 5 and re.search(r"[.!]\s", tail + " ") and len(head.split()) <= 8:
+        # "Lekplatser – dags för byte av sand ... ." : the heading runs on into the item's text.
+        return head.strip(), tail.strip()
     return title, ""
 
 

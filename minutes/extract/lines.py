@@ -25,6 +25,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _COLUMN_SPACES = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^(?:[•▪◦‣●○■□➢►*·]|[-–](?=\s))\s*")
+_RULE = re.compile(r"^[\s_.…=*~-]+$")
 _CONJUNCTION = re.compile(r"(och|eller|samt|resp)\b")
 #: Running page marks that PDFs and transcripts leave in the text: "1(19)", "Sida 3 av 15".
 PAGE_MARK = re.compile(r"(?<![\w(])\d{1,3}\s?\(\d{1,3}\)(?![\w)])|\bSida\s+\d+\s*(?:\(\d+\)|av\s+\d+)", re.IGNORECASE)
@@ -106,6 +107,8 @@ def _line(raw: str, start: int, index: int) -> Line:
     if bullet and not re.match(r"^[-–]\s*\d", body):
         body = body[bullet.end():]
     cleaned = clean(body)
+    if len(cleaned) >= 3 and _RULE.match(cleaned):
+        cleaned = ""  # "________", "........": a rule or signature line, not text
     return Line(
         cleaned, start, start + len(raw.rstrip()), raw, index,
         heading=len(heading.group(1)) if heading else 0,

@@ -100,6 +100,11 @@ def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
             # PDF text has no blank lines: a finished sentence on a short line ends the paragraph.
             previous is not None and line.text[:1].isupper()
             and re.search(r"[.!?]\s*$", previous.text) is not None and is_short(previous, width)
+        ) or (
+            # A row of a list or table ("154 för utskottet") before a new sentence.
+            previous is not None and line.text[:1].isupper() and len(previous.text) < 0.5 * width
+            and not re.search(r"[,;:–-]\s*$|\b(?:och|samt|eller|i|av|för|till|med|om)\s*$", previous.text)
+            and previous.text[:1].isdigit()
         )
         if starts_new and current.text:
             passages.append(current)

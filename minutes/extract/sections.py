@@ -50,8 +50,17 @@ def record_note() -> re.Pattern:
     return re.compile(rf"^(?:{lexicon.alternation(lexicon.words('sections', 'record_notes'))})\b", re.IGNORECASE)
 
 
+_OUTLINE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+")
+
+
 def section_label(text: str) -> Label | None:
-    """The section label a line opens with, if any."""
+    """The section label a line opens with, if any ("Beslut:", "6.2 Beslut")."""
+    numbered = _OUTLINE.match(text)
+    if numbered:
+        label = section_label(text[numbered.end() :])
+        if label is None or label.rest:
+            return None
+        return Label(label.role, label.kind, label.text, "", len(text))
     m = _label_pattern().match(text)
     if not m:
         return None
@@ -81,6 +90,17 @@ def _split_inline(line: Line) -> list[Line]:
     return out
 
 
+def _first_sentence(line: Line) -> list[Line]:
+    m = re.search(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", line.text)
+    if not m:
+        return [line]
+    head, tail = line.text[: m.start()], line.text[m.end() :]
+    return [
+        Line(head, line.start, line.start + len(head), head, line.index),
+        Line(tail, line.start + m.end(), line.end, tail, line.index),
+    ]
+
+
 def _rest_line(line: Line, label: Label) -> Line:
     at = line.raw.find(label.rest[:12])
     start = line.start + (at if at >= 0 else label.rest_offset)
@@ -94,7 +114,15 @@ def read_sections(body: list[Line], *, width: int = 80) -> list[Passage]:
         label = section_label(line.text) if line.text else None
         if label is not None:
             inline = bool(label.rest)
-            groups.append((label, inline, [_rest_line(line, label)] if inline else []))
+            rest = [_rest_line(line, label)] if inline else []
+            if inline and label.role in ("reservation", "note", "recipients"):
+                # "Reservation: M, KD. Votering om ...": the label covers its first sentence.
+                rest = _first_sentence(rest[0])
+                groups.append((label, True, rest[:1]))
+                if len(rest) > 1:
+                    groups.append((None, False, rest[1:]))
+                continue
+            groups.append((label, inline, rest))
             continue
         current, inline, lines = groups[-1]
         if current is not None and line.text and (
@@ -114,8 +142,8 @@ def read_sections(body: list[Line], *, width: int = 80) -> list[Passage]:
                 previous = passages[-1]
                 if not previous.bullet and not re.search(r"(?:\batt|:)\s*$", previous.text):
                     open_section = False
-            if inline and n:
-                open_section = False  # "Beslut: text" labels its own paragraph only
+            if inline and n and not passages[-1].text.rstrip().endswith(":"):
+                open_section = False  # "Beslut: text" labels its own paragraph (and what its ":" announces)
             if open_section and label is not None:
                 passage.role, passage.kind, passage.label = label.role, label.kind, label.text
                 passage.first_in_section = n == 0
