@@ -37,7 +37,7 @@ from minutes.extract.passage import Passage
 from minutes.extract.people import find_names, is_first_name
 from minutes.extract.pipeline import annotate, cues_of, default_nlp
 from minutes.extract.sections import read_sections
-from minutes.extract.speakers import bare_name_line, presenter_names, role_holders, speakers_in
+from minutes.extract.speakers import bare_name_line, mentions, presenter_names, role_holders, speakers_in
 from minutes.models import (
     Assignment,
     Attendee,
@@ -260,11 +260,17 @@ def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx:
             found_assignments.append(Assignment(result.task, result.assignees, result.due, span=ctx.span(start, end)))
     decisions += [d for d in task_decisions if not any(d.text in x.text or x.text in d.text for x in decisions)]
     speakers: list[str] = []
+    announced = False
     for passage in ([title] if title else []) + passages:
+        if announced:
+            # "... yttrar sig" + the speakers listed in the next paragraph.
+            speakers += [name for _s, _e, name in mentions(passage.text, people=ctx.people)]
+            announced = False
         if passage.role in ("motions",) and not re.search(r"\b(?:talade|yttrar|yttrade|anför)\b", passage.text):
             continue
         for start, end, _text in passage.sentences():
             speakers += speakers_in(passage, start, end, people=ctx.people, roles=ctx.roles)
+        announced = bool(re.search(r"\b(?:yttrar|yttrade|yttrat)\s+sig\s*:?\s*$|\bföljande\s+(?:talare|personer)\b[^.]*:\s*$", passage.text))
     page_of = lambda offset: ctx.span(offset, offset).page  # noqa: E731
     proposals = protocol.proposals(passages, people=ctx.people, page_of=page_of) or protocol.alternatives(passages, page_of=page_of)
     votes = protocol.votes(passages, people=ctx.people, page_of=page_of)

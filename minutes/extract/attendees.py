@@ -234,7 +234,7 @@ _PARTY_ALT = "|".join(sorted(lexicon.party_letters(), key=len, reverse=True))
 def _names(text: str) -> list[tuple[int, int, str]]:
     found = [(m.start, m.end, m.name) for m in find_names(text)]
     fallback = re.compile(
-        rf"(?:^|(?<=\t))({NAME_WORD}(?: {NAME_WORD}){{1,2}})(?=\s*,|\s*\((?i:{_PARTY_ALT})\)|\s+[a-zåäö]{{1,3}}\d?\s+[xX]\b)"
+        rf"(?:^|(?<=\t))({NAME_WORD}(?: {NAME_WORD}){{1,2}})(?=\s*,|\s*\((?i:{_PARTY_ALT})\)|\s*\([a-zåäö]|\s+[a-zåäö]{{1,3}}\d?\s+[xX]\b)"
     )
     for m in fallback.finditer(text):
         if not any(s <= m.start(1) < e for s, e, _ in found) and not is_orgish_phrase(m.group(1)):

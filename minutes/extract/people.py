@@ -52,6 +52,19 @@ def is_first_name(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    from minutes.extract import lexicon
+
+    words = {t.split()[-1] for t in lexicon.words("roles", "titles")}
+    return frozenset(w.lower() for w in words)
+
+
+def is_title_word(word: str) -> bool:
+    """A role title written after a name ("Anna Berg Ledamot"), not a surname."""
+    return word.lower() in _title_words()
+
+
 def is_orgish(word: str) -> bool:
     """A word that names an organisation, place or unit rather than a person."""
     low = word.lower()
@@ -92,7 +105,7 @@ def find_names(text: str, *, known: Iterable[str] = ()) -> list[NameMatch]:
         j, last_end = i + 1, end
         while j < len(tokens) and j - i <= 3 and _adjacent(text, last_end, tokens[j][1]):
             nxt = tokens[j][0]
-            if is_orgish(nxt) or (j - i >= 2 and is_first_name(nxt) and len(nxt) > 1):
+            if is_orgish(nxt) or is_title_word(nxt) or (j - i >= 2 and is_first_name(nxt) and len(nxt) > 1):
                 break
             if len(nxt) == 1:  # a surname initial ends the name
                 last_end = tokens[j][2]
@@ -162,6 +175,10 @@ def resolve(name: str, full_names: Iterable[str]) -> str:
                 candidates = near
     elif len(parts) == 2 and len(parts[0]) == 1:
         candidates = {f for f in fulls if f.split()[0].startswith(parts[0]) and f.split()[-1] == parts[1]}
+    elif len(parts) == 2 and len(parts[1].rstrip(".")) == 1:
+        # "Stig S." : a first name and the initial of the surname.
+        initial = parts[1].rstrip(".")
+        candidates = {f for f in fulls if f.split()[0] == parts[0] and f.split()[-1].startswith(initial)}
     if len(candidates) == 1:
         return candidates.pop()
     return name

@@ -28,6 +28,8 @@ _APPOSITION = re.compile(r"^\s*(?:\([A-ZÅÄÖ]{1,3}\))?\s*(?:,\s*[^,.;]{1,60}?,
 _QUESTION_SOURCE = re.compile(rf"(?:\?\s*|^)\(({NAME_WORD}(?: {NAME_WORD}){{1,3}})\s*(?:,[^)]*)?\)")
 _SINGLE = re.compile(rf"(?<![\w-])({NAME_WORD})(?![\w-])")
 _INITIAL = re.compile(rf"(?<![\w-])([A-ZÅÄÖ])\.? ({NAME_WORD})(?![\w-])")
+#: "Jerry Svensson (S)": two capitalised words before party letters are a name.
+_PARTY_NAME = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*\((?:[A-ZÅÄÖ]{{1,3}}\d?)\)")
 _INITIALS = re.compile(r"\(([A-ZÅÄÖ]{2,4})\)|(?<![\w(])([A-ZÅÄÖ]{2,3})(?![\w)])")
 
 
@@ -115,6 +117,9 @@ def mentions(text: str, *, people: list[str], roles: dict[str, str] | None = Non
             full = resolve(f"{m.group(1)} {m.group(2)}", people)
             if full != f"{m.group(1)} {m.group(2)}":
                 found.append((m.start(), m.end(), full))
+    for m in _PARTY_NAME.finditer(text):
+        if free(m.start()):
+            found.append((m.start(), m.start() + len(m.group(1)), m.group(1)))
     for m in _INITIALS.finditer(text):
         initials = m.group(1) or m.group(2)
         if free(m.start()):
@@ -135,16 +140,19 @@ def speakers_in(passage: Passage, start: int, end: int, *, people: list[str], ro
         before = [n for n in names if n[1] <= cue_start]
         gap_end = cue_start
         for s, e, name in reversed(before):
+            if re.search(r"understödd\s+av\s+(?:\w+\s+)?$", sentence[:s]):
+                break  # a seconder, not the speaker
             if _APPOSITION.match(sentence[e:gap_end]):
                 out.insert(0, name)
                 gap_end = s
             else:
                 break
         if not before or gap_end == cue_start:
-            # "Vid behandlingen yttrar sig Anna Berg (S), Olle Ek (M)": the names after the verb.
+            # "Vid behandlingen yttrar sig Anna Berg (S)", "upplästes av Anna": the names after the verb.
             after = [n for n in names if n[0] >= cue.end - start]
-            if re.match(r"^\s*sig\b", sentence[cue.end - start :]) or sentence[:cue_start].strip().endswith(("följande", "av")):
-                out += [name for _s, _e, name in after]
+            tail = sentence[cue.end - start :]
+            if re.match(r"^\s*(?:sig|av)\b", tail) or cue.text.lower().endswith(" av") or sentence[:cue_start].strip().endswith(("följande", "av")):
+                out += [name for _s, _e, name in after if not re.search(r"understödd\s+av\s+\S*\s*$", sentence[: _s])]
     for m in _source_noun().finditer(sentence):
         tail = sentence[m.end() :]
         for s, _e, name in mentions(tail, people=people):
