@@ -147,7 +147,7 @@ def _people(text: str, attendee_names: list[str]) -> list[str]:
     for m in find_names(text, known=attendee_names):
         if is_first_name(m.name.split()[0]) or m.name in attendee_names:
             names.append(m.name)
-    return list(dict.fromkeys(n for n in names if " " in n))
+    return list(dict.fromkeys(n for n in names if " " in n or n in attendee_names))
 
 
 def _cut_signatures(blocks: list[ItemBlock], people: list[str]) -> tuple[list[str], dict[str, str]]:

@@ -177,7 +177,8 @@ def from_cue(
         if not is_actor(subject, people=people):
             return None
         task = re.sub(r"^kommer\s+(att\s+)?", "", cue + after, flags=re.IGNORECASE)
-        return Found(split_assignees(subject, people=people), clean_task(task), due)
+        passive = bool(re.match(r"^(?:\w+\s+)?\w+as\b", task))  # "VVG kommer (löpande) informeras": nobody acts
+        return Found([] if passive else split_assignees(subject, people=people), clean_task(task), due)
     if cue_id == "onskar":
         names = find_names(after, known=people)
         if names and names[0].start <= 1:
@@ -198,6 +199,9 @@ def _subject(before: str) -> str:
     """The subject: the words before the verb, without a leading adverbial clause."""
     before = before.strip()
     names = find_names(before)
+    if len(names) >= 2 and len(before.split()) <= 16 and not re.search(r"[.!?]\s", before):
+        # "Anna Berg, kansliet, och Olle Ek, förvaltningen, får i uppdrag": every name is a subject.
+        return before[names[0].start :]
     if names and names[-1].end >= len(before.rstrip(" ,–-")) and len(before.split()) > 4:
         # "... lång mening Anna Berg" : the name right before the verb is the subject.
         return before[names[-1].start :]
@@ -205,39 +209,76 @@ def _subject(before: str) -> str:
     return parts[-1] if parts else before
 
 
-def _mentions_at_start(text: str, people: list[str]) -> tuple[list[str], int] | None:
-    """People (or initials, or a group) opening ``text``, and where the words after them begin."""
-    subject = re.match(
-        rf"^(?:\(?[A-ZÅÄÖ]{{2,4}}\)?|{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}|[A-ZÅÄÖa-zåäö]+)"
-        rf"(?:\s*(?:,|och|&|/|samt)\s*(?:\(?[A-ZÅÄÖ]{{2,4}}\)?|{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}))*\s+",
-        text,
-    )
-    if not subject:
-        return None
-    phrase = subject.group(0).strip()
-    words = re.findall(r"[\wåäöÅÄÖ-]+", phrase)
-    known = [resolve(w, people) != w or w.isupper() for w in words if w not in ("och", "samt")]
-    if _actor_word().match(phrase.lower()) or (words and _actor_word().match(words[-1])):
-        return [phrase], subject.end()
-    if not words or not all(known) and not find_names(phrase, known=people):
-        return None
-    names = split_assignees(phrase, people=people)
-    return (names, subject.end()) if names else None
+_CLAUSE = re.compile(r"(?:^|[,;:]\s+|\s+[–—-]\s+|\s+(?:och|samt|men|så)\s+(?=[A-ZÅÄÖ(]))")
+_SUBJECT_WORD = re.compile(rf"\(?[A-ZÅÄÖ]{{2,4}}\)?|{NAME_WORD}|[A-ZÅÄÖa-zåäö]+")
+#: Endings of common nouns in their definite or plural form: such a word is not a name.
+_NOUN_ENDING = re.compile(r"(?:en|et|an|na|erna|arna|orna|ning|ningen|tion|tionen|het|heten|are|else|ande)$")
+
+
+def _subject_at(text: str, people: list[str]) -> list[tuple[list[str], int]]:
+    """Possible subjects opening ``text`` (longest first): (assignees, where the verb would start)."""
+    words = [(m.group(0), m.end()) for m in _SUBJECT_WORD.finditer(text[:80])]
+    out = []
+    for n in range(min(len(words), 5), 0, -1):
+        phrase = text[: words[n - 1][1]]
+        if phrase.count(" ") > n + 2:
+            continue
+        tail = text[words[n - 1][1] :]
+        if not re.match(r"^\s+\S", tail):
+            continue
+        parts = [w for w, _ in words[:n] if w.lower() not in ("och", "samt", "&")]
+        if not parts:
+            continue
+        known = all(_known(w, people) for w in parts)
+        if _actor_word().match(phrase.lower()) or _actor_word().match(parts[-1]):
+            out.append(([phrase], words[n - 1][1]))
+        elif known or find_names(phrase, known=people):
+            names = split_assignees(phrase, people=people)
+            if names:
+                out.append((names, words[n - 1][1]))
+    return out
+
+
+def _known(word: str, people: list[str]) -> bool:
+    """A word that stands for a person here: a known name, initials, or a capitalised word
+    that is no common noun (a nickname the list does not have)."""
+    bare = word.strip("()")
+    if bare.isupper() and 2 <= len(bare) <= 4:
+        return True
+    if resolve(bare, people) != bare or bare in people or any(p.split()[0] == bare for p in people):
+        return True
+    return bool(re.fullmatch(NAME_WORD, bare)) and not _NOUN_ENDING.search(bare.lower()) and not PRONOUN_SUBJECT.match(bare)
 
 
 def action_statement(sentence: str, *, people: list[str], meeting_date: str | None) -> Found | None:
-    """ "Martin kollar med Alf", "(GD) mejlar kallelse", "Styrelsen tar fram ...": a task noted in passing."""
+    """ "Martin kollar med Alf", "(GD) mejlar kallelse", "..., Erik bokar matsalen": a task noted in passing."""
     text = sentence.strip(" •-–")
-    opened = _mentions_at_start(text, people)
-    if opened is None:
-        return None
-    names, at = opened
-    rest = text[at:]
-    m = _action_verb().match(rest)
-    if not m or _not_action().match(rest):
-        return None
-    task = re.sub(r"^(?:också|även|nu|gärna)\s+", "", rest, flags=re.IGNORECASE)
-    return Found(names, clean_task(task), due_of(text, meeting_date=meeting_date))
+    for clause in _CLAUSE.finditer(text):
+        rest_of_text = text[clause.end() :]
+        for names, at in _subject_at(rest_of_text, people):
+            rest = rest_of_text[at:].lstrip()
+            m = _action_verb().match(rest)
+            if not m or _not_action().match(rest):
+                continue
+            task = re.sub(r"^(?:också|även|nu|gärna)\s+", "", rest, flags=re.IGNORECASE)
+            task = re.split(r"[,;]\s+(?=[A-ZÅÄÖ(])|\s+och\s+(?=[A-ZÅÄÖ(][\wåäö]*\s+(?:%s)\b)" % _verbs(), task)[0]
+            return Found(names, clean_task(task), due_of(text, meeting_date=meeting_date))
+    trailing = _TRAILING_SUBJECT.search(text)
+    if trailing and _action_verb().match(trailing.group("verb")):
+        names = split_assignees(trailing.group("who"), people=people)
+        obj = re.split(r"[,;:–]\s*", text[: trailing.start()])[-1].strip()
+        if names and obj and len(obj.split()) >= 1 and obj.lower() != trailing.group("verb"):
+            return Found(names, clean_task(f"{trailing.group('verb')} {obj}"), due_of(text, meeting_date=meeting_date))
+    return None
+
+
+#: "..., förslag Ann Kvist (BE) kontaktar.": initials and verb at the end of the clause, the object before.
+_TRAILING_SUBJECT = re.compile(r"\((?P<who>[A-ZÅÄÖ]{2,4})\)\s+(?P<verb>[a-zåäö]+)\s*\.?$")
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> str:
+    return lexicon.alternation(lexicon.words("assignments", "action_verbs"))
 
 
 _AGENT = re.compile(rf"^(?P<task>.+?\b\w+(?:as|s))\s+av\s+(?P<agent>\(?[A-ZÅÄÖ]{{2,4}}\)?|{NAME_WORD}(?:\s+{NAME_WORD})?)\s*\.?$")
@@ -250,7 +291,7 @@ def passive_statement(sentence: str, *, people: list[str], meeting_date: str | N
         return None
     agent = m.group("agent")
     agents = split_assignees(agent, people=people)
-    known = agent.startswith("(") or any(a in people or a != agent.strip("()") for a in agents)
+    known = agent.startswith("(") or any(a in people or a != agent.strip("()") for a in agents) or _known(agent, people)
     if not agents or not known:
         return None
     task = sentence.strip().rstrip(".")

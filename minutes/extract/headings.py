@@ -189,7 +189,7 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
     first: Heading | None = None
     previous = -1
     for c in candidates:
-        if run.inner is not None and _list_ended(lines, previous, c.line.index):
+        if run.inner is not None and not run.inner_is_sub and _list_ended(lines, previous, c.line.index):
             run.inner, run.inner_is_sub = None, False
         previous = c.line.index
         if c.form in MAIN_FORMS and c.num is not None:

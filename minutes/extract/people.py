@@ -170,8 +170,10 @@ def resolve(name: str, full_names: Iterable[str]) -> str:
         if not candidates and len(word) >= 4:
             from rapidfuzz.distance import Levenshtein
 
-            near = {f for f, first in firsts.items() if Levenshtein.distance(first.lower(), word.lower()) == 1}
-            if len(near) == 1 and not any(first == word for first in firsts.values()):
+            singles = {f: f for f in dict.fromkeys(full_names) if " " not in f and f != word}
+            pool = {**firsts, **singles}
+            near = {f for f, first in pool.items() if Levenshtein.distance(first.lower(), word.lower()) == 1}
+            if len(near) == 1 and not any(first == word for first in pool.values()):
                 candidates = near
     elif len(parts) == 2 and len(parts[0]) == 1:
         candidates = {f for f in fulls if f.split()[0].startswith(parts[0]) and f.split()[-1] == parts[1]}
