@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from minutes.extract import assignments as assign
+from minutes.extract import lexicon
 from minutes.extract import protocol
 from minutes.extract.attendees import apply_absences, parse_attendees, parse_roster, settle
 from minutes.extract.dates import find_dates
@@ -226,6 +227,16 @@ def _presenter_text(block: ItemBlock) -> str:
 def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
     if block.presenter_lines:
         return presenter_names(_presenter_text(block), people=ctx.people)
+    if block.form == "program":
+        # The presenter column of a programme row: "Anna Berg, strateg" lines under the topic.
+        names = []
+        for line in block.body:
+            lead = re.match(r"^([A-ZÅÄÖ][\wåäöéü-]+(?:\s+[A-ZÅÄÖ][\wåäöéü-]+){1,2})\s*(?:,|$)", line.text)
+            if lead and not _CLOCKISH.match(line.text):
+                names.append(lead.group(1))
+            elif lead is None and line.text.strip() in lexicon.words("roles", "mentions"):
+                names.append(line.text.strip())
+        return names
     for i, line in enumerate(block.body[:3]):
         if line.blank:
             continue
@@ -236,6 +247,9 @@ def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
             block.body = block.body[:i] + block.body[i + 1 :]
         return names
     return []
+
+
+_CLOCKISH = re.compile(r"^\d")
 
 
 def _title_passage(block: ItemBlock) -> Passage | None:

@@ -173,8 +173,13 @@ def _label_org(label: str, group: str | None) -> str | None:
     return None
 
 
+_CONTACT = re.compile(r"@|\b(?:tfn|tel|telefon|e-post|mejl|mail)\b", re.IGNORECASE)
+
+
 def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> None:
     text = " ".join(line.text for line in group) if len(group) > 1 else group[0].text
+    if _CONTACT.search(text):
+        return  # contact details, not a list of people
     first = group[0]
     flat = text.replace("\t", " ")
     bare = _bare_label().match(flat.strip())

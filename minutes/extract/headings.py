@@ -116,6 +116,9 @@ def candidate(line: Line) -> Candidate | None:
 
 def find_headings(lines: list[Line]) -> list[Heading]:
     """The item and sub-item headings of the document, in order."""
+    program = _program_scheme(lines)
+    if program:
+        return program
     candidates = [c for line in lines if (c := candidate(line))]
     if any(c.form in ("paragraph", "paragraph_after") for c in candidates):
         return _paragraph_scheme(candidates, lines)
@@ -276,6 +279,41 @@ def _next_title(lines: list[Line], index: int) -> str:
         if line.text and line.text not in (".",):
             return line.text if _title_ok(line.text) else ""
     return ""
+
+
+# --- programme tables ---------------------------------------------------------------------------
+
+_CLOCK_CELL = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?(?:\s*\(\d+\s*min\))?$", re.IGNORECASE)
+_TIMEBOX_CELL = re.compile(r"^\(?\d+\s*min(?:uter)?\)?$", re.IGNORECASE)
+
+
+def _program_scheme(lines: list[Line]) -> list[Heading]:
+    """Rows of a programme table (Tid | Ämne | Föredragande): the topic after each clock time."""
+    columns = lexicon.load("headings")["program_columns"]
+    texts = [(n, line.text.strip().rstrip(":")) for n, line in enumerate(lines) if line.text.strip()]
+    header_end = None
+    for i in range(len(texts) - 2):
+        window = [t.lower() for _n, t in texts[i : i + 3]]
+        if (
+            window[0] in (w.lower() for w in columns["time"])
+            and window[1] in (w.lower() for w in columns["topic"])
+            and window[2] in (w.lower() for w in columns["presenter"])
+        ):
+            header_end = texts[i + 2][0]
+            break
+    if header_end is None:
+        return []
+    headings = []
+    rows = [(n, t) for n, t in texts if n > header_end]
+    for k, (n, text) in enumerate(rows):
+        if not _CLOCK_CELL.match(text):
+            continue
+        for m, title in rows[k + 1 : k + 4]:
+            if _TIMEBOX_CELL.match(title) or _CLOCK_CELL.match(title):
+                continue
+            headings.append(Heading(None, title, lines[m], form="program"))
+            break
+    return headings if len(headings) >= 2 else []
 
 
 # --- unnumbered ---------------------------------------------------------------------------------
