@@ -210,8 +210,11 @@ def _participants(attendees: list[Attendee], items: list[Item], text: str, peopl
             add(r.by)
     for m in re.finditer(r"\b(?:lagtingsledamoten|ledamoten|ledamot)\s+([A-ZÅÄÖ][\wåäö-]+\s+[A-ZÅÄÖ][\wåäö-]+)", text):
         add(m.group(1))
-    for raw in re.findall(rf"({_NAME_PARTY})", text):
-        add(raw)
+    for item in items:
+        for name in item.speakers:
+            printed = re.search(re.escape(name) + r"\s*\(([A-ZÅÄÖ]{1,3}\d?)\)", text)
+            if printed:
+                add(f"{name} ({printed.group(1)})")  # a member who spoke, printed with party
     return found
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from minutes.extract import lexicon
 from minutes.extract.lines import Line
-from minutes.extract.people import NAME_WORD, find_names, is_first_name, is_orgish_phrase, resolve
+from minutes.extract.people import FIRST_WORD, NAME_WORD, find_names, is_first_name, is_orgish_phrase, is_title_word, resolve
 from minutes.models import Attendee, SourceSpan
 
 ROLE_START = re.compile(
@@ -102,6 +102,8 @@ class _State:
     last: Attendee | None = None
     role: str | None = None
     in_list: bool = False
+    #: Under a table heading ("Befattning Namn Närvarande"): a role word opens a row, not a list.
+    in_table: bool = False
 
 
 def parse_attendees(preamble: list[Line], *, skip: set[int] = frozenset()) -> list[Attendee]:
@@ -127,6 +129,9 @@ def _groups(lines: list[Line], skip: set[int]) -> list[list[Line]]:
         label = _label_start().match(text.replace("\t", " "))
         if open_label and not label and "\t" not in text and not line.bullet and _continues_list(groups[-1], text):
             groups[-1].append(line)
+            continue
+        if groups and _header_label(groups[-1][0].text) and not label and len(groups[-1]) == 1 and _header_label(groups[-1][0].text.strip()) and groups[-1][0].text.strip().rstrip(":").lower() in lexicon.header_labels():
+            groups[-1].append(line)  # the value under a header label alone on its line
             continue
         groups.append([line])
         open_label = bool(label) and len(text) > 50 and not re.search(r"[.]\s*$", text)
@@ -187,6 +192,8 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
         _set_label(state, bare.group(1), bare.group(2))
         return
     label = _label_start().match(flat)
+    if label and state.in_table and ":" not in flat[: label.start("rest")]:
+        label = None
     if label:
         _set_label(state, label.group("label"), label.group("group"))
         rest = label.group("rest")
@@ -205,9 +212,14 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
         state.status, state.columns, state.organization = "present", [], None
         return
     if _is_table_heading(flat):
+        state.in_table = True
+        return
+    header = _header_label(flat)
+    if header:
+        state.in_list, state.columns = False, []
         return
     names = _names(text)
-    if not names and state.in_list and first.bullet:
+    if not names and state.in_list and (first.bullet or re.fullmatch(rf"{FIRST_WORD}(?: {NAME_WORD}){{1,2}}", text.strip())):
         names = _entry_names(text)
     if not names:
         if "\t" in text or re.search(r"\bFör\s+[A-ZÅÄÖ]", text):
@@ -218,7 +230,28 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
             state.status = _status(low) if low in lexicon.status_labels() else "present"
             state.organization = None
         return
-    _read_names(text, first, state, people, offset=first.start)
+    if not state.in_list and not state.columns and not _mostly_names(text, names):
+        return  # a name in passing ("Avskrift av protokoll/Anna Berg"), not a list
+    _read_names(text, first, state, people, offset=first.start, entries=state.in_list)
+
+
+def _mostly_names(text: str, names: list[tuple[int, int, str]]) -> bool:
+    rest = text
+    for _s, _e, name in names:
+        rest = rest.replace(name, " ")
+    words = re.findall(r"[a-zåäö][\wåäö-]*", rest)
+    return len(words) <= 2 * len(names) + 1 and not re.search(r"[/:]", rest)
+
+
+@lru_cache(maxsize=1)
+def _header_start() -> re.Pattern:
+    labels = [label for label in lexicon.header_labels() if label not in lexicon.status_labels()]
+    return re.compile(rf"^(?:{lexicon.alternation(labels)})(?:\s*:|\s*$)", re.IGNORECASE)
+
+
+def _header_label(text: str) -> bool:
+    """A header label ("Plats", "Tid:"): its value is no list of people."""
+    return bool(_header_start().match(text.strip()))
 
 
 def _set_label(state: _State, label: str, group: str | None) -> None:
@@ -237,13 +270,26 @@ _PARTY_ALT = "|".join(sorted(lexicon.party_letters(), key=len, reverse=True))
 
 
 def _names(text: str) -> list[tuple[int, int, str]]:
+    """Names in a list line: known first names, and capitalised pairs where a list puts names
+    (at the start, after a comma or a tab, before party letters or a bracketed role)."""
     found = [(m.start, m.end, m.name) for m in find_names(text)]
     fallback = re.compile(
-        rf"(?:^|(?<=\t))({NAME_WORD}(?: {NAME_WORD}){{1,2}})(?=\s*,|\s*\((?i:{_PARTY_ALT})\)|\s*\([a-zåäö]|\s+[a-zåäö]{{1,3}}\d?\s+[xX]\b)"
+        rf"(?:^|(?<=\t)|(?<=, )|(?<=,)|(?<=\) ))({FIRST_WORD}(?: {NAME_WORD}){{1,2}})"
+        rf"(?=\s*,|\s*\((?i:{_PARTY_ALT})\)|\s*\([a-zåäö]|\s+[a-zåäö]{{1,3}}\d?\s+[xX]\b|\s+och\s)"
     )
-    for m in fallback.finditer(text):
-        if not any(s <= m.start(1) < e for s, e, _ in found) and not is_orgish_phrase(m.group(1)):
-            found.append((m.start(1), m.end(1), m.group(1)))
+    party = re.compile(rf"(?<![\wåäö])({FIRST_WORD}(?: {NAME_WORD}){{1,2}})(?=\s*,?\s*\((?i:{_PARTY_ALT})\))")
+    for pattern in (fallback, party):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if any(s <= m.start(1) < e or m.start(1) <= s < m.end(1) for s, e, _ in found):
+                continue
+            first = name.split()[0].lower()
+            if is_orgish_phrase(name) or first in lexicon.status_labels() or first in lexicon.header_labels() or is_title_word(name.split()[0]):
+                continue
+            before = text[: m.start(1)].rstrip()
+            if pattern is party and before and re.search(rf"{NAME_WORD}$", before) and not before.endswith(")"):
+                continue
+            found.append((m.start(1), m.end(1), name))
     return sorted(found)
 
 
@@ -284,16 +330,21 @@ def _read_names(
     if not names:
         return
     lead = text[: names[0][0]].strip(" ,")
-    if lead and state.last is not None and not text.startswith("\t"):
-        role = _role_before(lead)
-        if role is None and state.last.organization is None:
+    lead_name = re.fullmatch(rf"{NAME_WORD}(?: {NAME_WORD}){{1,2}}", lead.split("\t")[-1].strip()) if lead else None
+    if lead_name and not is_orgish_phrase(lead_name.group(0)) and lead.lower() not in lexicon.status_labels():
+        at = text.find(lead_name.group(0))
+        names.insert(0, (at, at + len(lead_name.group(0)), lead_name.group(0)))
+        lead = text[:at].strip(" ,")
+    lead_role = _role_before(lead) if lead else None
+    if lead and lead_role is None and state.last is not None and not text.startswith("\t"):
+        if state.last.organization is None:
             _apply_attributes(state.last, lead)
     for n, (start, end, name) in enumerate(names):
         stop = names[n + 1][0] if n + 1 < len(names) else len(text)
         attendee = Attendee(name=name, status=state.status, span=SourceSpan(offset + start, offset + end))
         before = text[names[n - 1][1] if n else 0 : start]
         role = _role_before(before.split(",")[-1]) if "\t" in text or (n == 0 and not lead) else None
-        attendee.role = role
+        attendee.role = role or (lead_role if n == 0 else None)
         _apply_attributes(attendee, text[end:stop])
         if attendee.organization is None:
             attendee.organization = _column_org(text, start, n, len(names), line, state) or state.organization
@@ -302,10 +353,12 @@ def _read_names(
 
 
 def _role_before(text: str) -> str | None:
-    """A role written before the name in a table row ("Ordförande\tAnna Berg\tJa")."""
+    """A role written before the name in a table row ("Ordförande\tAnna Berg\tJa", "SAMO Anna Berg")."""
     text = text.strip(" \t,")
-    if text and len(text.split()) <= 3 and (ROLE_START.match(text) or _job_title().search(text)) and text[:1].isupper():
-        return text.lower() if text.lower() != text else text
+    if not text or len(text.split()) > 3 or not text[:1].isupper():
+        return None
+    if ROLE_START.match(text) or _job_title().search(text) or re.fullmatch(r"[A-ZÅÄÖ]{2,6}", text):
+        return text
     return None
 
 
@@ -361,7 +414,8 @@ def _party(attrs: str) -> tuple[str, str] | None:
     for m in _PARTY.finditer(attrs):
         letters = m.group(1)
         if letters.upper() in _parties() and (letters.isupper() or letters.islower()):
-            if m.group(0).startswith(" ") and not re.match(r"^\s*[a-zåäö]{1,3}\d?\s*(?:[xX]|$|\s|,)", attrs[m.start() :]):
+            bracketed = m.group(0).startswith("(")
+            if not bracketed and not re.match(r"^[\s,]*[A-Za-zÅÄÖåäö]{1,3}\d?\s*(?:[xX]\b|$|,)", attrs[m.start() :]):
                 continue
             return letters.upper(), attrs.replace(m.group(0), " ", 1)
     return None

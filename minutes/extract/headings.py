@@ -341,7 +341,10 @@ def _markdown_headings(marked: list[Candidate], lines: list[Line]) -> list[Headi
         title = c.title
         if c.line.heading == top and len(marked) > 1 and c is marked[0]:
             continue  # the document's title
-        if _is_label(title) or (find_dates(title) and len(title.split()) <= 4 and not re.search(r"[a-zåäö]{4,}\s", title.split(" ", 1)[-1] if " " in title else "")):
+        undated = title
+        for d in reversed(find_dates(title)):
+            undated = undated[: d.start] + undated[d.end :]
+        if _is_label(title) or (undated != title and len(undated.split()) <= 1):
             continue
         headings.append(Heading(None, title, c.line, form="markdown"))
     heading_lines = {h.line.index for h in headings}

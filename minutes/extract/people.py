@@ -18,6 +18,8 @@ from importlib import resources
 _UPPER = "A-ZÅÄÖÉÜÆØ"
 _LOWER = "a-zåäöéüèæøß"
 NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+#: A first name may be written in camel case ("RosMarie", "AnnSofie").
+FIRST_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
 _TOKEN = re.compile(rf"(?<![\w-]){NAME_WORD}(?![\w])|(?<![\w-])[{_UPPER}](?![\w-])")
 
 #: Word endings of organisations, places and units, never of surnames.
@@ -50,6 +52,10 @@ def is_first_name(word: str) -> bool:
     return word in names or (
         "-" in word and all(part in names for part in word.split("-"))
     )
+
+
+#: Attendance marks written after a name in a table ("Anna Berg Ja"), never surnames.
+_MARKS = frozenset({"Ja", "Nej", "JA", "NEJ", "X", "Närv", "Frånv"})
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +111,7 @@ def find_names(text: str, *, known: Iterable[str] = ()) -> list[NameMatch]:
         j, last_end = i + 1, end
         while j < len(tokens) and j - i <= 3 and _adjacent(text, last_end, tokens[j][1]):
             nxt = tokens[j][0]
-            if is_orgish(nxt) or is_title_word(nxt) or (j - i >= 2 and is_first_name(nxt) and len(nxt) > 1):
+            if is_orgish(nxt) or is_title_word(nxt) or nxt in _MARKS or (j - i >= 2 and is_first_name(nxt) and len(nxt) > 1):
                 break
             if len(nxt) == 1:  # a surname initial ends the name
                 last_end = tokens[j][2]
