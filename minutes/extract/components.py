@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import os
 from importlib.metadata import PackageNotFoundError, version
@@ -15,7 +16,9 @@ from spacy.tokens import Doc
 
 
 #: Characters that may open a sentence after ".", "!" or "?" (a capital, a digit, a quote, a bullet).
-_OPENERS = set("\"'(”“«•-–")
+_OPENERS = set("(“«•-–")
+#: Short lower-case words that a full stop abbreviates before a number ("res. 1", "nr. 3", "kl. 9").
+_ABBREVIATED = re.compile(r"^[a-zåäö]{1,4}$")
 
 
 @Language.component("minutes_sentences")
@@ -33,6 +36,8 @@ def minutes_sentences(doc: Doc) -> Doc:
         prev = doc[i - 1]
         first = token.text[:1]
         ends = prev.text in (".", "!", "?", "…") or prev.text.endswith(("!", "?"))
+        if ends and prev.text == "." and i >= 2 and _ABBREVIATED.match(doc[i - 2].text) and first.isdigit():
+            ends = False
         token.is_sent_start = bool(
             (ends and (first.isupper() or first.isdigit() or first in _OPENERS)) or "\n" in prev.whitespace_ + prev.text
         )

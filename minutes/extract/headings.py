@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from minutes.extract import lexicon
 from minutes.extract.lines import Line
+from minutes.extract.people import find_names
 
 #: Forms that carry an item's main number.
 MAIN_FORMS = ("numbered", "numbered_space", "number_alone", "punkt")
@@ -231,7 +232,7 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
             continue
         if c.form == "outline" and c.num is not None and int(c.num) == run.main and "." not in (c.sub or ""):
             sub = int(c.sub or 0)
-            if is_section_title(c.title):
+            if is_section_title(c.title) or _signature_item(headings):
                 continue
             if sub == run.outline + 1 and (run.outline or not _body_between(lines, run.main_line, c.line.index)):
                 run.outline = sub
@@ -253,6 +254,12 @@ def _list_ended(lines: list[Line], previous: int, index: int) -> bool:
         if line.text and not line.text[:1].islower() and not line.bullet:
             return True
     return False
+
+
+def _signature_item(headings: list[Heading]) -> bool:
+    """The current item is the signature section ("18 Signaturer"): its sub-headings are signature roles."""
+    main = next((h for h in reversed(headings) if not h.is_sub), None)
+    return main is not None and bool(re.match(r"^(?:signaturer|underskrifter|underskrift|justering|signering)\b", main.title, re.IGNORECASE))
 
 
 def _sub(run: _Run, number: str, c: Candidate, title_below: bool) -> Heading:
@@ -365,12 +372,19 @@ def _title_lines(lines: list[Line]) -> list[Heading]:
     texts = [line for line in lines if line.text and not line.boilerplate]
     if not texts:
         return []
+    if any(_opens_section(line.text) for line in texts[:8]):
+        return []  # a protocol excerpt ("Yrkanden: ..."): one item, not a news summary
     headings = []
     for n, line in enumerate(lines):
         if not _title_line(lines, n) or line is texts[0]:
             continue
         headings.append(Heading(None, line.text.rstrip(":"), line, form="title"))
     return headings if headings else []
+
+
+def _opens_section(text: str) -> bool:
+    head, sep, _rest = text.partition(":")
+    return bool(sep) and is_section_title(head)
 
 
 _DOC_TYPE = None
@@ -392,6 +406,10 @@ def _title_line(lines: list[Line], n: int) -> bool:
         return False
     if re.search(r"[.!?,;]\s*$", text) or not text[0].isupper() or _is_label(text) or _doc_type().search(text):
         return False
+    if (text.endswith(":") and len(text.split()) > 4) or re.search(r"\s(?:är|var|har|hade|blir|blev)\s", text):
+        return False  # a sentence, not a title
+    if re.search(r"\([A-ZÅÄÖ]{1,3}\d?\)", text) or find_names(text):
+        return False  # a name line
     if is_section_title(text) or ":" in text.rstrip(":"):
         return False
     before = lines[n - 1] if n else None

@@ -145,6 +145,17 @@ def _finish(block: ItemBlock, rest: list[Line], heading: Heading) -> None:
     rest = _case_number(block, rest)
     rest = _read_labels(block, rest)
     block.body = rest
+    if block.case_number is None:
+        block.case_number = _case_in_head(rest)
+
+
+def _case_in_head(body: list[Line]) -> str | None:
+    """A "Dnr ..." on one of the first lines of the item's text (a protocol's header line)."""
+    for line in [x for x in body if x.text][:6]:
+        m = case_number_pattern().search(line.text)
+        if m:
+            return m.group("case").strip()
+    return None
 
 
 def _case_number(block: ItemBlock, rest: list[Line]) -> list[Line]:
@@ -172,8 +183,9 @@ def _continue_title(block: ItemBlock, rest: list[Line], *, title_below: bool) ->
         # "§ 12" alone on its line: the title is the next line.
         while i < len(rest) and (rest[i].blank or rest[i].text in (".",)):
             i += 1
-        if i < len(rest) and not _is_structural(rest[i].text):
-            block.title = rest[i].text
+        below = rest[i].text if i < len(rest) else ""
+        if below and (not _is_structural(below) or re.fullmatch(r"\([^()]{3,}\)", below)):
+            block.title = below.strip("()") if re.fullmatch(r"\([^()]{3,}\)", below) else below
             i += 1
             m = case_number_pattern().search(block.title)
             if m and m.start() == 0:

@@ -13,12 +13,12 @@ from functools import lru_cache
 
 from minutes.extract import lexicon
 from minutes.extract.passage import Passage
-from minutes.extract.people import NAME_WORD, find_names, resolve
+from minutes.extract.people import FIRST_WORD, NAME_WORD, find_names, is_orgish_phrase, resolve
 from minutes.models import Ballot, Proposal, ProtocolNote, Recusal, Reservation, SourceSpan, Vote
 
 _NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
 #: "Anna Berg (S)", "Olle Ek, m", "Pär Löfstrand": a person as protocols print them.
-_PERSON = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})(\s*\((?:[A-ZÅÄÖa-zåäö]{{1,3}}\d?)\))?")
+_PERSON = re.compile(rf"({FIRST_WORD}(?:\s+{NAME_WORD}){{1,3}})(\s*\((?:[A-ZÅÄÖa-zåäö]{{1,3}}\d?)\))?")
 _PARTY_LIST = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,3}\d?)(?:\s*(?:,|och|samt)\s*[A-ZÅÄÖ]{1,3}\d?)*\s*\.?\s*$")
 
 
@@ -31,14 +31,26 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 0)
 
 
-def _people_in(text: str, *, people: list[str]) -> list[str]:
-    """People in ``text`` as printed, with a bracketed party kept ("Anna Berg (S)")."""
+_NOT_FIRST = re.compile(r"^(?:Ja|Nej|Mot|Med|Vid|Beslut|Reservation\w*|Yrkande\w*|Kommun\w*|Region\w*|Lands\w*)$")
+
+
+def _people_in(text: str, *, people: list[str], listed: bool = False) -> list[str]:
+    """People in ``text`` as printed, with a bracketed party kept ("Anna Berg (S)").
+
+    ``listed``: the text is a list of people (after "reserverade sig", before "yrkar"), so a
+    pair of capitalised words there is a name even when its first name is not known.
+    """
     found = []
     for m in _PERSON.finditer(text):
         name = m.group(1)
-        if name.split()[0] in ("Ja", "Nej", "Mot", "Med", "Vid", "Beslut", "Reservation"):
+        words = name.split()
+        while words and _NOT_FIRST.match(words[0]):
+            words = words[1:]
+        if len(words) < 2:
             continue
-        if not find_names(name, known=people) and name not in people and not m.group(2):
+        name = " ".join(words)
+        known = find_names(name, known=people) or name in people or m.group(2)
+        if not known and not (listed and not is_orgish_phrase(name)):
             continue
         found.append(name + (m.group(2) or ""))
     return found
@@ -68,6 +80,7 @@ def proposals(passages: list[Passage], *, people: list[str], page_of) -> list[Pr
     """The yrkanden moved at the meeting."""
     found: list[Proposal] = []
     previous_names: list[str] = []
+    passage_was_names = False
     listing = False
     for passage in passages:
         if passage.role == "proposal":
@@ -81,12 +94,18 @@ def proposals(passages: list[Passage], *, people: list[str], page_of) -> list[Pr
             if _rx("proposal_list").search(sentence):
                 listing = True
         if passage.role == "motions" and not _rx("motion_verbs").search(passage.text):
-            line = re.match(rf"^(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*(?:\(\w{{1,3}}\))?,?\s*\w{{0,3}}\s*:\s*(?P<what>.+)$", passage.text)
+            line = re.match(rf"^(?P<who>{FIRST_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*(?:\(\w{{1,3}}\))?,?\s*\w{{0,3}}\s*:\s*(?P<what>.+)$", passage.text)
             if line:
                 found.append(Proposal(line.group("what").strip(), [line.group("who")], _kind(line.group("what")),
                                       _span(passage, 0, len(passage.text), page_of)))
-        names = _people_in(passage.text, people=people)
-        previous_names = names if names and len(passage.text) - sum(len(n) for n in names) < 40 * len(names) else []
+        names = _people_in(passage.text, people=people, listed=True)
+        if names and len(passage.text) - sum(len(n) for n in names) < 12 * len(names) + 10:
+            # A paragraph of names only: movers for a "yrkar ..." that follows (they may run over lines).
+            previous_names = (previous_names if passage_was_names else []) + names
+            passage_was_names = True
+        else:
+            previous_names = names if names and len(passage.text) - sum(len(n) for n in names) < 40 * len(names) else []
+            passage_was_names = False
     return found
 
 
@@ -95,7 +114,7 @@ def _motions(passage: Passage, start: int, sentence: str, *, people, previous, p
     verb = _rx("motion_verbs").search(sentence)
     if verb:
         before, after = sentence[: verb.start()], sentence[verb.end() :]
-        movers = _people_in(before, people=people) or (previous if not before.strip() else [])
+        movers = _people_in(before, people=people, listed=True) or (previous if not before.strip() else [])
         what = _rx("motion_fillers").sub("", after.strip())
         what = _clean(what)
         if movers and what:
@@ -126,8 +145,8 @@ def alternatives(passages: list[Passage], *, page_of) -> list[Proposal]:
             continue
         if not re.match(r"^\d+[.)]", passage.lines[0].text):
             continue
-        later = " ".join(p.text for p in passages[n + 1 : n + 6])
-        if not _rx("vote_words").search(later):
+        later = passages[n + 1 : n + 6]
+        if not any(p.role == "vote" or _rx("vote_words").search(p.text) for p in later):
             continue
         parties = re.search(r"\(([^)]+)\)", text)
         by = [p.strip() for p in re.split(r",|\s+och\s+", parties.group(1))] if parties else []
@@ -147,7 +166,7 @@ def votes(passages: list[Passage], *, people: list[str], page_of) -> list[Vote]:
         if _rx("acclamation").search(text):
             continue
         if passage.role == "vote" or _rx("vote_words").search(text):
-            vote = _counts(text) or _alternatives(passages[i : i + 4])
+            vote = _alternatives(passages[i : i + 4]) or _counts(text)
             if vote is None and re.search(r"\b(?:votering|omröstning)\b", text, re.IGNORECASE) and not found:
                 if re.search(r"\b(?:votering\s+om|efter\s+votering|omröstning\s+(?:genomförs|verkställs|begärs)|votering\s*:)", text, re.IGNORECASE):
                     vote = Vote()
@@ -230,7 +249,9 @@ def reservations(passages: list[Passage], *, people: list[str], page_of) -> list
             m = _rx("reserves", 0).search(sentence)
             if not m and passage.role != "reservation":
                 continue
-            names = _people_in(sentence, people=people)
+            # "... reserverar sig till förmån för A:s yrkande": who they favour is no reserver.
+            who = re.split(r"\b(?:till\s+förmån\s+för|mot\s+beslutet|mot\s+förmån|avseende|med\s+hänvisning)\b", sentence)[0]
+            names = _people_in(who, people=people, listed=True)
             reason = "skriftlig" if re.search(r"skriftlig|reservationsmotivering|bilaga", sentence, re.IGNORECASE) else None
             for name in names:
                 if not any(r.by == name for r in found):
