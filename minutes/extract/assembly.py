@@ -91,11 +91,13 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     people = _people(text, [a.name for a in attendees] + presenters)
 
     fields = header_fields(preamble)
-    title_text = "\n".join(line.text for line in preamble if line.text) or (blocks[0].title if blocks else "")
+    title_text = "\n".join(line.text for line in preamble if line.text) or text[:600]
     date = meeting_date(fields, title_text, text)
     preamble_text = "\n".join(line.text for line in preamble)
     start_time, end_time = meeting_times(fields, preamble_text, text)
-    body, body_name = meeting_body(preamble, fields, text)
+    single = bool(blocks) and blocks[0].form == "single"
+    head = preamble if any(line.text for line in preamble) or not single else [line for line in lines if line.text][:4]
+    body, body_name = meeting_body(head, fields, text)
 
     sections = [read_sections(block.body, width=width) for block in blocks]
     passages = [p for item in sections for p in item]

@@ -253,10 +253,16 @@ def body_word(word: str) -> str | None:
     """The body a word names, in the definite form: "Kyrkorådets" -> "Kyrkorådet",
     "Styrelsesammanträdet" -> "Styrelsen", "Kommittésammanträde" -> "Kommittén"."""
     low = word.lower().strip(".,:;()")
+    found = _noun_in(low)
+    if found:
+        return found
     for ending in lexicon.words("documents", "meeting_compounds"):
         if low.endswith(ending) and len(low) > len(ending) + 2:
-            low = low[: -len(ending)]
-            break
+            return _noun_in(low[: -len(ending)])
+    return None
+
+
+def _noun_in(low: str) -> str | None:
     nouns = _body_nouns()
     for noun in sorted(nouns, key=len, reverse=True):
         definite = nouns[noun]
@@ -366,7 +372,8 @@ def _proper_name(title: str) -> str | None:
     name = " ".join(words)
     if body_word(words[0]):
         return None  # "Socialnämnden i Ekby kommun": the body noun names the body
-    if find_names(name) or any(w[:1].islower() and body_word(w) for w in words):
+    genitive = words[0].lower().endswith("s") and len(words[0]) > 3
+    if find_names(name) or (not genitive and any(w[:1].islower() and body_word(w) for w in words)):
         return None
     if len(words) == 1:
         word = words[0]
@@ -396,7 +403,7 @@ def _acronym_body(heading: str, text: str) -> tuple[str | None, str | None]:
     short, full = None, None
     paren = re.search(r"([A-ZÅÄÖ][\w\s,-]{1,120}?)\s*\(([A-ZÅÄÖ]{2,6})\)", heading)
     doc_type = re.match(rf"^\s*(?:{doc_types})\b\s*(.*)$", heading, re.IGNORECASE)
-    leading = re.match(rf"^\s*([A-ZÅÄÖ]{{2,6}})\s+(?:{doc_types})\b", heading, re.IGNORECASE)
+    leading = re.match(rf"^\s*((?-i:[A-ZÅÄÖ]{{2,6}}))\s+(?:{doc_types})\b", heading, re.IGNORECASE)
     if paren:
         full, short = re.sub(rf"^\s*(?:{doc_types})\b\s*", "", paren.group(1), flags=re.IGNORECASE).strip(), paren.group(2)
     elif leading:

@@ -372,14 +372,14 @@ def _title_lines(lines: list[Line]) -> list[Heading]:
     texts = [line for line in lines if line.text and not line.boilerplate]
     if not texts:
         return []
-    if any(_opens_section(line.text) for line in texts[:8]):
-        return []  # a protocol excerpt ("Yrkanden: ..."): one item, not a news summary
     headings = []
     for n, line in enumerate(lines):
         if not _title_line(lines, n) or line is texts[0]:
             continue
         headings.append(Heading(None, line.text.rstrip(":"), line, form="title"))
-    return headings if headings else []
+    if headings and any(_opens_section(line.text) for line in texts if line.index < headings[0].line.index):
+        return []  # a protocol excerpt ("Yrkanden: ..."): one item, not a news summary
+    return headings
 
 
 def _opens_section(text: str) -> bool:
