@@ -298,10 +298,16 @@ def _entry_names(text: str) -> list[tuple[int, int, str]]:
     found = []
     for m in re.finditer(r"[^,;]+", text):
         entry = m.group(0)
-        name = re.match(rf"\s*({NAME_WORD}(?:\s+{NAME_WORD})*?)(?=\s*[–—-]\s*|\s+[a-zåäö]|-[a-zåäö]|\s*$)", entry)
+        name = re.match(rf"\s*({FIRST_WORD}(?:\s+{NAME_WORD})*?)(?=\s*[–—-]\s*|\s+[a-zåäö]|-[a-zåäö]|\s*$)", entry)
         if name and not is_orgish_phrase(name.group(1)) and name.group(1).lower() not in lexicon.status_labels():
+            words = name.group(1).split()
+            while len(words) > 1 and is_title_word(words[-1]):
+                words.pop()  # "Aran Nur Medlem": the role column is not part of the name
+            if is_title_word(words[0]):
+                continue
+            text_name = " ".join(words)
             start = m.start() + name.start(1)
-            found.append((start, start + len(name.group(1)), name.group(1)))
+            found.append((start, start + len(text_name), text_name))
     return found
 
 
@@ -423,6 +429,12 @@ def _party(attrs: str) -> tuple[str, str] | None:
 
 def _apply_piece(attendee: Attendee, piece: str) -> None:
     if piece[:1].islower() and _job_title().search(piece) and len(piece.split()) <= 4:
+        attendee.role = attendee.role or piece
+        return
+    if piece[:1].isupper() and len(piece.split()) <= 4 and (
+        _job_title().search(piece.split()[0]) or is_title_word(piece.split()[0]) or ROLE_START.match(piece)
+    ):
+        # "Anna Berg Ordförande", "Olle Ek Medlem tillika justeringsperson": a role in a list column.
         attendee.role = attendee.role or piece
         return
     role = ROLE_START.match(piece)

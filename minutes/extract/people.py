@@ -62,13 +62,21 @@ _MARKS = frozenset({"Ja", "Nej", "JA", "NEJ", "X", "Närv", "Frånv"})
 def _title_words() -> frozenset[str]:
     from minutes.extract import lexicon
 
-    words = {t.split()[-1] for t in lexicon.words("roles", "titles")}
-    return frozenset(w.lower() for w in words)
+    words = {w for t in lexicon.words("roles", "titles") for w in t.split()}
+    return frozenset(w.lower() for w in words if len(w) > 2)
+
+
+@lru_cache(maxsize=1)
+def _title_ending() -> re.Pattern:
+    from minutes.extract import lexicon
+
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.words('roles', 'title_endings'))})$", re.IGNORECASE)
 
 
 def is_title_word(word: str) -> bool:
-    """A role title written after a name ("Anna Berg Ledamot"), not a surname."""
-    return word.lower() in _title_words()
+    """A role title written after a name ("Anna Berg Ledamot", "Huvudsystemansvarig"), not a surname."""
+    low = word.lower()
+    return low in _title_words() or (len(low) > 7 and bool(_title_ending().search(low)))
 
 
 def is_orgish(word: str) -> bool:
