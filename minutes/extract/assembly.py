@@ -282,9 +282,16 @@ def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx:
     announced = False
     for passage in ([title] if title else []) + passages:
         if announced:
-            # "... yttrar sig" + the speakers listed in the next paragraph.
-            speakers += [name for _s, _e, name in mentions(passage.text, people=ctx.people)]
-            announced = False
+            # "... yttrar sig" + the speakers listed in the next paragraph(s).
+            listed = mentions(passage.text, people=ctx.people)
+            speakers += [name for _s, _e, name in listed]
+            rest = passage.text
+            for _s, _e, name in listed:
+                rest = rest.replace(name, "")
+            names_only = bool(listed) and len(re.sub(r"\([^)]*\)|[\s,.;]|och", "", rest)) < 3
+            announced = names_only
+            if names_only:
+                continue
         if passage.role in ("motions",) and not re.search(r"\b(?:talade|yttrar|yttrade|anför)\b", passage.text):
             continue
         for start, end, _text in passage.sentences():

@@ -234,7 +234,10 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
             sub = int(c.sub or 0)
             if is_section_title(c.title) or _signature_item(headings):
                 continue
-            if sub == run.outline + 1 and (run.outline or not _body_between(lines, run.main_line, c.line.index)):
+            introduced = _previous_text(lines, c.line.index).endswith(":")
+            if sub == run.outline + 1 and not (introduced and not run.outline) and (
+                run.outline or not _body_between(lines, run.main_line, c.line.index) or _agenda_subs(candidates, run.main)
+            ):
                 run.outline = sub
                 headings.append(_sub(run, f"{run.main}.{sub}", c, False))
             continue
@@ -254,6 +257,22 @@ def _list_ended(lines: list[Line], previous: int, index: int) -> bool:
         if line.text and not line.text[:1].islower() and not line.bullet:
             return True
     return False
+
+
+def _previous_text(lines: list[Line], index: int) -> str:
+    for line in reversed(lines[:index]):
+        if line.text:
+            return line.text.rstrip()
+    return ""
+
+
+def _agenda_subs(candidates: list[Candidate], main: int) -> bool:
+    """An item's outline sub-headings number agenda sub-items (not a report's sections) when
+    there are several of them and none has sub-sections of its own ("8.1.1")."""
+    subs = [c for c in candidates if c.form == "outline" and c.num is not None and int(c.num) == main]
+    deep = [c for c in subs if "." in (c.sub or "")]
+    spread = any(b.line.index - a.line.index > 2 for a, b in zip(subs, subs[1:]))
+    return len(subs) >= 2 and spread and not deep and not any(is_section_title(c.title) for c in subs)
 
 
 def _signature_item(headings: list[Heading]) -> bool:
