@@ -431,8 +431,9 @@ def _apply_piece(attendee: Attendee, piece: str) -> None:
     if piece[:1].islower() and _job_title().search(piece) and len(piece.split()) <= 4:
         attendee.role = attendee.role or piece
         return
-    if piece[:1].isupper() and len(piece.split()) <= 4 and (
-        _job_title().search(piece.split()[0]) or is_title_word(piece.split()[0]) or ROLE_START.match(piece)
+    if piece[:1].isupper() and len(piece.split()) <= 4 and all(
+        is_title_word(w) or _job_title().search(w) or w.lower() in ("tillika", "och", "samt", "vice", "v")
+        for w in piece.split()
     ):
         # "Anna Berg Ordförande", "Olle Ek Medlem tillika justeringsperson": a role in a list column.
         attendee.role = attendee.role or piece
