@@ -273,7 +273,17 @@ def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx:
         passages, title=block.title, body_names=[ctx.body or "", ctx.body_name or ""],
         title_span=(block.heading.start, block.heading.end),
     )]
-    found_assignments, task_decisions = _assignments(passages, ctx)
+    found_assignments, task_decisions = _assignments(([title] if title else []) + passages, ctx)
+    if re.search(lexicon.load("assignments")["task_titles"], block.title) and not found_assignments:
+        for passage in passages:
+            if passage.role is None and passage.text.strip():
+                a, b = passage.source(0), passage.source(len(passage.text))
+                found_assignments.append(Assignment(assign.clean_task(passage.text), [], None, span=ctx.span(a, b)))
+    for line in block.body:
+        if "\t" in line.text:
+            row = assign.table_task(line.text, people=ctx.people, meeting_date=ctx.date)
+            if row is not None and not any(a.task == row.task for a in found_assignments):
+                found_assignments.append(Assignment(row.task, row.assignees, row.due, span=ctx.span(line.start, line.end)))
     for result, start, end in assign.action_items(block.body, people=ctx.people, meeting_date=ctx.date):
         if result.task and not any(a.task == result.task for a in found_assignments):
             found_assignments.append(Assignment(result.task, result.assignees, result.due, span=ctx.span(start, end)))
@@ -350,11 +360,13 @@ def _assignments(passages: list[Passage], ctx: _Context) -> tuple[list[Assignmen
         speech = passage.doc is not None and bool(cues_of(passage.doc, start, end, label="SPEECH"))
         att_sats = _strip_att(text) != text
         if not results and (not speech or in_block or att_sats or passage.role == "proposal"):
-            for reader in (assign.action_statement, assign.passive_statement, assign.imperative_statement):
+            results += assign.action_statements(_strip_att(text), people=ctx.people, meeting_date=ctx.date)
+            for reader in (assign.passive_statement, assign.imperative_statement):
+                if results:
+                    break
                 result = reader(_strip_att(text), people=ctx.people, meeting_date=ctx.date)
                 if result is not None:
                     results.append(result)
-                    break
         if in_block and not results:
             previous = found[-1].assignees if found else []
             result = assign.obligation(text, meeting_date=ctx.date, assignees=previous)

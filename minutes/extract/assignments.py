@@ -250,9 +250,12 @@ def _known(word: str, people: list[str]) -> bool:
     return bool(re.fullmatch(NAME_WORD, bare)) and not _NOUN_ENDING.search(bare.lower()) and not PRONOUN_SUBJECT.match(bare)
 
 
-def action_statement(sentence: str, *, people: list[str], meeting_date: str | None) -> Found | None:
-    """ "Martin kollar med Alf", "(GD) mejlar kallelse", "..., Erik bokar matsalen": a task noted in passing."""
+def action_statements(sentence: str, *, people: list[str], meeting_date: str | None) -> list[Found]:
+    """ "Martin kollar med Alf", "(GD) mejlar kallelse", "..., Erik bokar matsalen och Olle ringer
+    Eva": the tasks noted in passing in a sentence, one per clause that has a person and an action verb."""
     text = sentence.strip(" •-–")
+    found: list[Found] = []
+    due = due_of(text, meeting_date=meeting_date)
     for clause in _CLAUSE.finditer(text):
         rest_of_text = text[clause.end() :]
         for names, at in _subject_at(rest_of_text, people):
@@ -262,14 +265,37 @@ def action_statement(sentence: str, *, people: list[str], meeting_date: str | No
                 continue
             task = re.sub(r"^(?:också|även|nu|gärna)\s+", "", rest, flags=re.IGNORECASE)
             task = re.split(r"[,;]\s+(?=[A-ZÅÄÖ(])|\s+och\s+(?=[A-ZÅÄÖ(][\wåäö]*\s+(?:%s)\b)" % _verbs(), task)[0]
-            return Found(names, clean_task(task), due_of(text, meeting_date=meeting_date))
+            task = clean_task(task)
+            if len(task.split()) >= 2 and not any(f.task == task for f in found):
+                found.append(Found(names, task, due))
+            break
     trailing = _TRAILING_SUBJECT.search(text)
     if trailing and _action_verb().match(trailing.group("verb")):
         names = split_assignees(trailing.group("who"), people=people)
         obj = re.split(r"[,;:–]\s*", text[: trailing.start()])[-1].strip()
-        if names and obj and len(obj.split()) >= 1 and obj.lower() != trailing.group("verb"):
-            return Found(names, clean_task(f"{trailing.group('verb')} {obj}"), due_of(text, meeting_date=meeting_date))
-    return None
+        if names and obj and obj.lower() != trailing.group("verb"):
+            found.append(Found(names, clean_task(f"{trailing.group('verb')} {obj}"), due))
+    return found
+
+
+def action_statement(sentence: str, *, people: list[str], meeting_date: str | None) -> Found | None:
+    """The first task :func:`action_statements` finds in the sentence."""
+    found = action_statements(sentence, people=people, meeting_date=meeting_date)
+    return found[0] if found else None
+
+
+def table_task(line_text: str, *, people: list[str], meeting_date: str | None) -> Found | None:
+    """ "Informationsblad till medlemmarna<tab>Björn": a row whose last column names who is responsible."""
+    cells = [c.strip() for c in line_text.split("\t") if c.strip()]
+    if len(cells) < 2 or len(cells[-1].split()) > 3:
+        return None
+    who = cells[-1]
+    if not all(resolve(w, people) != w or w in people for w in who.split()) and who not in people:
+        return None
+    task = " ".join(cells[:-1])
+    if len(task.split()) < 2:
+        return None
+    return Found(split_assignees(who, people=people), clean_task(task), due_of(task, meeting_date=meeting_date))
 
 
 #: "..., förslag Ann Kvist (BE) kontaktar.": initials and verb at the end of the clause, the object before.
@@ -349,7 +375,7 @@ def action_items(lines, *, people: list[str], meeting_date: str | None) -> list[
 
 def obligation(sentence: str, *, meeting_date: str | None, assignees: list[str]) -> Found | None:
     """A decision sentence that sets a deadline ("ska ... presenteras i december")."""
-    if not re.search(r"\b(ska|skall|planeras)\b", sentence, re.IGNORECASE):
+    if not re.search(r"\b(ska|skall|planeras)\b", sentence, re.IGNORECASE) or len(sentence.split()) > 30:
         return None
     due = due_of(sentence, meeting_date=meeting_date)
     if due is None:

@@ -36,8 +36,8 @@ def phrase_pattern(phrase: str) -> list[dict]:
         if word == "*":
             tokens.extend({"OP": "?"} for _ in range(WILDCARD_WORDS))
             continue
-        if word == "_":
-            tokens.append({})
+        if word in ("_", "_?"):
+            tokens.append({} if word == "_" else {"OP": "?"})
             continue
         optional = word.endswith("?") and len(word) > 1
         word = word.rstrip("?") if optional else word
