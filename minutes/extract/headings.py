@@ -125,7 +125,7 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         return _paragraph_scheme(candidates, lines)
     headings = _numbered_scheme(candidates, lines)
     if headings:
-        return headings
+        return _with_unnumbered_subs(headings, lines)
     return _unnumbered_scheme(candidates, lines)
 
 
@@ -279,6 +279,56 @@ def _signature_item(headings: list[Heading]) -> bool:
     """The current item is the signature section ("18 Signaturer"): its sub-headings are signature roles."""
     main = next((h for h in reversed(headings) if not h.is_sub), None)
     return main is not None and bool(re.match(r"^(?:signaturer|underskrifter|underskrift|justering|signering)\b", main.title, re.IGNORECASE))
+
+
+def _topic_line(line: Line) -> bool:
+    """A line that can be an unnumbered topic heading: short, capitalised, no sentence."""
+    text = line.text.strip()
+    if not text or line.bullet or len(text) > 60 or len(text.split()) > 8 or not text[0].isupper():
+        return False
+    if re.search(r"[:;,]$", text) or (text.endswith(".") and len(text.split()) > 4):
+        return False
+    from minutes.extract.layout import TIMEBOX, kind_labels, presenter_label
+
+    if text.lower() in kind_labels() or presenter_label().match(text) or TIMEBOX.match(text):
+        return False
+    return not (is_section_title(text) or candidate(line) is not None or _is_label(text) or find_names(text))
+
+
+def _next_text(lines: list[Line], index: int) -> Line | None:
+    return next((line for line in lines[index + 1 :] if line.text), None)
+
+
+def _with_unnumbered_subs(headings: list[Heading], lines: list[Line]) -> list[Heading]:
+    """Unnumbered topics under a numbered item ("6 Beslutspunkter" / "Nästa stämma" / text ...).
+
+    Only where the item's text opens with such a topic line; then every later topic line
+    in the item that follows a finished sentence and precedes longer text is one too.
+    """
+    out: list[Heading] = []
+    for n, heading in enumerate(headings):
+        out.append(heading)
+        if heading.is_sub or (n + 1 < len(headings) and headings[n + 1].is_sub):
+            continue
+        stop = headings[n + 1].line.index if n + 1 < len(headings) else len(lines)
+        first = _next_text(lines, heading.line.index)
+        if first is None or first.index >= stop or not _topic_line(first) or not _followed_by_text(lines, first):
+            continue
+        topics = []
+        for line in lines[first.index : stop]:
+            if not _topic_line(line) or not _followed_by_text(lines, line):
+                continue
+            before = _previous_text(lines, line.index)
+            if line is first or re.search(r"[.!?”\"]$", before) or is_section_title(before):
+                topics.append(Heading(None, line.text.strip(), line, is_sub=True, form="topic"))
+        if len(topics) >= 2:  # one short line under an item is its text, several are its topics
+            out += topics
+    return out
+
+
+def _followed_by_text(lines: list[Line], line: Line) -> bool:
+    nxt = _next_text(lines, line.index)
+    return nxt is not None and len(nxt.text) > len(line.text) and not _topic_line(nxt) and candidate(nxt) is None
 
 
 def _sub(run: _Run, number: str, c: Candidate, title_below: bool) -> Heading:
