@@ -304,6 +304,8 @@ def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx:
                 continue
         if passage.role in ("motions",) and not re.search(r"\b(?:talade|yttrar|yttrade|anför)\b", passage.text):
             continue
+        if passage.role in ("proposal", "decision") and _strip_att(passage.text) != passage.text:
+            continue  # an att-sats says what is proposed or decided, not who spoke
         for start, end, _text in passage.sentences():
             speakers += speakers_in(passage, start, end, people=ctx.people, roles=ctx.roles)
         announced = bool(re.search(r"\b(?:yttrar|yttrade|yttrat)\s+sig\s*:?\s*$|\bföljande\s+(?:talare|personer)\b[^.]*:\s*$", passage.text))

@@ -142,9 +142,14 @@ def _labelled(passages: list[Passage], proposals: list[Passage]) -> list[Decisio
                 flush()
             found.append(_with_lead(lead, passage))
             continue
+        referenced = _referenced(passage, proposals)
+        if referenced is not None:
+            flush()
+            found.append(referenced)
+            continue
         if passage.bullet or _ATT.match(passage.text):
             flush()
-            found.append(_referenced(passage, proposals) or _whole(passage, default=passage.kind))
+            found.append(_whole(passage, default=passage.kind))
         elif passage.first_in_section and passage.lines and _inline(passage):
             found += _by_formula(passage, proposals)
         else:
