@@ -48,7 +48,7 @@ class SizeType(click.ParamType):
     name = "size"
 
     def convert(self, value, param, ctx):
-        from minutes.ingest.sources import parse_size
+        from minutes.importer.sources import parse_size
 
         if isinstance(value, int):
             return value
@@ -100,9 +100,9 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
         minutes ingest --manifest scans/manifest.csv --workers 2 --ocr
     """
     from minutes.archive import open_archive
-    from minutes.ingest.bulk import ingest_paths
-    from minutes.ingest.progress import failure_lines, make_progress, summary_line
-    from minutes.ingest.sources import Limits, count_sources
+    from minutes.importer.bulk import ingest_paths
+    from minutes.importer.progress import failure_lines, make_progress, summary_line
+    from minutes.importer.sources import Limits, count_sources
 
     if not paths and not manifests:
         raise click.UsageError("name at least one file, folder, zip or --manifest")
@@ -139,8 +139,8 @@ def reprocess(db_path, workers, quiet):
         minutes reprocess --db archive.db --workers 2
     """
     from minutes.archive import open_archive
-    from minutes.ingest.progress import failure_lines, make_progress
-    from minutes.ingest.reprocess import count_stored, reprocess_archive
+    from minutes.importer.progress import failure_lines, make_progress
+    from minutes.importer.reprocess import count_stored, reprocess_archive
 
     db = open_archive(db_path)
     progress = make_progress(count_stored(db), quiet=quiet)

@@ -15,7 +15,7 @@ import docx
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from minutes.ingest.sources import Limits
+from minutes.importer.sources import Limits
 from minutes.sample import iter_meetings, render_pdf_from_text
 
 LIMITS = Limits(max_file_bytes=int(1.5 * 2**20), max_zip_total=64 * 2**20, max_zip_ratio=200)

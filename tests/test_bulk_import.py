@@ -8,7 +8,7 @@ import pytest
 from test_bulk_corpus import BAD, DUPLICATE, GOOD, LIMITS, build_corpus, shown
 
 from minutes.archive import export_json, open_archive
-from minutes.ingest.bulk import ingest_paths
+from minutes.importer.bulk import ingest_paths
 
 TABLES = ("documents", "document_paths", "meetings", "items", "decisions", "assignments", "attendees")
 
@@ -158,7 +158,7 @@ def test_bulk_ocr_flag_reaches_the_reader(corpus, tmp_path, monkeypatch):
 
 
 def test_bulk_document_the_archive_refuses_is_recorded_and_the_batch_goes_on(corpus, tmp_path, monkeypatch):
-    from minutes.ingest import bulk
+    from minutes.importer import bulk
 
     real = bulk.store_rows
 

@@ -13,7 +13,7 @@ import pytest
 from test_bulk_corpus import meeting_texts
 
 from minutes.archive import export_json, open_archive
-from minutes.ingest.bulk import ingest_paths
+from minutes.importer.bulk import ingest_paths
 
 FILES = 40
 

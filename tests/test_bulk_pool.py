@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from minutes.ingest.pool import ordered_map
+from minutes.importer.pool import ordered_map
 
 
 def square(n: int) -> int:

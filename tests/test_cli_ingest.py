@@ -7,9 +7,9 @@ import io
 from click.testing import CliRunner
 
 from minutes.cli import cli
-from minutes.ingest.bulk import FileResult
-from minutes.ingest.progress import make_progress
-from minutes.ingest.sources import parse_size
+from minutes.importer.bulk import FileResult
+from minutes.importer.progress import make_progress
+from minutes.importer.sources import parse_size
 
 TEXT = """Protokoll fört vid sammanträde med styrelsen
 Datum: 2019-03-01

@@ -127,7 +127,7 @@ def test_link_is_idempotent(small):
 def generated(tmp_path_factory):
     """A generated archive of 36 text meetings, ingested and linked, with its truth."""
     from minutes.archive import open_archive
-    from minutes.ingest.bulk import ingest_paths
+    from minutes.importer.bulk import ingest_paths
     from minutes.sample import generate_archive
 
     out = tmp_path_factory.mktemp("generated")
@@ -196,7 +196,7 @@ def test_link_generated_namesakes_stay_apart(generated):
 
 def test_link_seeds_threads_meet_the_bar(seeds_dir, gold_dir, tmp_path):
     from minutes.archive import export_json, open_archive
-    from minutes.ingest.bulk import ingest_paths
+    from minutes.importer.bulk import ingest_paths
 
     db = open_archive(tmp_path / "seeds.db")
     ingest_paths(db, [seeds_dir])

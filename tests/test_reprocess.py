@@ -5,8 +5,8 @@ from __future__ import annotations
 from test_bulk_corpus import meeting_texts, pdf_bytes
 
 from minutes.archive import export_json, open_archive
-from minutes.ingest.bulk import ingest_paths
-from minutes.ingest.reprocess import reprocess_archive
+from minutes.importer.bulk import ingest_paths
+from minutes.importer.reprocess import reprocess_archive
 
 
 def _archive(tmp_path):

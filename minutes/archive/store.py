@@ -40,8 +40,8 @@ from minutes.archive.schema import (
 from minutes.models import Meeting, SourceDocument
 
 __all__ = [
-    "EXTRACTOR_VERSION", "item_id_for", "meeting_id_for", "open_archive", "record_alias",
-    "record_failure", "save_document", "store_rows",
+    "EXTRACTOR_VERSION", "item_id_for", "meeting_id_for", "open_archive", "prepare_bulk_writes",
+    "record_alias", "record_failure", "save_document", "store_rows",
 ]
 
 
@@ -52,6 +52,15 @@ def open_archive(path: str | Path) -> Database:
     db.enable_wal()
     ensure_db_shape(db)
     return db
+
+
+def prepare_bulk_writes(db: Database) -> None:
+    """Commit without an fsync per document, for imports that write thousands of them.
+
+    WAL with ``synchronous = NORMAL`` survives a killed process intact (only a
+    power cut can lose the last commits), and saves an fsync per document.
+    """
+    db.execute("PRAGMA synchronous = NORMAL")
 
 
 def ensure_db_shape(db: Database) -> None:
@@ -173,16 +182,6 @@ def record_alias(db: Database, *, path: str, sha256: str, name: str) -> None:
     """Remember another name under which already-imported content was found."""
     with db.atomic():
         _write_path(db, path, sha256, name)
-
-
-def document_status(db: Database, sha256: str) -> dict | None:
-    """The stored status row of a document by content hash, or None if never seen."""
-    rows = db.execute(
-        "select id, status, extractor_version from documents where id = ?", [sha256]
-    ).fetchall()
-    if not rows:
-        return None
-    return {"id": rows[0][0], "status": rows[0][1], "extractor_version": rows[0][2]}
 
 
 def delete_meeting(db: Database, meeting_id: str) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from minutes.ingest.bench_pdf import READERS, compare_readers
+from minutes.bench.readers import READERS, compare_readers
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_ingest_pdf import make_pdf  # noqa: E402
 
 
-def test_ingest_bench_compare_readers(tmp_path):
+def test_bench_readers_compare_readers(tmp_path):
     good, locked = tmp_path / "ks.pdf", tmp_path / "hemlig.pdf"
     good.write_bytes(make_pdf())
     locked.write_bytes(make_pdf(encrypt="secret"))

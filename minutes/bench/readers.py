@@ -3,7 +3,7 @@
 The numbers justify the default reader (MEASUREMENTS.md §2: PDFium about
 1,000 pages/s, pdfplumber about 16) and catch regressions in our own repair
 step, which runs on top of PDFium. ``minutes bench`` calls
-:func:`compare_readers`; ``python -m minutes.ingest.bench_pdf FILE…`` prints it.
+:func:`compare_readers`; ``python -m minutes.bench.readers FILE…`` prints it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from minutes.ingest.pdf import read_pdf
 
 
-def _pdfplumber_text(data: bytes) -> int:
+def pdfplumber_pages(data: bytes) -> int:
     """pdfplumber ``extract_text`` on every page; returns the page count."""
     import pdfplumber
 
@@ -35,7 +35,7 @@ def _read_pdf_pages(data: bytes) -> int:
 
 READERS: dict[str, Callable[[bytes], int]] = {
     "pypdfium2 read_pdf": _read_pdf_pages,
-    "pdfplumber extract_text": _pdfplumber_text,
+    "pdfplumber extract_text": pdfplumber_pages,
 }
 
 

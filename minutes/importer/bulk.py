@@ -1,12 +1,12 @@
 """Bulk import: plan each source, parse in a pool, store with one writer; failure is data.
 
-The flow for every :class:`~minutes.ingest.sources.Source`, in input order:
+The flow for every :class:`~minutes.importer.sources.Source`, in input order:
 
 1. *plan* (main process): hash the bytes; content already stored under the
    current extractor version is ``unchanged``, content seen earlier in this
    run is a ``duplicate``, a source that could not be read is ``failed``,
    anything else must be parsed;
-2. *parse* (worker processes, see :mod:`minutes.ingest.pool`): read the bytes,
+2. *parse* (worker processes, see :mod:`minutes.importer.pool`): read the bytes,
    extract the meeting and prepare its rows (ids, search columns);
 3. *store* (main process, one transaction per document): insert the prepared
    rows, or record the failure with its reason, or record the other name.
@@ -28,16 +28,17 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from minutes.archive.documents import document_status, stored_overrides
 from minutes.archive.store import (
     EXTRACTOR_VERSION,
-    document_status,
+    prepare_bulk_writes,
     record_alias,
     record_failure,
     store_rows,
 )
-from minutes.ingest.pool import ordered_map
-from minutes.ingest.sources import Limits, Source, iter_sources, read_manifest
-from minutes.ingest.work import (
+from minutes.importer.pool import ordered_map
+from minutes.importer.sources import Limits, Source, iter_sources, read_manifest
+from minutes.importer.work import (
     Outcome,
     ParseJob,
     crashed,
@@ -118,9 +119,7 @@ def ingest_paths(
     """Import files, folders, zips and manifest CSVs into ``db``; a bad file is recorded, never raised."""
     from minutes.link import link_archive
 
-    # WAL with synchronous=NORMAL survives a killed process intact (only a power
-    # cut can lose the last commits), and saves an fsync per document.
-    db.execute("PRAGMA synchronous = NORMAL")
+    prepare_bulk_writes(db)
     summary = ImportSummary()
     planner = _Planner(db, ocr=ocr)
     jobs = map(planner.plan, _sources(paths, manifests, limits or Limits()))
@@ -191,13 +190,9 @@ class _Planner:
         """A manifest now says something else about stored content: store it again."""
         if not overrides:
             return False
-        row = self.db.execute(
-            "select override_body, override_date, body_name from meetings where document_id = ?",
-            [sha256],
-        ).fetchone()
-        if row is None:
+        stored = stored_overrides(self.db, sha256)
+        if stored is None:
             return False
-        stored = {"body": row[0], "date": row[1], "body_name": row[2]}
         return any(value and stored.get(key) != value for key, value in overrides.items())
 
     def _stored(self, sha256: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from minutes.ingest.bulk import FileResult
+from minutes.importer.bulk import FileResult
 
 
 class LineProgress:

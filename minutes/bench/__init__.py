@@ -36,10 +36,10 @@ def generate_pdfs(folder: Path, n: int, *, seed: int = 0) -> list[Path]:
 
 def time_pdfplumber(paths: list[Path]) -> dict:
     """pdfplumber ``extract_text`` over every page of every file, in this process."""
-    from minutes.ingest.bench_pdf import _pdfplumber_text
+    from minutes.bench.readers import pdfplumber_pages
 
     start, cpu = time.perf_counter(), time.process_time()
-    pages = sum(_pdfplumber_text(path.read_bytes()) for path in paths)
+    pages = sum(pdfplumber_pages(path.read_bytes()) for path in paths)
     return {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
             "pages": pages, "docs": len(paths)}
 
@@ -58,15 +58,16 @@ def time_import(folder: Path, db_path: Path, *, workers: int) -> dict:
 def _import_child(folder: str, db_path: str, workers: int, send) -> None:
     """The measured import (runs in its own process)."""
     from minutes.archive import open_archive
-    from minutes.ingest.bulk import ingest_paths
-    from minutes.ingest.sources import count_sources
+    from minutes.archive.documents import stored_pages
+    from minutes.importer.bulk import ingest_paths
+    from minutes.importer.sources import count_sources
 
     total = count_sources([folder])
     db = open_archive(db_path)
     probe = _Probe(total)
     summary = ingest_paths(db, [folder], workers=workers, progress=probe)
     seconds = time.perf_counter() - probe.start
-    pages = db.execute("select coalesce(sum(pages), 0) from documents where status = 'ok'").fetchone()[0]
+    pages = stored_pages(db)
     send.send({
         "workers": workers, "seconds": seconds, "docs": len(summary.imported), "pages": pages,
         "failed": len(summary.failed), "link_seconds": summary.link_seconds, "tree_pss_samples_mib": probe.samples,

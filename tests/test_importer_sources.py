@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes.ingest.sources import Source, iter_sources, read_manifest, unsafe_entry
+from minutes.importer.sources import Source, iter_sources, read_manifest, unsafe_entry
 
 
 def _zip(entries: dict[str, bytes], *, compression=zipfile.ZIP_DEFLATED) -> bytes:
@@ -38,7 +38,7 @@ def tree(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_ingest_sources_walks_nested_folders_sorted_without_junk(tree):
+def test_importer_sources_walks_nested_folders_sorted_without_junk(tree):
     found = list(iter_sources([tree]))
     assert [Path(s.display_path).relative_to(tree).as_posix() for s in found] == [
         "top.txt",
@@ -50,19 +50,19 @@ def test_ingest_sources_walks_nested_folders_sorted_without_junk(tree):
     assert all(s.ok and s.mtime for s in found)
 
 
-def test_ingest_sources_missing_path_is_an_error_source(tmp_path):
+def test_importer_sources_missing_path_is_an_error_source(tmp_path):
     [source] = iter_sources([tmp_path / "saknas.pdf"])
     assert source.error == "not found: no such file or folder" and source.data is None
 
 
-def test_ingest_sources_oversized_file_names_the_limit(tmp_path):
+def test_importer_sources_oversized_file_names_the_limit(tmp_path):
     (tmp_path / "stor.pdf").write_bytes(b"x" * 3000)
     [source] = iter_sources([tmp_path], max_file_bytes=2048)
     assert source.error == "file too large: 2.9 kB, over the 2 kB limit"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read anything")
-def test_ingest_sources_unreadable_file_is_an_error_source(tmp_path):
+def test_importer_sources_unreadable_file_is_an_error_source(tmp_path):
     locked = tmp_path / "låst.txt"
     locked.write_bytes(b"hemligt")
     locked.chmod(0)
@@ -73,7 +73,7 @@ def test_ingest_sources_unreadable_file_is_an_error_source(tmp_path):
     assert source.error.startswith("cannot read file: Permission denied")
 
 
-def test_ingest_sources_zip_entries_read_in_memory(tmp_path):
+def test_importer_sources_zip_entries_read_in_memory(tmp_path):
     archive = tmp_path / "arkiv.zip"
     archive.write_bytes(
         _zip({"2018/b.txt": b"B", "2018/a.txt": b"A", "__MACOSX/._a.txt": b"x", "2018/": b""})
@@ -87,7 +87,7 @@ def test_ingest_sources_zip_entries_read_in_memory(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["arkiv.zip"]
 
 
-def test_ingest_sources_nested_zip_one_level(tmp_path):
+def test_importer_sources_nested_zip_one_level(tmp_path):
     inner = _zip({"protokoll.txt": b"P"})
     innermost = _zip({"deep.txt": _zip({"x.txt": b"X"})})
     archive = tmp_path / "yttre.zip"
@@ -99,7 +99,7 @@ def test_ingest_sources_nested_zip_one_level(tmp_path):
 
 
 @pytest.mark.parametrize("entry", ["../evil.txt", "/etc/passwd", "a/../../evil.txt", "C:/evil.txt", "..\\evil.txt"])
-def test_ingest_sources_unsafe_zip_path_is_refused(tmp_path, entry):
+def test_importer_sources_unsafe_zip_path_is_refused(tmp_path, entry):
     archive = tmp_path / "farlig.zip"
     archive.write_bytes(_zip({entry: b"ond", "ok.txt": b"god"}))
     found = {s.display_path: s for s in iter_sources([archive])}
@@ -110,19 +110,19 @@ def test_ingest_sources_unsafe_zip_path_is_refused(tmp_path, entry):
     assert not (tmp_path.parent / "evil.txt").exists()
 
 
-def test_ingest_sources_unsafe_entry_table():
+def test_importer_sources_unsafe_entry_table():
     assert unsafe_entry("../x") and unsafe_entry("/x") and unsafe_entry("D:\\x")
     assert not unsafe_entry("a/b..c/x.pdf") and not unsafe_entry("2018/x.pdf")
 
 
-def test_ingest_sources_zip_bomb_refused_by_size(tmp_path):
+def test_importer_sources_zip_bomb_refused_by_size(tmp_path):
     archive = tmp_path / "bomb.zip"
     archive.write_bytes(_zip({"bomb.txt": b"\0" * (4 * 2**20)}))
     [source] = iter_sources([archive], max_file_bytes=2**20)
     assert source.error == "file too large: 4 MB, over the 1 MB limit"
 
 
-def test_ingest_sources_zip_bomb_refused_by_ratio(tmp_path):
+def test_importer_sources_zip_bomb_refused_by_ratio(tmp_path):
     archive = tmp_path / "bomb.zip"
     archive.write_bytes(_zip({"bomb.txt": b"\0" * (4 * 2**20)}))
     [source] = iter_sources([archive])
@@ -130,7 +130,7 @@ def test_ingest_sources_zip_bomb_refused_by_ratio(tmp_path):
     assert "(limit 200×)" in source.error
 
 
-def test_ingest_sources_zip_bomb_refused_by_total(tmp_path):
+def test_importer_sources_zip_bomb_refused_by_total(tmp_path):
     archive = tmp_path / "many.zip"
     archive.write_bytes(_zip({f"{i}.txt": bytes(range(256)) * 40 for i in range(5)}))
     found = list(iter_sources([archive], max_zip_total=25_000))
@@ -138,7 +138,7 @@ def test_ingest_sources_zip_bomb_refused_by_total(tmp_path):
     assert found[2].error == "zip bomb refused: the archive unpacks to more than the 24.4 kB limit"
 
 
-def test_ingest_sources_zip_entry_lying_about_its_size(tmp_path):
+def test_importer_sources_zip_entry_lying_about_its_size(tmp_path):
     data = bytearray(_zip({"a.txt": b"hej" * 1000}, compression=zipfile.ZIP_STORED))
     local_size = data.index(b"a.txt") - 8  # uncompressed size in the local header
     data[local_size : local_size + 4] = (10).to_bytes(4, "little")
@@ -150,14 +150,14 @@ def test_ingest_sources_zip_entry_lying_about_its_size(tmp_path):
     assert source.data is None and source.error.startswith(("corrupt zip entry", "zip bomb refused"))
 
 
-def test_ingest_sources_corrupt_zip_is_an_error_source(tmp_path):
+def test_importer_sources_corrupt_zip_is_an_error_source(tmp_path):
     archive = tmp_path / "trasig.zip"
     archive.write_bytes(b"PK\x03\x04 inte en zip")
     [source] = iter_sources([archive])
     assert source.error.startswith("corrupt zip archive: cannot be opened")
 
 
-def test_ingest_sources_manifest_overrides(tmp_path):
+def test_importer_sources_manifest_overrides(tmp_path):
     (tmp_path / "filer").mkdir()
     (tmp_path / "filer" / "a.txt").write_bytes(b"A")
     (tmp_path / "b.zip").write_bytes(_zip({"b.txt": b"B"}))
@@ -179,7 +179,7 @@ def test_ingest_sources_manifest_overrides(tmp_path):
     assert found[3].error == "manifest line 5: date '8 april' is not YYYY-MM-DD"
 
 
-def test_ingest_sources_manifest_without_path_column(tmp_path):
+def test_importer_sources_manifest_without_path_column(tmp_path):
     manifest = tmp_path / "m.csv"
     manifest.write_text("fil,date\na.txt,2019-01-01\n", encoding="utf-8")
     [source] = read_manifest(manifest)

@@ -9,19 +9,17 @@ with the meeting are kept.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from minutes.archive.store import store_rows
-from minutes.ingest.bulk import FileResult, default_workers
-from minutes.ingest.pool import ordered_map
-from minutes.ingest.work import Outcome, crashed, extract_document, init_worker
+from minutes.archive.documents import count_stored_documents, stored_documents, stored_overrides
+from minutes.archive.store import prepare_bulk_writes, store_rows
+from minutes.importer.bulk import FileResult, default_workers
+from minutes.importer.pool import ordered_map
+from minutes.importer.work import Outcome, crashed, extract_document, init_worker
 from minutes.models import SourceDocument
-
-_DOCUMENT_COLUMNS = "id, name, path, format, text, page_starts, size, encoding"
 
 
 @dataclass
@@ -45,7 +43,7 @@ def reprocess_archive(
     """Extract every stored document again and replace its meeting."""
     from minutes.link import link_archive
 
-    db.execute("PRAGMA synchronous = NORMAL")
+    prepare_bulk_writes(db)
     summary = ReprocessSummary()
     results = ordered_map(
         _extract,
@@ -68,7 +66,7 @@ def reprocess_archive(
 
 def count_stored(db: Database) -> int:
     """How many documents ``reprocess_archive`` will visit (for a progress bar)."""
-    return db.execute("select count(*) from documents where status = 'ok'").fetchone()[0]
+    return count_stored_documents(db)
 
 
 def _extract(job: tuple[SourceDocument, dict]) -> Outcome:
@@ -78,33 +76,20 @@ def _extract(job: tuple[SourceDocument, dict]) -> Outcome:
 
 
 def _stored_documents(db: Database) -> Iterator[tuple[SourceDocument, dict]]:
-    """Stored documents one at a time with their meeting's overrides (ids first, so writes
-    never disturb the scan; a document's overrides change only when it is itself stored)."""
-    ids = [row[0] for row in db.execute("select id from documents where status = 'ok' order by rowid")]
-    for sha256 in ids:
-        row = db.execute(f"select {_DOCUMENT_COLUMNS} from documents where id = ?", [sha256]).fetchone()
-        if row is not None:
-            yield _document(row), _overrides(db, sha256)
-
-
-def _document(row: tuple) -> SourceDocument:
-    sha256, name, path, fmt, text, page_starts, size, encoding = row
-    return SourceDocument(
-        name=name, text=text or "", sha256=sha256, path=path or name, format=fmt or "text",
-        page_starts=json.loads(page_starts) if page_starts else [0], size=size or 0, encoding=encoding,
-    )
+    """Stored documents one at a time with their meeting's overrides (a document's overrides
+    change only when it is itself stored, so reading them as the scan goes is safe)."""
+    for document in stored_documents(db):
+        yield document, _overrides(db, document.sha256)
 
 
 def _overrides(db: Database, sha256: str) -> dict[str, str]:
     """The manifest overrides the meeting was stored with, so reprocessing keeps them."""
-    row = db.execute(
-        "select override_body, body_name, override_date from meetings where document_id = ?", [sha256]
-    ).fetchone()
-    if row is None:
+    stored = stored_overrides(db, sha256)
+    if stored is None:
         return {}
-    body, body_name, date = row
-    overrides = {"body": body, "body_name": body_name if body else None, "date": date}
-    return {key: value for key, value in overrides.items() if value}
+    if not stored["body"]:
+        stored["body_name"] = None  # the name is the manifest's only when it set the body
+    return {key: value for key, value in stored.items() if value}
 
 
 def _store(db: Database, document: SourceDocument, outcome: Outcome) -> FileResult:
