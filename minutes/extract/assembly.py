@@ -35,7 +35,7 @@ from minutes.extract.header import (
 from minutes.extract.layout import ItemBlock, presenter_label, split_items
 from minutes.extract.lines import Line, line_width, split_lines
 from minutes.extract.passage import Passage
-from minutes.extract.people import find_names, is_first_name
+from minutes.extract.people import find_names, is_first_name, resolve
 from minutes.extract.pipeline import annotate, cues_of, default_nlp
 from minutes.extract.sections import read_sections
 from minutes.extract.speakers import bare_name_line, mentions, presenter_names, role_holders, speakers_in
@@ -99,6 +99,9 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     head = preamble if any(line.text for line in preamble) or not single else [line for line in lines if line.text][:4]
     body, body_name = meeting_body(head, fields, text)
 
+    if _presenter_column(preamble):
+        for block in blocks:
+            block.presenter_cells = _column_cells(block, people)
     sections = [read_sections(block.body, width=width) for block in blocks]
     passages = [p for item in sections for p in item]
     for passage, doc in zip(passages, annotate(nlp, [p.text for p in passages])):
@@ -229,7 +232,35 @@ def _presenter_text(block: ItemBlock) -> str:
     return m.group(1) if m else text
 
 
+def _presenter_column(preamble: list[Line]) -> bool:
+    """The agenda is a table with a presenter or responsible column."""
+    pattern = re.compile(lexicon.load("headings")["presenter_columns"])
+    return any(pattern.search(line.text) for line in preamble[-8:] if line.text)
+
+
+_CELL = re.compile(r"\t\s*([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s*[/,]\s*[A-ZÅÄÖ][\wåäöÅÄÖ]*){0,3})\s*$")
+
+
+def _column_cells(block: ItemBlock, people: list[str]) -> list[str]:
+    """Names or initials in the last column of the item's heading and text lines, resolved."""
+    found: list[str] = []
+    for line in [block.heading, *block.body]:
+        m = _CELL.search(line.raw.replace("|", "\t"))
+        if not m:
+            continue
+        for part in re.split(r"\s*[/,]\s*", m.group(1)):
+            full = resolve(part, people)
+            if full != part or part in people:
+                found.append(full)
+    title_cell = _CELL.search(block.title.replace("|", "\t"))
+    if title_cell:
+        block.title = block.title[: title_cell.start()].strip()
+    return list(dict.fromkeys(found))
+
+
 def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
+    if block.presenter_cells:
+        return block.presenter_cells
     if block.presenter_lines:
         return presenter_names(_presenter_text(block), people=ctx.people)
     if block.form == "program":

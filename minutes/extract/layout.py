@@ -60,6 +60,8 @@ class ItemBlock:
     title_is_sentence: bool = False
     case_number: str | None = None
     form: str = ""
+    #: Names in the presenter column of an agenda table.
+    presenter_cells: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:
