@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 _OPENERS = set("(“«•-–")
 #: Short lower-case words that a full stop abbreviates before a number ("res. 1", "nr. 3", "kl. 9").
 _ABBREVIATED = re.compile(r"^[a-zåäö]{1,4}$")
+#: Words that open a sentence, never a surname after an initial.
+_OPENING_WORDS = frozenset({"den", "det", "de", "han", "hon", "vi", "detta", "dessa", "mötet", "styrelsen", "man"})
 
 
 @Language.component("minutes_sentences")
@@ -38,6 +40,8 @@ def minutes_sentences(doc: Doc) -> Doc:
         ends = prev.text in (".", "!", "?", "…") or prev.text.endswith(("!", "?"))
         if ends and prev.text == "." and i >= 2 and _ABBREVIATED.match(doc[i - 2].text) and first.isdigit():
             ends = False
+        if re.fullmatch(r"[A-ZÅÄÖ]\.", prev.text) and token.lower_ in _OPENING_WORDS:
+            ends = True  # "... av Stig S. Den godkändes": an initial ends the sentence
         token.is_sent_start = bool(
             (ends and (first.isupper() or first.isdigit() or first in _OPENERS)) or "\n" in prev.whitespace_ + prev.text
         )

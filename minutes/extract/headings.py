@@ -209,7 +209,12 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
                     headings.append(_sub(run, f"{run.main}.{number}", c, title_below))
                 continue
             gap = MAX_GAP.get(c.form, 1)
-            fits = run.main is None or run.main < number <= run.main + gap
+            fits = run.main is None or run.main < number <= run.main + gap or (
+                # "2. Mötet öppnades / 2. Val av justerare": a number printed twice in a row.
+                number == run.main and c.style == run.main_form and not _body_between(lines, run.main_line, c.line.index)
+                and c.line.index - run.main_line <= 2 and not any(h.is_sub for h in headings[-1:])
+                and bool(headings) and not _same_title(c.title, headings[-1].title)
+            )
             if fits and not (run.main is None and c.form == "numbered_space" and number > 1 and not _continues(candidates, c)):
                 heading = Heading(str(number), c.title, c.line, form=c.form, title_below=title_below)
                 headings.append(heading)

@@ -101,6 +101,13 @@ def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
             previous is not None and line.text[:1].isupper()
             and re.search(r"[.!?]\s*$", previous.text) is not None and is_short(previous, width)
         ) or (
+            # An att-sats on its own line ("att utse ...,"/"att justeringen ...") is a decision of its own.
+            current.text.lower().startswith("att ") and line.text.startswith("att ")
+        ) or (
+            # A short heading-like line after a finished sentence ("Motion 2010:54 punkt 2").
+            previous is not None and line.text[:1].isupper() and len(line.text) < 0.5 * width
+            and re.search(r"[.!?]\s*$", previous.text) is not None and not re.search(r"[.!?:,;]\s*$", line.text)
+        ) or (
             # A row of a list or table ("154 för utskottet") before a new sentence.
             previous is not None and line.text[:1].isupper() and len(previous.text) < 0.5 * width
             and not re.search(r"[,;:–-]\s*$|\b(?:och|samt|eller|i|av|för|till|med|om)\s*$", previous.text)
