@@ -285,6 +285,10 @@ def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
     return []
 
 
+#: "Vid behandlingen yttrar sig" / "Följande personer talade ...:": the speakers are listed next.
+_ANNOUNCES = re.compile(
+    r"\b(?:yttrar|yttrade|yttrat)\s+sig\s*:?\s*$|\bföljande\s+(?:talare|personer|ledamöter)\b[^.]*:\s*$", re.IGNORECASE
+)
 _CLOCKISH = re.compile(r"^\d")
 
 
@@ -339,7 +343,7 @@ def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx:
             continue  # an att-sats says what is proposed or decided, not who spoke
         for start, end, _text in passage.sentences():
             speakers += speakers_in(passage, start, end, people=ctx.people, roles=ctx.roles)
-        announced = bool(re.search(r"\b(?:yttrar|yttrade|yttrat)\s+sig\s*:?\s*$|\bföljande\s+(?:talare|personer)\b[^.]*:\s*$", passage.text))
+        announced = bool(_ANNOUNCES.search(passage.text))
     page_of = lambda offset: ctx.span(offset, offset).page  # noqa: E731
     proposals = protocol.proposals(passages, people=ctx.people, page_of=page_of) or protocol.alternatives(passages, page_of=page_of)
     votes = protocol.votes(passages, people=ctx.people, page_of=page_of)
