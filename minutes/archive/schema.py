@@ -182,7 +182,7 @@ INDEXES = [
 ]
 
 #: Full-text search: table -> indexed columns. Triggers keep them current.
-#: Each text column is indexed three ways (issue 6, see ``archive/swedish.py``):
+#: Each text column is indexed three ways (issue 6, see ``archive/fts.py``):
 #: as written, Snowball-stemmed (``_stem``) and as reversed stems (``_rev``) for
 #: compound tails. Shadow columns are filled by ``store`` when rows are written.
 FTS_CONFIG: dict[str, list[str]] = {
