@@ -20,7 +20,8 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from minutes.link.schema import ensure_link_shape
+from minutes.archive.schema import OPEN_ASSIGNMENT
+from minutes.models import ASSIGNMENT_STATUSES
 from minutes.swedish import normalise
 
 #: Phrases by which a later item says it reports on an earlier task.
@@ -37,7 +38,6 @@ REPORT_BACK_CUES = (
 REPORT_BACK = re.compile("|".join(REPORT_BACK_CUES))
 #: A report-back that quotes the task this closely (partial ratio) is about that task.
 TASK_QUOTE_RATIO = 85
-STATUSES = ("open", "reported", "done", "overdue")
 
 
 def stable_id(meeting_id: str, item_number: str, task: str | None) -> str:
@@ -220,9 +220,8 @@ def follow_up(a: dict, later: list[dict], following: dict, overrides: dict, toda
 
 def set_override(db, assignment: str, *, status: str, note: str | None, now: str) -> dict:
     """Record a user's status for an assignment (by row id or stable id); return the row."""
-    if status not in STATUSES:
-        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
-    ensure_link_shape(db)
+    if status not in ASSIGNMENT_STATUSES:
+        raise ValueError(f"status must be one of {', '.join(ASSIGNMENT_STATUSES)}")
     rows = list(
         db.query("select id, stable_id from assignments where id = ? or stable_id = ?",
                  [assignment, assignment])
@@ -246,7 +245,7 @@ def list_assignments(db, *, open_only: bool = False, person: str | None = None,
     """
     where, params = [], []
     if open_only:
-        where.append("a.status in ('open', 'overdue')")
+        where.append(OPEN_ASSIGNMENT)
     if body:
         where.append("a.body = ?")
         params.append(body)
