@@ -40,7 +40,7 @@ from minutes.archive.search import (
     search_sql,
 )
 from minutes.archive.store import ensure_db_shape
-from minutes.archive.swedish import WORD
+from minutes.swedish import WORD
 from minutes.sample import iter_meetings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))

@@ -9,7 +9,8 @@ import pytest
 from minutes.link.followup import derive_status, is_back_reference, resolve_due
 from minutes.link.formalities import is_formality
 from minutes.link.people import merge_names
-from minutes.link.text import stem, title_terms
+from minutes.link.terms import title_terms
+from minutes.swedish import stem
 
 
 @pytest.mark.parametrize(

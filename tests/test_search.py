@@ -18,7 +18,8 @@ from minutes.archive.search import (
     snippet,
 )
 from minutes.archive.store import ensure_db_shape
-from minutes.archive.swedish import normalise, reversed_text, stem_text
+from minutes.archive.fts import reversed_text, stem_text
+from minutes.swedish import normalise
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,16 @@
-"""Full-text indexes with Swedish shadow columns: created, upgraded and back-filled.
+"""Full-text indexes with Swedish shadow columns: their forms, creation, upgrade and back-fill.
+
+Search matches three forms of every word, each kept in its own column so
+FTS5 (whose tokenizers know no Swedish) can index them with the plain
+``unicode61`` tokenizer:
+
+* the word as written (the original column): exact forms rank highest;
+* its Snowball stem (``*_stem``, :func:`minutes.swedish.stem`): *riktlinjer*,
+  *riktlinjen* → *riktlinj*; a prefix query on the stem also finds compounds
+  whose first part is the word (*avvikelse* → *avvikelsehantering*);
+* its stem reversed (``*_rev``), only for words long enough to be compounds:
+  a prefix query on the reversed stem finds compounds whose *last* part is
+  the word (*plattform* → *webbplattformen*), which Swedish makes common.
 
 The FTS5 tables are external-content tables over ``items``, ``decisions`` and
 ``assignments`` kept current by sqlite-utils triggers. The shadow columns they
@@ -12,7 +24,37 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from minutes.archive.schema import FTS_CONFIG, FTS_TOKENIZE, SEARCH_SOURCES
-from minutes.archive.swedish import shadow_columns
+from minutes.swedish import stem, words
+
+#: Shortest stem that takes part in prefix (compound-head) or suffix matching.
+MIN_AFFIX_STEM = 4
+
+#: Shortest stem stored reversed: a 4-letter head needs at least a 3-letter modifier.
+MIN_COMPOUND = 7
+
+
+def stem_text(text: str | None) -> str:
+    """``text`` as a sequence of stems, word order kept so stemmed phrases still match."""
+    return " ".join(stem(w) for w in words(text))
+
+
+def reversed_text(text: str | None) -> str:
+    """The distinct stems of compound-length words in ``text``, each spelled backwards.
+
+    Order and repeats do not matter for suffix matching, so they are dropped:
+    this keeps the column a fraction of the text's size.
+    """
+    stems = {stem(w) for w in words(text)}
+    return " ".join(sorted(s[::-1] for s in stems if len(s) >= MIN_COMPOUND))
+
+
+def shadow_columns(values: dict[str, str | None], columns: list[str]) -> dict[str, str]:
+    """``<col>_stem`` and ``<col>_rev`` for each of ``columns`` in a row's ``values``."""
+    shadow = {}
+    for column in columns:
+        shadow[f"{column}_stem"] = stem_text(values.get(column))
+        shadow[f"{column}_rev"] = reversed_text(values.get(column))
+    return shadow
 
 
 def search_values(table: str, row: dict) -> dict[str, str]:

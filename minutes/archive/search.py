@@ -2,7 +2,7 @@
 
 A user's query is parsed into terms (plain words, ``"phrases"``, ``prefix*``)
 and turned into an FTS5 expression over the original and shadow columns
-(see :mod:`minutes.archive.swedish`). The expression is built in Python and
+(see :mod:`minutes.archive.fts`). The expression is built in Python and
 only ever contains quoted tokens, so no input can raise an FTS5 syntax error.
 Both are exposed as SQL functions (``minutes_fts``, ``minutes_snippet``) so
 Datasette's canned queries run the very same SQL as ``minutes search``.
@@ -33,14 +33,9 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
+from minutes.archive.fts import MIN_AFFIX_STEM, MIN_COMPOUND
 from minutes.archive.schema import INDEXES
-from minutes.archive.swedish import (
-    MIN_AFFIX_STEM,
-    MIN_COMPOUND,
-    WORD,
-    normalise,
-    stem,
-)
+from minutes.swedish import WORD, normalise, stem
 
 #: Searchable text columns per table; FTS indexes each plus ``_stem`` and ``_rev``.
 SEARCHABLE: dict[str, list[str]] = {

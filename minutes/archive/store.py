@@ -33,6 +33,7 @@ from minutes.archive.rows import (
 from minutes.archive.schema import (
     INDEXES,
     MEETING_CHILDREN,
+    RETIRED_VIEWS,
     TABLES,
     UNIQUE_INDEXES,
     VIEWS,
@@ -82,6 +83,8 @@ def ensure_db_shape(db: Database) -> None:
         db[table].create_index(columns, if_not_exists=True)
     db.index_foreign_keys()
     ensure_search(db)  # issue 6: Swedish shadow columns and their FTS indexes
+    for name in RETIRED_VIEWS:
+        db.execute(f"drop view if exists [{name}]")
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
 

@@ -3,6 +3,9 @@
 ``link_archive(db)`` runs after every import; it is rebuilt from the stored
 meetings, so it is safe to run any number of times. Only user overrides of
 assignment statuses are kept between runs (see :mod:`minutes.link.followup`).
+The tables and columns it writes are declared with the rest of the archive
+(:mod:`minutes.archive.schema`), so any archive opened by ``open_archive``
+(or shaped by ``ensure_db_shape``) has them.
 """
 
 from __future__ import annotations
@@ -13,16 +16,14 @@ from sqlite_utils import Database
 
 from minutes.link.followup import update_assignments
 from minutes.link.people import save_persons
-from minutes.link.schema import ensure_link_shape
 from minutes.link.threads import find_threads, save_threads
 
-__all__ = ["ensure_link_shape", "link_archive"]
+__all__ = ["link_archive"]
 
 
 def link_archive(db: Database, *, today: dt.date | None = None) -> dict:
     """Rebuild threads, merged people and assignment statuses; return counts of each."""
     with db.atomic():
-        ensure_link_shape(db)
         thread_of = save_threads(db, find_threads(db))
         persons = save_persons(db)
         statuses = update_assignments(db, thread_of, today=today or dt.date.today())

@@ -17,7 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from minutes.link.formalities import is_formality
-from minutes.link.text import acronyms, bigrams, content_stems, normalize, title_terms
+from minutes.link.terms import acronyms, bigrams, content_stems, title_terms
+from minutes.swedish import normalise
 
 #: Document references that tie two items to the same paper: file names and web addresses.
 DOCUMENT_REF = re.compile(r"(https?://\S+|\b[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?)\b)", re.IGNORECASE)
@@ -109,8 +110,8 @@ def item_features(row: dict, *, ignored_acronyms: frozenset[str],
         text_bigrams=text_bigrams,
         title_acronyms=frozenset(acronyms(title) - ignored_acronyms),
         text_acronyms=frozenset(acronyms(text) - ignored_acronyms),
-        people=frozenset(normalize(p) for p in people),
-        documents=frozenset(normalize(d) for d in DOCUMENT_REF.findall(text)),
+        people=frozenset(normalise(p) for p in people),
+        documents=frozenset(normalise(d) for d in DOCUMENT_REF.findall(text)),
         anchored=anchored_terms(title_set, text_set, len(x_stems)),
         phrases=frozenset(bigrams(t_stems)) | {g for g, n in text_bigrams.items() if n >= MIN_PHRASE_COUNT},
     )

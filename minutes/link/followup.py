@@ -20,8 +20,9 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from minutes.link.schema import ensure_link_shape
-from minutes.link.text import normalize
+from minutes.archive.schema import OPEN_ASSIGNMENT
+from minutes.models import ASSIGNMENT_STATUSES
+from minutes.swedish import normalise
 
 #: Phrases by which a later item says it reports on an earlier task.
 REPORT_BACK_CUES = (
@@ -37,12 +38,11 @@ REPORT_BACK_CUES = (
 REPORT_BACK = re.compile("|".join(REPORT_BACK_CUES))
 #: A report-back that quotes the task this closely (partial ratio) is about that task.
 TASK_QUOTE_RATIO = 85
-STATUSES = ("open", "reported", "done", "overdue")
 
 
 def stable_id(meeting_id: str, item_number: str, task: str | None) -> str:
     """An assignment id that a re-import of the same document reproduces."""
-    digest = hashlib.sha1(normalize(task or "").encode()).hexdigest()[:8]
+    digest = hashlib.sha1(normalise(task or "").encode()).hexdigest()[:8]
     return f"{meeting_id}-{item_number}-{digest}"
 
 
@@ -88,14 +88,14 @@ def find_report(assignment: dict, later_items: list[dict]) -> str | None:
     in the same thread or name an assignee: the same task wording recurs in
     many bodies, so a quote alone could be someone else's report.
     """
-    task = normalize(assignment["task"] or "")
+    task = normalise(assignment["task"] or "")
     if len(task) <= 15:
         return None
-    assignees = [normalize(a) for a in json.loads(assignment["assignees"] or "[]") if len(a) > 3]
+    assignees = [normalise(a) for a in json.loads(assignment["assignees"] or "[]") if len(a) > 3]
     for item in later_items:
         text = item.get("norm")
         if text is None:  # an item not from a ReportIndex, which only holds items with a cue
-            text = normalize(f"{item['title'] or ''}\n{item['text'] or ''}")
+            text = normalise(f"{item['title'] or ''}\n{item['text'] or ''}")
             if not REPORT_BACK.search(text):
                 continue
         same_thread = assignment["thread_id"] is not None and item["thread_id"] == assignment["thread_id"]
@@ -124,7 +124,7 @@ def is_back_reference(task: str | None, item_text: str | None) -> bool:
     if not task:
         return False
     return any(
-        fuzz.ratio(normalize(task), normalize(m)) >= TASK_QUOTE_RATIO
+        fuzz.ratio(normalise(task), normalise(m)) >= TASK_QUOTE_RATIO
         for m in PAST_ASSIGNMENT.findall(item_text or "")
     )
 
@@ -145,7 +145,7 @@ class ReportIndex:
                join meetings m on m.id = i.meeting_id order by m.date, m.source, i.position"""
         )
         for order, r in enumerate(rows):
-            norm = normalize(f"{r['title'] or ''}\n{r['text'] or ''}")
+            norm = normalise(f"{r['title'] or ''}\n{r['text'] or ''}")
             if not REPORT_BACK.search(norm):
                 continue
             item = {"id": r["id"], "norm": norm, "date": r["date"] or "", "body": r["body"],
@@ -220,9 +220,8 @@ def follow_up(a: dict, later: list[dict], following: dict, overrides: dict, toda
 
 def set_override(db, assignment: str, *, status: str, note: str | None, now: str) -> dict:
     """Record a user's status for an assignment (by row id or stable id); return the row."""
-    if status not in STATUSES:
-        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
-    ensure_link_shape(db)
+    if status not in ASSIGNMENT_STATUSES:
+        raise ValueError(f"status must be one of {', '.join(ASSIGNMENT_STATUSES)}")
     rows = list(
         db.query("select id, stable_id from assignments where id = ? or stable_id = ?",
                  [assignment, assignment])
@@ -246,7 +245,7 @@ def list_assignments(db, *, open_only: bool = False, person: str | None = None,
     """
     where, params = [], []
     if open_only:
-        where.append("a.status in ('open', 'overdue')")
+        where.append(OPEN_ASSIGNMENT)
     if body:
         where.append("a.body = ?")
         params.append(body)

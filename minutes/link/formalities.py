@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from minutes.link.text import normalize
+from minutes.swedish import normalise
 
 #: Case-folded title patterns, matched at the start of the title.
 FORMAL_TITLE_PATTERNS = (
@@ -38,5 +38,5 @@ _FORMAL = re.compile("|".join(f"(?:{p})" for p in FORMAL_TITLE_PATTERNS))
 
 def is_formality(title: str | None) -> bool:
     """True for procedural items and standing report slots (opening, agenda, previous minutes, dates, 'Övriga frågor')."""
-    text = normalize(title or "").strip(" \t.:-–")
+    text = normalise(title or "").strip(" \t.:-–")
     return not text or bool(_FORMAL.match(text))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from minutes.link.text import normalize
+from minutes.swedish import normalise
 
 #: A name looks like a person's when it has 2-5 capitalised parts (initials allowed).
 NAME_PART = re.compile(r"^[A-ZÅÄÖÉÜ][\w'-]*\.?$")
@@ -46,7 +46,7 @@ def parse_name(text: str) -> Name | None:
     parts = (text or "").split()
     if not 2 <= len(parts) <= 5 or not all(NAME_PART.match(p) for p in parts):
         return None
-    folded = [normalize(p).rstrip(".") for p in parts]
+    folded = [normalise(p).rstrip(".") for p in parts]
     return Name(text=text, given=folded[0], surnames=tuple(folded[1:]))
 
 

@@ -1,0 +1,68 @@
+"""Swedish words for comparison: one normal form, one tokenisation, one stemmer.
+
+Search (:mod:`minutes.archive.search`) and linking (:mod:`minutes.link`) both
+compare words written by different secretaries in different years, so both
+use these functions and agree on what "the same word" is:
+
+* :func:`normalise`: NFC, lower case (as FTS5's ``unicode61`` folds case), diacritics other than å, ä and ö
+  dropped (*idé* = *ide*), while å/ä/ö stay letters of their own (*för* ≠ *for*);
+* :func:`words`: runs of letters and digits, as FTS5's ``unicode61`` tokenizer
+  sees them, so a word found here is a word the index holds;
+* :func:`stem`: the Snowball Swedish stemmer (the ``snowballstemmer``
+  package): *riktlinjer*, *riktlinjen* → *riktlinj*; *avtalet* → *avtal*.
+
+Nothing here knows minutes: words that say nothing about an issue, item
+kinds and the like belong to the modules that use them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+#: Token characters as FTS5's unicode61 sees them (letters and digits; no "_").
+WORD = re.compile(r"[^\W_]+")
+
+#: The elided first half of "in- och utskrivning", "hälso- och sjukvård": a word
+#: that only stands for the shared tail of the next one.
+ELIDED = re.compile(r"[^\W\d_]+-(?=\s+(?:och|eller|samt|resp\.?|respektive)\s)")
+
+_KEEP = set("åäöÅÄÖ")
+_STEMMER = snowballstemmer.stemmer("swedish")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """One character without diacritics, except the Swedish letters å, ä and ö."""
+    if char in _KEEP or char.isascii():
+        return char
+    return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+
+
+def normalise(text: str | None) -> str:
+    """NFC, lower case, foreign diacritics folded: the form every comparison uses."""
+    text = unicodedata.normalize("NFC", text or "").lower()
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) for c in text)
+
+
+def words(text: str | None) -> list[str]:
+    """The normalised words of ``text``, in order."""
+    if not text:
+        return []
+    return WORD.findall(normalise(text))
+
+
+def drop_elided(text: str) -> str:
+    """``text`` without elided first halves: "in- och utskrivning" → "och utskrivning"."""
+    return ELIDED.sub(" ", text) if "-" in text else text
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str) -> str:
+    """The Snowball stem of one normalised word (cached: vocabularies are Zipfian)."""
+    return _STEMMER.stemWord(word)
