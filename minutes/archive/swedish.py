@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+from snowballstemmer.swedish_stemmer import SwedishStemmer
 
 #: Token characters as FTS5's unicode61 sees them (letters and digits; no "_").
 WORD = re.compile(r"[^\W_]+")
@@ -34,7 +34,7 @@ MIN_AFFIX_STEM = 4
 MIN_COMPOUND = 7
 
 _KEEP = set("åäöÅÄÖ")
-_STEMMER = snowballstemmer.stemmer("swedish")
+_STEMMER = SwedishStemmer()
 
 
 @lru_cache(maxsize=4096)
