@@ -323,20 +323,22 @@ def extract(path, as_json, spans):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--public", is_flag=True, help="Disable arbitrary SQL (for public deployments).")
-def serve(db_path, host, port, public):
-    """Serve the archive with Datasette: search, facets, meeting pages, feeds.
+@click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A deployment's own metadata.yml, templates/ and static/ (override the package's).")
+def serve(db_path, host, port, public, site):
+    """Serve the archive with Datasette: Swedish search, meetings, assignments, feeds.
+
+    The server runs in this process; Ctrl-C stops it.
 
     \b
     Example:
         minutes serve --port 8001
+        minutes serve --public --host 0.0.0.0 --site datasette/
     """
-    from minutes.serve import datasette_command
+    from minutes.serve import serve as run
 
-    command = datasette_command(db_path, host=host, port=port, public=public)
     click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
-    import subprocess
-
-    sys.exit(subprocess.call(command))
+    run(db_path, host=host, port=port, public=public, site=site)
 
 
 @cli.command()

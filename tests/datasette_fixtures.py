@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from datasette.app import Datasette
 from sqlite_utils import Database
 
-from minutes.serve import DEPLOY_DIR, SETTINGS
+from minutes.serve import SETTINGS
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -30,17 +29,11 @@ def seed_archive(tmp_path_factory) -> Path:
 
 
 def make_datasette(path: Path, *, public: bool = False) -> Datasette:
-    """Datasette configured as ``minutes serve`` configures it."""
-    metadata = yaml.safe_load((DEPLOY_DIR / "metadata.yml").read_text(encoding="utf-8"))
+    """Datasette configured as ``minutes serve`` configures it: settings only, the rest is the plugin's."""
     settings = {k: _setting(v) for k, v in SETTINGS.items()}
     if public:
         settings.update({"allow_download": False, "default_allow_sql": False})
-    return Datasette(
-        [str(path)],
-        metadata=metadata,
-        template_dir=str(DEPLOY_DIR / "templates"),
-        settings=settings,
-    )
+    return Datasette([str(path)], settings=settings)
 
 
 def _setting(value: str):

@@ -103,6 +103,7 @@ def _entry(table: str, row: dict) -> dict:
         "item_id": row["id"] if table == "items" else row["item_id"],
         "meeting_id": row["meeting_id"],
         "source": row["source"],
+        "document_id": row["document_id"],
         "number": row["number"],
         "title": row["title"] if table == "items" else row["item_title"],
         "kind": row[KIND_COLUMN[table]],

@@ -237,13 +237,13 @@ def _sql_fts_query(query: str | None, table: str | None, part: str | None = "all
 
 
 _SELECT = {
-    "items": """items.id, meetings.source, items.number, items.title, items.kind,
+    "items": """items.id, meetings.source, meetings.document_id, items.number, items.title, items.kind,
        items.date, items.body, items.meeting_id,
        minutes_snippet(coalesce(items.text, items.title), :q) as snippet, hits.score, hits.part""",
-    "decisions": """decisions.id, meetings.source, items.number, items.title as item_title,
+    "decisions": """decisions.id, meetings.source, meetings.document_id, items.number, items.title as item_title,
        decisions.kind, decisions.date, decisions.body, decisions.meeting_id, decisions.item_id,
        minutes_snippet(decisions.text, :q) as snippet, hits.score, hits.part""",
-    "assignments": """assignments.id, meetings.source, items.number, items.title as item_title,
+    "assignments": """assignments.id, meetings.source, meetings.document_id, items.number, items.title as item_title,
        assignments.status, assignments.due_date, assignments.date, assignments.body,
        assignments.meeting_id, assignments.item_id,
        minutes_snippet(assignments.task, :q) as snippet, hits.score, hits.part""",
