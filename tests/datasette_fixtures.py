@@ -48,3 +48,25 @@ def ds(seed_archive) -> Datasette:
 
 def seed_db(path: Path) -> Database:
     return Database(path)
+
+
+@pytest.fixture(scope="session")
+def generated_archive(tmp_path_factory) -> Path:
+    """A generated sample archive (60 meetings of 15 invented bodies, text and PDF), ingested and linked."""
+    from click.testing import CliRunner
+
+    from minutes.cli import cli
+
+    base = tmp_path_factory.mktemp("generated")
+    runner = CliRunner()
+    made = runner.invoke(cli, ["sample", "--out", str(base / "sample"), "--meetings", "60"])
+    assert made.exit_code == 0, made.output
+    path = base / "archive.db"
+    result = runner.invoke(cli, ["ingest", "--db", str(path), "--quiet", str(base / "sample")])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def generated_ds(generated_archive) -> Datasette:
+    return make_datasette(generated_archive)
