@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo archive serve test smoke browser bench lint clean
+.PHONY: install demo archive serve test wheel smoke smoke-check browser bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -30,20 +30,27 @@ demo: archive serve
 browser:
 	-bash .ci/install-browser
 
-test: install browser
-	$(BIN)/python -m pytest -q
-	$(MAKE) smoke
+# The browser tests drive the server of the installed wheel (MINUTES_SERVE_BIN), not the checkout.
+test: install browser wheel
+	MINUTES_SERVE_BIN=$(CURDIR)/build/smoke/venv/bin/minutes $(BIN)/python -m pytest -q
+	$(MAKE) smoke-check
 
-# The installed artifact: build the wheel, install it outside the checkout, import one file.
-smoke: install
+# The installed artifact: build the wheel and install it outside the checkout.
+wheel: install
 	rm -rf build/smoke && mkdir -p build/smoke
 	$(BIN)/python -m pip wheel --quiet --no-deps -w build/smoke .
 	$(PY) -m venv build/smoke/venv
 	build/smoke/venv/bin/python -m pip install --quiet build/smoke/minutes-*.whl
+
+smoke: wheel smoke-check
+
+# Import one file, search it, then serve a sample archive and request every kind of page.
+smoke-check:
 	cd build/smoke && venv/bin/minutes --help >/dev/null
 	printf '1. Budget\nNämnden noterar informationen.\n' > build/smoke/protokoll.txt
 	cd build/smoke && venv/bin/minutes ingest --quiet --db a.db protokoll.txt
 	cd build/smoke && venv/bin/minutes search --db a.db --format json budget | grep -q Budget
+	cd build/smoke && venv/bin/python $(CURDIR)/tests/smoke_wheel.py
 
 bench: install
 	$(BIN)/minutes bench

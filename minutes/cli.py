@@ -29,6 +29,30 @@ def db_option(f):
     )(f)
 
 
+def _archive_must_exist(ctx, param, value: Path) -> Path:
+    """Commands that read the archive refuse a missing one instead of creating it empty."""
+    if not value.is_file():
+        raise click.BadParameter(
+            f"no archive at {value} (import minutes first: minutes ingest --db {value} FOLDER)",
+            ctx=ctx,
+            param=param,
+        )
+    return value
+
+
+def existing_db_option(f):
+    """``--db`` for commands that only read the archive: it must exist (exit status 2)."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default="archive.db",
+        show_default=True,
+        callback=_archive_must_exist,
+        help="Archive database file (must exist).",
+    )(f)
+
+
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="minutes")
 def cli():
@@ -186,7 +210,7 @@ def bench(files, worker_counts, pdfs, repeat, as_json):
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @click.option(
     "--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True
 )
@@ -212,28 +236,50 @@ def export(db_path, fmt, out_dir):
 
 @cli.command()
 @click.argument("query")
-@db_option
+@existing_db_option
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option("--limit", type=int, default=20, show_default=True)
-def search(query, db_path, fmt, limit):
-    """Search agenda items in Swedish; best matches first.
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many hits (paging).")
+@click.option("--in", "tables", type=click.Choice(["items", "decisions", "assignments", "all"]),
+              default="items", show_default=True, help="What to search.")
+@click.option("--sort", "order", type=click.Choice(["best", "newest", "oldest"]), default="best",
+              show_default=True)
+@click.option("--body", "bodies", multiple=True, help="Only this body (as listed in facets); repeatable.")
+@click.option("--from-year", type=int, help="Only meetings from this year on.")
+@click.option("--to-year", type=int, help="Only meetings up to this year.")
+@click.option("--kind", "kinds", multiple=True,
+              help="Only decisions of this kind (decided, endorsed, noted, referred, other).")
+def search(query, db_path, fmt, limit, offset, tables, order, bodies, from_year, to_year, kinds):
+    """Search agenda items (or decisions, assignments) in Swedish; best matches first.
+
+    The same search, filters and ranking as the web search page.
 
     \b
     Example:
         minutes search "riktlinje"
         minutes search --format json --limit 5 '"in- och utskrivning"'
+        minutes search --in all --sort oldest --from-year 2019 utskrivning
     """
-    from minutes.archive import open_archive
-    from minutes.archive.search import search_items
+    from minutes.archive.find import TABLES, Query, connect_readonly, find
 
-    results = search_items(open_archive(db_path), query, limit=limit)
+    wanted = Query(
+        query, tables=TABLES if tables == "all" else (tables,), bodies=bodies,
+        year_from=from_year, year_to=to_year, decision_kinds=kinds, order=order,
+        offset=offset, limit=limit,
+    )
+    conn = connect_readonly(db_path)
+    try:
+        results = find(conn, wanted, with_counts=False, html=False).hits
+    finally:
+        conn.close()
     if fmt == "json":
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
         return
     for r in results:
-        click.echo(f"{r['date'] or '?':10}  {r['body'] or '?':6} {r['source']} #{r['number']}")
+        what = "" if r["type"] == "item" else f" [{r['type']}]"
+        click.echo(f"{r['date'] or '?':10}  {r['body'] or '?':6} {r['source']} #{r['number']}{what}")
         click.echo(f"            {r['title']}")
         click.echo(f"            {r['snippet']}")
 
@@ -273,24 +319,26 @@ def extract(path, as_json, spans):
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--public", is_flag=True, help="Disable arbitrary SQL (for public deployments).")
-def serve(db_path, host, port, public):
-    """Serve the archive with Datasette: search, facets, meeting pages, feeds.
+@click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A deployment's own metadata.yml, templates/ and static/ (override the package's).")
+def serve(db_path, host, port, public, site):
+    """Serve the archive with Datasette: Swedish search, meetings, assignments, feeds.
+
+    The server runs in this process; Ctrl-C stops it.
 
     \b
     Example:
         minutes serve --port 8001
+        minutes serve --public --host 0.0.0.0 --site datasette/
     """
-    from minutes.serve import datasette_command
+    from minutes.serve import serve as run
 
-    command = datasette_command(db_path, host=host, port=port, public=public)
     click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
-    import subprocess
-
-    sys.exit(subprocess.call(command))
+    run(db_path, host=host, port=port, public=public, site=site)
 
 
 @cli.command()
@@ -347,7 +395,7 @@ def link(db_path):
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @click.option("--thread", "thread_id", type=int, help="Show one thread's timeline.")
 def threads(db_path, thread_id):
     """List threads (issues followed across meetings), or one thread in date order.

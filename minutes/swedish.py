@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+from snowballstemmer.swedish_stemmer import SwedishStemmer
 
 #: Token characters as FTS5's unicode61 sees them (letters and digits; no "_").
 WORD = re.compile(r"[^\W_]+")
@@ -31,7 +31,7 @@ WORD = re.compile(r"[^\W_]+")
 ELIDED = re.compile(r"[^\W\d_]+-(?=\s+(?:och|eller|samt|resp\.?|respektive)\s)")
 
 _KEEP = set("åäöÅÄÖ")
-_STEMMER = snowballstemmer.stemmer("swedish")
+_STEMMER = SwedishStemmer()
 
 
 @lru_cache(maxsize=4096)

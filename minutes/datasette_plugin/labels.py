@@ -23,9 +23,46 @@ LABELS = {
     "done": "klart",
     "overdue": "försenat",
     "next_meeting": "till nästa möte",
+    # document status
+    "ok": "inläst",
+    "failed": "misslyckades",
+    "needs_ocr": "behöver textigenkänning (OCR)",
+    "not_minutes": "inte ett protokoll",
 }
+
+#: The importer's reasons (English, as in its log) -> the words the status page shows.
+#: Matched at the start of the stored reason; whatever follows is kept as detail.
+REASONS = (
+    ("truncated PDF", "PDF-filen är ofullständig (avkortad före slutet)"),
+    ("named .pdf but is not a PDF", "filen heter .pdf men är ingen PDF"),
+    ("unsupported file type", "filtypen kan inte läsas"),
+    ("the file holds no text", "filen innehåller ingen text"),
+    ("encrypted", "filen är lösenordsskyddad"),
+    ("password", "filen är lösenordsskyddad"),
+    ("no text layer", "PDF utan textlager: skannad, behöver textigenkänning (OCR)"),
+    ("scanned", "skannad PDF: behöver textigenkänning (OCR)"),
+    ("file too large", "filen är större än gränsen för import"),
+    ("larger than", "filen är större än gränsen för import"),
+    ("zip", "zip-arkivet kunde inte packas upp säkert"),
+    ("the reader crashed", "läsaren kraschade på filen"),
+    ("unexpected reader error", "oväntat fel när filen lästes"),
+    ("extraction failed", "uppgifterna kunde inte tas ut ur texten"),
+    ("could not be stored", "kunde inte sparas i arkivet"),
+    ("not minutes", "inte ett protokoll: ingen mötesstruktur (organ, datum, ärenden)"),
+)
 
 
 def sv(code):
     """The Swedish label of a stored code; anything else is shown as it is."""
     return LABELS.get(code, code) if isinstance(code, str) else code
+
+
+def reason_sv(error: str | None) -> str | None:
+    """A stored import failure in Swedish, with the original text as detail when it adds any."""
+    if not error:
+        return None
+    lowered = error.lower()
+    for start, words in REASONS:
+        if start.lower() in lowered:
+            return words
+    return f"fel vid import ({error})"
