@@ -31,8 +31,11 @@ def year_bars(counts: list[dict]) -> list[dict]:
 
 
 async def _linked(datasette) -> bool:
-    """Whether ``minutes link`` has run: an archive never linked has no thread tables (issue 16)."""
-    return await datasette.get_database("archive").table_exists("threads")
+    """Whether ``minutes link`` has found threads: before it runs the thread table is empty (issue 16)."""
+    db = datasette.get_database("archive")
+    if not await db.table_exists("threads"):
+        return False
+    return bool((await db.execute("select exists(select 1 from threads)")).first()[0])
 
 
 async def thread_list_page(datasette, request, *, rows, render):
