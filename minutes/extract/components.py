@@ -31,20 +31,27 @@ def minutes_sentences(doc: Doc) -> Doc:
     most abbreviations whole, and a lower-case word after a full stop continues
     the sentence. A line break that the passage kept as "\n" also ends one.
     """
-    for i, token in enumerate(doc):
+    if not len(doc):
+        return doc
+    words = [token.text for token in doc]
+    spaces = [token.whitespace_ for token in doc]
+    marked = False
+    for i in range(len(words)):
         if i == 0:
-            token.is_sent_start = True
+            doc[0].is_sent_start = True
             continue
-        prev = doc[i - 1]
-        first = token.text[:1]
-        ends = prev.text in (".", "!", "?", "…") or prev.text.endswith(("!", "?"))
-        if ends and prev.text == "." and i >= 2 and _ABBREVIATED.match(doc[i - 2].text) and first.isdigit():
+        prev, word = words[i - 1], words[i]
+        first = word[:1]
+        ends = prev in (".", "!", "?", "…") or prev.endswith(("!", "?"))
+        if ends and prev == "." and i >= 2 and first.isdigit() and _ABBREVIATED.match(words[i - 2]):
             ends = False
-        if re.fullmatch(r"[A-ZÅÄÖ]\.", prev.text) and token.lower_ in _OPENING_WORDS:
+        if not ends and prev.endswith(".") and len(prev) == 2 and prev[0].isupper() and word.lower() in _OPENING_WORDS:
             ends = True  # "... av Stig S. Den godkändes": an initial ends the sentence
-        token.is_sent_start = bool(
-            (ends and (first.isupper() or first.isdigit() or first in _OPENERS)) or "\n" in prev.whitespace_ + prev.text
-        )
+        if (ends and (first.isupper() or first.isdigit() or first in _OPENERS)) or "\n" in spaces[i - 1] or "\n" in prev:
+            doc[i].is_sent_start = True  # tokens left unset are not sentence starts
+            marked = True
+    if not marked and len(doc) > 1:
+        doc[1].is_sent_start = False  # one sentence: say so, so the boundaries count as set
     return doc
 
 
@@ -69,8 +76,17 @@ class LowercaseLookupLemmatizer:
     def __init__(self, nlp: Language, name: str, *, keep: list[str] | None = None):
         self.name = name
         self.table = load_table(keep)
+        # Form hash -> lemma hash, with every lemma in the string store, so that a token's
+        # lemma is set as an integer (no string work per token).
+        self.ids = {key: nlp.vocab.strings.add(lemma) for key, lemma in self.table.items()} if keep is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.ids is not None:
+            ids = self.ids
+            for token in doc:
+                lower = token.lower
+                token.lemma = ids.get(lower, lower)
+            return doc
         for token in doc:
             lower = token.lower_
             token.lemma_ = self.table.get(get_string_id(lower), lower)

@@ -34,7 +34,7 @@ def phrase_pattern(phrase: str) -> list[dict]:
     tokens: list[dict] = []
     for word in phrase.split():
         if word == "*":
-            tokens.extend({"OP": "?"} for _ in range(WILDCARD_WORDS))
+            tokens.append({"OP": f"{{,{WILDCARD_WORDS}}}"})
             continue
         if word in ("_", "_?"):
             tokens.append({} if word == "_" else {"OP": "?"})

@@ -38,6 +38,7 @@ class Passage:
     #: Whether the label stood on the same line as this text ("Beslut: Enligt förslag").
     inline: bool = False
     doc: Doc | None = None
+    _sentences: tuple | None = field(default=None, repr=False, compare=False)
 
     def add(self, line: Line, text: str | None = None) -> None:
         text = (text if text is not None else line.text).replace("\t", " ")
@@ -60,10 +61,16 @@ class Passage:
         return doc_start + (offset - passage_start)
 
     def sentences(self) -> list[tuple[int, int, str]]:
-        """(start, end, text) of each sentence, from the pipeline's sentence starts."""
+        """(start, end, text) of each sentence, from the pipeline's sentence starts (read once)."""
         if self.doc is None:
             return [(0, len(self.text), self.text)] if self.text.strip() else []
-        return [(s.start_char, s.end_char, s.text.strip()) for s in self.doc.sents if s.text.strip()]
+        if self._sentences is None or self._sentences[0] is not self.doc:
+            if len(self.doc) > 1:
+                found = [(s.start_char, s.end_char, s.text.strip()) for s in self.doc.sents if s.text.strip()]
+            else:
+                found = [(0, len(self.text), self.text.strip())] if self.text.strip() else []
+            self._sentences = (self.doc, found)
+        return self._sentences[1]
 
 
 def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:

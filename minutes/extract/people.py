@@ -162,6 +162,12 @@ def _nicknames() -> dict[str, tuple[str, ...]]:
 
 
 def resolve(name: str, full_names: Iterable[str]) -> str:
+    """See :func:`_resolve`; cached per name and list of people (the list is fixed per document)."""
+    return _resolve(name, tuple(full_names))
+
+
+@lru_cache(maxsize=65536)
+def _resolve(name: str, full_names: tuple[str, ...]) -> str:
     """Resolve a first name ("Linda"), nickname ("Lasse"), initials ("BÅL") or initial form
     ("H Strandberg") to the one full name in ``full_names`` that fits; else return it as written.
 
