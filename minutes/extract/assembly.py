@@ -33,7 +33,7 @@ from minutes.extract.header import (
     top_signatories,
 )
 from minutes.extract.layout import ItemBlock, presenter_label, split_items
-from minutes.extract.lines import Line, line_width, split_lines
+from minutes.extract.lines import Line, line_width, split_lines, split_reflowed
 from minutes.extract.passage import Passage
 from minutes.extract.people import find_names, is_first_name, resolve
 from minutes.extract.pipeline import annotate, cues_of, default_nlp
@@ -72,6 +72,13 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     text = document.text
     lines = split_lines(text)
     preamble, blocks = split_items(lines)
+    if len(blocks) <= 1 and len(text) > 600 and not any(b.form.startswith("paragraph") for b in blocks):
+        # A flattened page that a PDF reflowed into printed lines: read it as flattened text.
+        reflowed = split_reflowed(text)
+        again = split_items(reflowed)
+        numbered = sum(1 for b in again[1] if b.number)
+        if numbered >= 2 and numbered > sum(1 for b in blocks if b.number):
+            lines, (preamble, blocks) = reflowed, again
     width = line_width(lines)
 
     def span(start: int, end: int) -> SourceSpan:

@@ -446,9 +446,10 @@ def _title_lines(lines: list[Line]) -> list[Heading]:
     texts = [line for line in lines if line.text and not line.boilerplate]
     if not texts:
         return []
+    dense = _dense(lines)
     headings = []
     for n, line in enumerate(lines):
-        if not _title_line(lines, n) or line is texts[0]:
+        if not _title_line(lines, n, dense=dense) or line is texts[0]:
             continue
         headings.append(Heading(None, line.text.rstrip(":"), line, form="title"))
     if headings and any(_opens_section(line.text) for line in texts if line.index < headings[0].line.index):
@@ -473,7 +474,14 @@ def _doc_type() -> re.Pattern:
     return _DOC_TYPE
 
 
-def _title_line(lines: list[Line], n: int) -> bool:
+def _dense(lines: list[Line]) -> bool:
+    """Text without blank lines between paragraphs (as PDF text comes out)."""
+    texts = sum(1 for line in lines if line.text)
+    blanks = sum(1 for a, b in zip(lines, lines[1:]) if a.text and not b.text)
+    return texts >= 6 and blanks <= texts * 0.05
+
+
+def _title_line(lines: list[Line], n: int, *, dense: bool = False) -> bool:
     line = lines[n]
     text = line.text
     if not text or line.bullet or line.boilerplate or len(text) > 90 or len(text.split()) > 12:
@@ -488,6 +496,13 @@ def _title_line(lines: list[Line], n: int) -> bool:
         return False
     before = lines[n - 1] if n else None
     after = lines[n + 1] if n + 1 < len(lines) else None
+    if dense:
+        # No blank lines to go by: a short line between a finished sentence and longer text.
+        previous = _previous_text(lines, n)
+        nxt = _next_text(lines, n)
+        return bool(previous) and (re.search(r"[.!?]$", previous) is not None or n <= 3) and (
+            nxt is not None and len(nxt.text) > max(len(text) + 10, 50) and not _title_line_simple(nxt.text)
+        )
     if before is not None and before.text or after is None or after.text:
         return False
     nxt = next((x for x in lines[n + 1 :] if x.text), None)

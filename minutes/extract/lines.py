@@ -25,6 +25,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _COLUMN_SPACES = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^(?:[•▪◦‣●○■□➢►*·]|[-–](?=\s))\s*")
+#: A line that is only a page mark: "Sida 3", "Sida 3 av 15", "3(15)", "- 3 -".
+_PAGE_LINE = re.compile(r"(?:Sida|Sid\.?|Page)\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|\d{1,3}\s?\(\d{1,3}\)|[-–]\s*\d{1,3}\s*[-–]", re.IGNORECASE)
 _RULE = re.compile(r"^[\s_.…=*~-]+$")
 _CONJUNCTION = re.compile(r"(och|eller|samt|resp)\b")
 #: Running page marks that PDFs and transcripts leave in the text: "1(19)", "Sida 3 av 15".
@@ -98,6 +100,37 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def split_reflowed(text: str) -> list[Line]:
+    """Lines of a flattened page that a PDF reflowed into printed lines: each paragraph
+    (lines up to a blank line or a page break) is joined and re-segmented as one flattened line.
+
+    The pieces keep their offsets; the line breaks inside them read as spaces.
+    """
+    raws, starts, offset = [], [], 0
+    block: list[str] = []
+    block_start = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            if not block:
+                block_start = offset
+            block.append(raw)
+        elif block:
+            raws.append("\n".join(block))
+            starts.append(block_start)
+            block = []
+        offset += len(raw) + 1
+    if block:
+        raws.append("\n".join(block))
+        starts.append(block_start)
+    lines: list[Line] = []
+    for raw, start, pieces in zip(raws, starts, segment_lines(raws)):
+        for a, b in pieces:
+            piece = raw[a:b]
+            lines.append(_line(piece.replace("\n", " "), start + a, len(lines)))
+        lines.append(_line("", start + len(raw), len(lines)))
+    return lines
+
+
 def _line(raw: str, start: int, index: int) -> Line:
     stripped = raw.lstrip()
     indent = len(raw.expandtabs(4)) - len(stripped.expandtabs(4))
@@ -113,7 +146,7 @@ def _line(raw: str, start: int, index: int) -> Line:
         cleaned, start, start + len(raw.rstrip()), raw, index,
         heading=len(heading.group(1)) if heading else 0,
         bullet=bool(bullet), indent=indent,
-        boilerplate=bool(cleaned and _boilerplate().search(cleaned)),
+        boilerplate=bool(cleaned and (_boilerplate().search(cleaned) or _PAGE_LINE.fullmatch(cleaned))),
     )
 
 

@@ -53,6 +53,10 @@ def _section_labels() -> re.Pattern:
     return re.compile(rf"(?<=[.!?] )(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:", re.IGNORECASE)
 
 
+#: Words a number belongs to ("punkt 2", "bilaga 3", "kap. 5"): such a number is no item number.
+_COUNTED = re.compile(r"\b(?:punkt|punkterna|nr|paragraf|kap|kapitel|bilaga|bilagorna|motion|sidan|sida|steg|fas|del|år|rad|version|prop)\.?\s*$", re.IGNORECASE)
+
+
 def page_prefix(raw: str) -> int:
     """Length of a page number and page mark that open a flattened page ("2 2(19) ...")."""
     m = _PAGE_PREFIX.match(raw)
@@ -102,6 +106,7 @@ def segment_lines(raws: list[str]) -> list[list[tuple[int, int]]]:
         (int(m.group(1)), n, m.start())
         for n in flat
         for m in _ITEM_NUMBER.finditer(raws[n], page_prefix(raws[n]))
+        if not _COUNTED.search(raws[n][max(0, m.start() - 12) : m.start()])
     ]
     chain = _number_chain(candidates)
     seen_item = False
