@@ -443,7 +443,7 @@ def _markdown_headings(marked: list[Candidate], lines: list[Line]) -> list[Headi
 
 def _title_lines(lines: list[Line]) -> list[Heading]:
     """Short title lines standing alone between paragraphs (news-style decision summaries)."""
-    texts = [line for line in lines if line.text and not line.boilerplate]
+    texts = [line for line in lines if line.text and not line.boilerplate and not _doc_type().fullmatch(line.text.strip(" :"))]
     if not texts:
         return []
     dense = _dense(lines)
@@ -500,8 +500,9 @@ def _title_line(lines: list[Line], n: int, *, dense: bool = False) -> bool:
         # No blank lines to go by: a short line between a finished sentence and longer text.
         previous = _previous_text(lines, n)
         nxt = _next_text(lines, n)
-        return bool(previous) and (re.search(r"[.!?]$", previous) is not None or n <= 3) and (
-            nxt is not None and len(nxt.text) > max(len(text) + 10, 50) and not _title_line_simple(nxt.text)
+        after_sentence = re.search(r"[.!?]$", previous) is not None or not re.search(r"[a-zåäö]{3,}", previous)
+        return bool(previous) and (after_sentence or n <= 3) and (
+            nxt is not None and len(nxt.text) > max(len(text) + 5, 45) and not _title_line_simple(nxt.text)
         )
     if before is not None and before.text or after is None or after.text:
         return False

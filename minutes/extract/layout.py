@@ -94,6 +94,8 @@ def _single_item(lines: list[Line]) -> tuple[list[Line], list[ItemBlock]]:
     the item's text, which starts after the title lines (or at its first section label).
     """
     texts = [line for line in lines if line.text and not line.boilerplate]
+    while len(texts) > 1 and _doc_type_only(texts[0].text):
+        texts = texts[1:]  # a running header ("Protokoll") above the text
     if not texts:
         return lines, []
     first = texts[0]
@@ -103,6 +105,11 @@ def _single_item(lines: list[Line]) -> tuple[list[Line], list[ItemBlock]]:
         return lines[: first.index], [block]
     start = next((line for line in texts if _starts_body(line)), first)
     text, rest = start.text, lines[start.index + 1 :]
+    for line in rest:
+        # The first sentence may run over the printed line.
+        if not line.text or re.search(r"[.!?]", text) or _inline_section(line.text) is not None:
+            break
+        text = join_wrapped(text, line.text)
     label = _inline_section(text)
     if label is not None:
         text = text[label:].strip()
@@ -127,7 +134,19 @@ def _doc_title(text: str) -> bool:
 
 def _starts_body(line: Line) -> bool:
     text = line.text
-    return (len(text.split()) > 6 and bool(re.search(r"[.!?:]\s*$", text))) or _inline_section(text) is not None
+    return (
+        (len(text.split()) > 6 and bool(re.search(r"[.!?:]\s*$", text)))
+        or (line.bullet and len(text.split()) > 6)
+        or _inline_section(text) is not None
+    )
+
+
+def _doc_type_only(text: str) -> bool:
+    """A line that is only a document type ("Protokoll", "Minnesanteckningar"): a header."""
+    from minutes.extract.headings import _doc_type
+
+    m = _doc_type().fullmatch(text.strip(" :"))
+    return m is not None
 
 
 def _inline_section(text: str) -> int | None:
@@ -199,7 +218,7 @@ def _continue_title(block: ItemBlock, rest: list[Line], *, title_below: bool) ->
                     block.title = rest[i].text
                     i += 1
     title, last = block.title, rest[i - 1].text if i else block.heading.text
-    while i < len(rest) and rest[i].text and _continues(last, rest[i].text):
+    while block.form not in ("title", "topic", "program") and i < len(rest) and rest[i].text and _continues(last, rest[i].text):
         title = join_wrapped(title, rest[i].text)
         last = rest[i].text
         i += 1
