@@ -298,3 +298,9 @@ async def test_web_links_follow_the_base_url(web_archive):
         html = (await _get(ds, url)).text
         paths = [h for h in re.findall(r'href="(/[^"]*)"', html)]
         assert paths and all(h.startswith("/protokoll/") for h in paths), [h for h in paths if not h.startswith("/protokoll/")]
+
+
+@pytest.mark.asyncio
+async def test_web_canned_search_snippets_are_escaped_once(web_ds):
+    html = (await _get(web_ds, "/archive/sok?q=vardag")).text
+    assert "<mark>vardag</mark>" in html and "&amp;quot;" not in html and "&amp;#34;" not in html
