@@ -325,7 +325,8 @@ def extract(path, as_json, spans):
 @click.option("--public", is_flag=True, help="Disable arbitrary SQL (for public deployments).")
 @click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A deployment's own metadata.yml, templates/ and static/ (override the package's).")
-def serve(db_path, host, port, public, site):
+@click.option("--base-url", help="Serve under this path, e.g. /protokoll/ behind a proxy.")
+def serve(db_path, host, port, public, site, base_url):
     """Serve the archive with Datasette: Swedish search, meetings, assignments, feeds.
 
     The server runs in this process; Ctrl-C stops it.
@@ -338,7 +339,7 @@ def serve(db_path, host, port, public, site):
     from minutes.serve import serve as run
 
     click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
-    run(db_path, host=host, port=port, public=public, site=site)
+    run(db_path, host=host, port=port, public=public, site=site, base_url=base_url)
 
 
 @cli.command()

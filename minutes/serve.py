@@ -32,10 +32,13 @@ PUBLIC_SETTINGS = {"allow_download": "off", "default_allow_sql": "off"}
 
 
 def datasette_args(
-    db_path, *, host: str, port: int, public: bool = False, site: Path | None = None
+    db_path, *, host: str, port: int, public: bool = False, site: Path | None = None,
+    base_url: str | None = None,
 ) -> list[str]:
     """The arguments of ``datasette serve`` for the archive at ``db_path``."""
     args = ["serve", str(db_path), "--host", host, "--port", str(port)]
+    if base_url:
+        args += ["--setting", "base_url", "/" + base_url.strip("/") + "/" if base_url.strip("/") else "/"]
     if site is not None:
         args += _site_args(Path(site))
     for name, value in SETTINGS.items():
@@ -66,9 +69,9 @@ def datasette_command(db_path, *, host: str, port: int, public: bool = False, si
     return [sys.executable, "-m", "datasette", *args]
 
 
-def serve(db_path, *, host: str, port: int, public: bool = False, site=None) -> None:
+def serve(db_path, *, host: str, port: int, public: bool = False, site=None, base_url=None) -> None:
     """Run Datasette on the archive in this process until it is stopped."""
     from datasette.cli import cli as datasette_cli
 
-    args = datasette_args(db_path, host=host, port=port, public=public, site=site)
+    args = datasette_args(db_path, host=host, port=port, public=public, site=site, base_url=base_url)
     datasette_cli.main(args=args, prog_name="minutes serve")

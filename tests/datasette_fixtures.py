@@ -52,7 +52,7 @@ def seed_db(path: Path) -> Database:
 
 @pytest.fixture(scope="session")
 def generated_archive(tmp_path_factory) -> Path:
-    """A generated sample archive (60 meetings of 15 invented bodies, text and PDF), ingested and linked."""
+    """A generated sample archive (60 meetings of 6 invented bodies, text and PDF, and a truncated PDF), ingested."""
     from click.testing import CliRunner
 
     from minutes.cli import cli
@@ -61,9 +61,10 @@ def generated_archive(tmp_path_factory) -> Path:
     runner = CliRunner()
     made = runner.invoke(cli, ["sample", "--out", str(base / "sample"), "--meetings", "60"])
     assert made.exit_code == 0, made.output
+    (base / "sample" / "trasig.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n")  # one bad file, as in real archives
     path = base / "archive.db"
     result = runner.invoke(cli, ["ingest", "--db", str(path), "--quiet", str(base / "sample")])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1 and "60 imported" in result.output and "1 failed" in result.output, result.output
     return path
 
 

@@ -286,3 +286,21 @@ def test_web_bookmarkable_parameters_are_swedish():
     assert parse_qs(urlparse(url).query) == {
         "q": ["riktlinje"], "typ": ["beslut"], "organ": ["SRO", "VVG"], "fran": ["2019"], "ordning": ["nyast"],
     }
+
+
+@pytest.mark.asyncio
+async def test_web_links_follow_the_base_url(web_archive):
+    """Behind a proxy at /protokoll/ every link of the app's pages stays under it (datasette.urls)."""
+    from datasette.app import Datasette
+
+    ds = Datasette([str(web_archive)], settings={"base_url": "/protokoll/"})
+    for url in ("/", "/-/sok?q=riktlinje", "/-/uppdrag"):  # the client adds the base_url
+        html = (await _get(ds, url)).text
+        paths = [h for h in re.findall(r'href="(/[^"]*)"', html)]
+        assert paths and all(h.startswith("/protokoll/") for h in paths), [h for h in paths if not h.startswith("/protokoll/")]
+
+
+@pytest.mark.asyncio
+async def test_web_canned_search_snippets_are_escaped_once(web_ds):
+    html = (await _get(web_ds, "/archive/sok?q=vardag")).text
+    assert "<mark>vardag</mark>" in html and "&amp;quot;" not in html and "&amp;#34;" not in html

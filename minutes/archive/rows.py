@@ -17,9 +17,9 @@ meeting row with its ``body_id``.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
+from minutes.archive.bodies import body_key, canonical
 from minutes.archive.fts import search_values
 from minutes.models import Meeting, SourceDocument, SourceSpan
 
@@ -68,7 +68,7 @@ class DocumentRows:
     document: tuple  # one documents row (the writer adds updated_at/ingested_at)
     path: str  # the name this content was found under (document_paths)
     name: str
-    body: tuple[str, str | None] | None  # (short_name, name) of the meeting's body, if any
+    body: tuple[str, str | None] | None  # (short, full) name of the meeting's body (archive.bodies)
     people: tuple[str, ...]  # distinct attendee names, in order of first appearance
     tables: dict[str, list[tuple]]  # table → rows, for every table in INSERT_ORDER
 
@@ -112,18 +112,6 @@ def _shadow(table: str, values: dict) -> tuple:
     return tuple(search_values(table, values).values())
 
 
-def body_key(short: str | None, name: str | None) -> str | None:
-    """What identifies a body across the archive.
-
-    An acronym ("VVG") does; a generic noun ("Styrelsen", "Socialnämnden") is
-    shared by many organisations, so its full name is used instead. The
-    export keeps the short name as the minutes use it.
-    """
-    if short and (short.isupper() or re.search(r"[a-zåäö][A-ZÅÄÖ]", short)):
-        return short
-    return name or short
-
-
 def meeting_rows(
     document: SourceDocument, meeting: Meeting, overrides: dict | None = None
 ) -> DocumentRows:
@@ -134,7 +122,8 @@ def meeting_rows(
     body_name = overrides.get("body_name") or meeting.body_name
     date = overrides.get("date") or meeting.date
     year = int(date[:4]) if date and date[:4].isdigit() else None
-    key = body_key(body, body_name)
+    names = canonical(body, body_name)
+    key = body_key(*names) if names else None  # the writer may give it a longer label
     context = (key, date, year)
     tables: dict[str, list[tuple]] = {
         "meetings": [(
@@ -181,7 +170,7 @@ def meeting_rows(
         ),
         path=document.path,
         name=document.name,
-        body=(key, body_name) if key else None,
+        body=names,
         people=tuple(dict.fromkeys(a.name for a in meeting.attendees)),
         tables=tables,
     )

@@ -36,9 +36,10 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("document_id", "documents", "id")],
     },
     "bodies": {
-        # short_name is the body's key: its acronym, or its full name when the minutes
-        # call it by a generic noun ("Styrelsen"); see archive.rows.body_key.
-        "columns": {"id": int, "short_name": str, "name": str},
+        # short_name is the body's unique label: its acronym, or its full name when the
+        # minutes call it by a generic noun ("Styrelsen"), plus the full name when two
+        # bodies share an acronym; short is the short name as written (archive.bodies).
+        "columns": {"id": int, "short_name": str, "name": str, "short": str},
         "pk": "id",
     },
     "people": {

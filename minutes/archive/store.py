@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from minutes.archive.bodies import label_rows, resolve
 from minutes.archive.fts import ensure_search
 from minutes.archive.rows import (
     COLUMNS,
@@ -133,9 +134,10 @@ def store_rows(db: Database, rows: DocumentRows) -> str:
         conn.execute(_UPSERT_DOCUMENT, (*rows.document, stamp, stamp))
         conn.execute(_UPSERT_PATH, (rows.path, rows.sha256, rows.name, stamp))
         delete_meeting(db, rows.meeting_id)
-        body_id = _body_id(conn, rows.body)
+        body_id, label = resolve(conn, rows.body)  # issue 16: one identity per body
         people = _people_ids(conn, rows.people)
         tables = rows.tables
+        label_rows(tables, COLUMNS, label)
         conn.execute(_INSERT["meetings"], (*tables["meetings"][0], body_id))
         conn.executemany(_INSERT["attendees"], [(*row, people[row[_NAME]]) for row in tables["attendees"]])
         for table in INSERT_ORDER[2:]:
@@ -237,17 +239,6 @@ _UPSERT_DOCUMENT = _upsert_sql(
 _UPSERT_PATH = _upsert_sql("document_paths", ("path", "document_id", "name", "seen_at"), "path")
 _INSERT = {table: _insert_sql(table) for table in INSERT_ORDER}
 _NAME = COLUMNS["attendees"].index("name")
-
-
-def _body_id(conn, body: tuple[str, str | None] | None) -> int | None:
-    """The id of the meeting's body by short name, created if new; a missing full name is filled in."""
-    if body is None:
-        return None
-    return conn.execute(
-        "insert into bodies (short_name, name) values (?, ?) on conflict(short_name)"
-        " do update set name = coalesce(bodies.name, excluded.name) returning id",
-        body,
-    ).fetchall()[0][0]
 
 
 def _people_ids(conn, names: tuple[str, ...]) -> dict[str, int]:
