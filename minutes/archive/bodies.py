@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from minutes.archive.swedish import normalise, stem, words
+from minutes.swedish import normalise, stem, words
 
 #: Tables whose ``body`` column holds the body's label (denormalised for facets).
 LABELLED_TABLES = ("items", "decisions", "assignments")
