@@ -99,7 +99,8 @@ def _single_item(lines: list[Line]) -> tuple[list[Line], list[ItemBlock]]:
     if not texts:
         return lines, []
     first = texts[0]
-    if _is_title(first.text) and not _doc_title(first.text):
+    wraps = len(texts) > 1 and texts[1].text[:1].islower()  # a sentence running over the line
+    if _is_title(first.text) and not _doc_title(first.text) and not wraps:
         block = ItemBlock(None, first.text.rstrip(":"), first, form="single")
         block.body = lines[first.index + 1 :]
         return lines[: first.index], [block]
