@@ -297,6 +297,7 @@ _ANNOUNCES = re.compile(
     r"\b(?:yttrar|yttrade|yttrat)\s+sig\s*:?\s*$|\bföljande\s+(?:talare|personer|ledamöter)\b[^.]*:\s*$", re.IGNORECASE
 )
 _CLOCKISH = re.compile(r"^\d")
+_MOVES = re.compile(r"\byrka(?:r|de|t)\b", re.IGNORECASE)
 
 
 def _title_passage(block: ItemBlock) -> Passage | None:
@@ -388,6 +389,8 @@ def _assignments(passages: list[Passage], ctx: _Context) -> tuple[list[Assignmen
         if passage.role in ("background", "motions", "order", "vote", "reservation", "note", "recipients"):
             continue
         in_block = passage.role == "decision"
+        if _MOVES.search(text):
+            continue  # a yrkande proposes a task; only the decision gives it
         following = sentences[n + 1][3] if n + 1 < len(sentences) else ""
         results = []
         doc_cues = cues_of(passage.doc, start, end, label="ASSIGN") if passage.doc is not None else []

@@ -177,6 +177,8 @@ def _by_formula(passage: Passage, proposals: list[Passage]) -> list[DecisionBloc
     """After an inline label: a new decision starts at each sentence with a formula of its own."""
     groups: list[list[tuple[int, int, str]]] = []
     for start, end, text in passage.sentences():
+        if groups and _NOT_STATEMENT.search(text):
+            break  # "Anna Berg (S) reserverar sig": the decision has ended
         if not groups or (passage.doc is not None and cues_of(passage.doc, start, end, label="DECISION")):
             groups.append([(start, end, text)])
         else:
