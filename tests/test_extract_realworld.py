@@ -57,3 +57,28 @@ def test_extract_realworld_f1_floor(report, field):
 @pytest.mark.parametrize("field", sorted(ACCURACY_FLOORS))
 def test_extract_realworld_accuracy_floor(report, field):
     assert report[field]["accuracy"] >= ACCURACY_FLOORS[field]
+
+
+@pytest.fixture(scope="module")
+def pdf_report(realworld_dir, tmp_path_factory):
+    """The real-world web texts rendered as PDFs (A4, running header, page footer, reflowed)."""
+    from minutes.sample import render_pdf_from_text
+
+    base = tmp_path_factory.mktemp("realworld-pdf")
+    gold = base / "gold"
+    gold.mkdir()
+    meetings = []
+    for path in sorted((realworld_dir / "texts").glob("*.txt")):
+        pdf = base / f"{path.stem}.pdf"
+        render_pdf_from_text(read(path).text, pdf, header="Protokoll", footer="Sida {page}")
+        document = read(pdf)
+        document.name = path.name
+        meetings.append(extract_meeting(document))
+        (gold / f"{path.stem}.json").write_bytes((realworld_dir / "gold" / f"{path.stem}.json").read_bytes())
+    return score(gold, write_predictions(meetings, base / "pred"))
+
+
+def test_extract_realworld_texts_as_pdfs_score_close_to_the_texts(pdf_report):
+    assert pdf_report["headline_f1"] >= 0.93
+    for field in ("items", "decisions", "speakers", "attendees"):
+        assert pdf_report[field]["f1"] >= 0.89, field
