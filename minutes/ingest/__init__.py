@@ -44,10 +44,11 @@ def _refuse_ole(suffix: str) -> None:
     raise UnsupportedFormat("legacy Word/Office file (.doc): save it as .docx or PDF first")
 
 
-def read_bytes(data: bytes, *, name: str, path: str = "", ocr: bool = False) -> SourceDocument:
+def read_bytes(data: bytes, *, name: str, path: str = "", ocr: bool | str = False) -> SourceDocument:
     """Read a file's content given as bytes (from disk or a zip entry).
 
-    ``ocr=True`` lets a scanned PDF go through OCR instead of raising NeedsOCR.
+    ``ocr`` ("auto" or True, "redo", False) lets the scanned pages of a PDF go
+    through OCR instead of being reported missing (see ``minutes.ingest.ocr``).
     """
     suffix = Path(name).suffix.lower()
     kind = sniff(data, suffix)
@@ -67,7 +68,7 @@ def read_bytes(data: bytes, *, name: str, path: str = "", ocr: bool = False) -> 
     return document
 
 
-def read(path: str | Path, *, ocr: bool = False) -> SourceDocument:
+def read(path: str | Path, *, ocr: bool | str = False) -> SourceDocument:
     """Read one file from disk."""
     path = Path(path)
     return read_bytes(path.read_bytes(), name=path.name, path=str(path), ocr=ocr)

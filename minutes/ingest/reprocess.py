@@ -21,7 +21,7 @@ from minutes.ingest.pool import ordered_map
 from minutes.ingest.work import Outcome, crashed, extract_document, init_worker
 from minutes.models import SourceDocument
 
-_DOCUMENT_COLUMNS = "id, name, path, format, text, page_starts, size, encoding"
+_DOCUMENT_COLUMNS = "id, name, path, format, text, page_starts, size, encoding, ocr_pages"
 
 
 @dataclass
@@ -88,10 +88,11 @@ def _stored_documents(db: Database) -> Iterator[tuple[SourceDocument, dict]]:
 
 
 def _document(row: tuple) -> SourceDocument:
-    sha256, name, path, fmt, text, page_starts, size, encoding = row
+    sha256, name, path, fmt, text, page_starts, size, encoding, ocr_pages = row
     return SourceDocument(
         name=name, text=text or "", sha256=sha256, path=path or name, format=fmt or "text",
         page_starts=json.loads(page_starts) if page_starts else [0], size=size or 0, encoding=encoding,
+        ocr_pages={int(k): v for k, v in json.loads(ocr_pages).items()} if ocr_pages else {},
     )
 
 
