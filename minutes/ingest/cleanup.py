@@ -52,7 +52,7 @@ SPACING_ACCENTS = {"\u00a8": "\u0308", "\u02da": "\u030a", "\u00b4": "\u0301"}
 _ACCENT_AFTER_RE = re.compile("([aouAOUe])[ ]?([\u00a8\u02da\u00b4])(?=\\w|\\b)")
 _ACCENT_BEFORE_RE = re.compile("([\u00a8\u02da])[ ]?([aouAOU])")
 _LOOSE_MARK_RE = re.compile("(\\w) ([\u0300-\u036f])")
-_RULE_LINE_RE = re.compile(r"^[ \t]*[_.\-–—]{5,}[ \t_.\-–—]*$", re.MULTILINE)
+_RULE_LINE_RE = re.compile(r"^[ \t]*[_.\-–—]{5,}[ \t_.\-–—]*$")
 
 #: Letters Tesseract reads in place of digits.
 _DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"})
@@ -194,7 +194,7 @@ def compose_accents(text: str) -> str:
 
 def drop_rule_lines(text: str) -> str:
     """Remove lines drawn only with underscores, dots or dashes: signature rules and leaders."""
-    return _RULE_LINE_RE.sub("", text)
+    return "\n".join(line for line in text.split("\n") if not _RULE_LINE_RE.match(line))
 
 
 def clean_text(text: str) -> str:
