@@ -62,6 +62,8 @@ def _ole_kind(data: bytes, suffix: str, word: bool) -> str:
         raise EncryptedDocument("encrypted Word document: password protected, cannot be read")
     if word:
         return "doc"
+    if suffix == ".doc":
+        raise UnsupportedFormat("legacy Word file (.doc) without a Word document stream: damaged or not Word")
     raise UnsupportedFormat("legacy Office file that is not a Word document (Excel or PowerPoint?)")
 
 
