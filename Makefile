@@ -6,12 +6,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo archive serve test wheel smoke smoke-check browser bench lint clean
+.PHONY: install demo archive serve test wheel smoke smoke-check browser ocr bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,ocr]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -30,8 +30,13 @@ demo: archive serve
 browser:
 	-bash .ci/install-browser
 
+# Tesseract with its Swedish model, Ghostscript, unpaper, antiword, poppler-utils (issue 14);
+# says what is missing and goes on when it cannot install (the OCR tests then skip).
+ocr:
+	-bash .ci/install-ocr
+
 # The browser tests drive the server of the installed wheel (MINUTES_SERVE_BIN), not the checkout.
-test: install browser wheel
+test: install browser ocr wheel
 	MINUTES_SERVE_BIN=$(CURDIR)/build/smoke/venv/bin/minutes $(BIN)/python -m pytest -q
 	$(MAKE) smoke-check
 

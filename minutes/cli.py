@@ -104,7 +104,8 @@ def workers_option(f):
     help="CSV with a 'path' column and optional body, body_name, date overrides.",
 )
 @workers_option
-@click.option("--ocr", is_flag=True, help="OCR scanned PDFs with ocrmypdf (if installed).")
+@click.option("--ocr", is_flag=False, flag_value="auto", default="off", metavar="[=redo]",
+              help="OCR scanned pages (ocrmypdf, Tesseract Swedish); --ocr=redo also re-reads earlier OCR.")
 @click.option("--max-file-size", type=SizeType(), default="100MB", show_default=True,
               help="Refuse files (and zip entries) larger than this.")
 @click.option("--max-zip-size", type=SizeType(), default="2GB", show_default=True,
@@ -122,19 +123,24 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
     Example:
         minutes ingest --db archive.db ~/protokoll/ 2019.zip extra.pdf
         minutes ingest --manifest scans/manifest.csv --workers 2 --ocr
+        minutes ingest --ocr=redo skannade-1990-tal/
     """
     from minutes.archive import open_archive
     from minutes.importer.bulk import ingest_paths
     from minutes.importer.progress import failure_lines, make_progress, summary_line
     from minutes.importer.sources import Limits, count_sources
 
+    if ocr not in ("off", "auto", "redo"):  # "--ocr FOLDER": the flag, then a path
+        if not Path(ocr).exists():
+            raise click.BadParameter(f"{ocr!r} is neither auto, redo nor an existing path", param_hint="--ocr")
+        paths, ocr = (Path(ocr), *paths), "auto"
     if not paths and not manifests:
         raise click.UsageError("name at least one file, folder, zip or --manifest")
     db = open_archive(db_path)
     progress = make_progress(None if quiet else count_sources(paths, manifests), quiet=quiet)
     limits = Limits(max_file_bytes=max_file_size, max_zip_total=max_zip_size)
     try:
-        summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr,
+        summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr != "off" and ocr,
                                limits=limits, progress=progress)
     except KeyboardInterrupt:
         raise click.ClickException(

@@ -38,7 +38,7 @@ def _shadow_names(table: str) -> tuple[str, ...]:
 #: ``attendees`` rows ``person_id`` appended by the writer (see ``WRITER_COLUMNS``).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("id", "name", "path", "format", "pages", "size", "encoding", "text",
-                  "page_starts", "status", "error", "extractor_version"),
+                  "page_starts", "status", "error", "extractor_version", "ocr_pages", "ocr_confidence"),
     "meetings": ("id", "document_id", "source", "body", "body_name", "date", "year", "start_time",
                  "end_time", "location", "signatories", "override_body", "override_date"),
     "attendees": ("id", "meeting_id", "position", "name", "organization", "role", "party",
@@ -167,6 +167,7 @@ def meeting_rows(
             document.sha256, document.name, document.path, document.format, document.pages,
             document.size, document.encoding, document.text, json.dumps(document.page_starts),
             "ok", None, EXTRACTOR_VERSION,
+            json.dumps(document.ocr_pages) if document.ocr_pages else None, document.ocr_confidence,
         ),
         path=document.path,
         name=document.name,

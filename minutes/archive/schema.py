@@ -22,6 +22,8 @@ TABLES: dict[str, dict] = {
             "encoding": str,
             "text": str,
             "page_starts": str,  # JSON list of page start offsets
+            "ocr_pages": str,  # JSON {page: mean word confidence} of the pages read by OCR (issue 14)
+            "ocr_confidence": float,  # mean over those pages; null when no page was OCR'd
             "status": str,  # ok | failed | needs_ocr
             "error": str,
             "extractor_version": str,

@@ -6,5 +6,6 @@ every file comes with a gold-shaped truth dict (see gold/FORMAT.md).
 
 from .generate import generate_archive, iter_meetings
 from .render_pdf import render_pdf_from_text
+from .scan import scan_pdf
 
-__all__ = ["generate_archive", "iter_meetings", "render_pdf_from_text"]
+__all__ = ["generate_archive", "iter_meetings", "render_pdf_from_text", "scan_pdf"]
