@@ -19,20 +19,15 @@ from minutes.models import DECISION_KINDS
     ("label", "field"),
     [
         ("Plats och tid", "place_time"),
-        ("Tid och plats", "place_time"),
         ("Sammanträdesdatum", "date"),
-        ("Datum", "date"),
-        ("Dag", "date"),
         ("Tid", "time"),
         ("Datum och tid", "date_time"),
-        ("Plats", "place"),
         ("Mötesform", "form"),
         ("Organ", "body"),
         ("Justeringens plats och tid", "adjustment"),
         ("Paragrafer", "paragraphs"),
         ("Underskrifter", "signatures"),
         ("ANSLAG/BEVIS", "notice"),
-        ("Förvaringsplats för protokollet", "notice"),
     ],
 )
 def test_lexicon_header_label_names_its_field(label, field):
@@ -43,12 +38,8 @@ def test_lexicon_header_label_names_its_field(label, field):
     ("label", "status"),
     [
         ("Beslutande", "present"),
-        ("Närvarande", "present"),
-        ("Ledamöter", "present"),
         ("Tjänstgörande ersättare", "present"),
-        ("Ersättare", "present"),
         ("Övriga deltagare", "present"),
-        ("Adjungerade", "present"),
         ("Frånvarande", "absent"),
         ("Anmält förhinder", "absent"),
         ("Inbjudna", "invited"),
@@ -68,41 +59,15 @@ def test_lexicon_attendance_label_gives_a_status(label, status):
     ("label", "role"),
     [
         ("Ordförande", "ordförande"),
-        ("Mötesordförande", "ordförande"),
         ("Sekreterare", "sekreterare"),
         ("Mötessekreterare", "sekreterare"),
         ("Vid protokollet", "sekreterare"),
         ("Utses att justera", "justerare"),
-        ("Justerande", "justerare"),
         ("Vice ordförande", "vice ordförande"),
     ],
 )
 def test_lexicon_role_label_gives_a_role(label, role):
     assert lexicon.role_labels()[label.lower()] == role
-
-
-@pytest.mark.parametrize(
-    ("label", "role", "kind"),
-    [
-        ("Beslut", "decision", "decided"),
-        ("Nämndens beslut", "decision", "decided"),
-        ("Ställningstagande", "decision", "other"),
-        ("Yrkanden", "motions", None),
-        ("Propositionsordning", "order", None),
-        ("Omröstning", "vote", None),
-        ("Reservation", "reservation", None),
-        ("Protokollsanteckning", "note", None),
-        ("Särskilt yttrande", "note", None),
-        ("Expedieras till", "recipients", None),
-        ("Beslutet skickas till", "recipients", None),
-        ("Beslutsunderlag", "documents", None),
-        ("Ärendebeskrivning", "background", None),
-        ("Förslag till beslut", "proposal", None),
-        ("Förslag", "proposal", None),
-    ],
-)
-def test_lexicon_section_label_has_a_role(label, role, kind):
-    assert lexicon.section_roles()[label.lower()] == (role, kind)
 
 
 def test_lexicon_decision_kinds_are_declared_once_and_match_the_models():
@@ -111,9 +76,8 @@ def test_lexicon_decision_kinds_are_declared_once_and_match_the_models():
     assert {p["id"].split(":", 1)[0] for p in patterns} == set(DECISION_KINDS)
 
 
-@pytest.mark.parametrize("letters", ["S", "M", "C", "L", "KD", "V", "MP", "SD"])
-def test_lexicon_party_letters(letters):
-    assert letters in lexicon.party_letters()
+def test_lexicon_party_letters():
+    assert {"S", "M", "C", "L", "KD", "V", "MP", "SD"} <= lexicon.party_letters()
 
 
 @pytest.mark.parametrize(("name", "letters"), [("Moderaterna", "M"), ("Centerpartiet", "C"), ("Miljöpartiet", "MP")])
