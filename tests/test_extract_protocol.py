@@ -45,7 +45,8 @@ def _page(_offset: int) -> int:
         ("Yrkanden\nOlle Ek (M), Karin Lund (C)\nyrkar avslag på motionen.",
          [(["Olle Ek (M)", "Karin Lund (C)"], "avslag", "avslag på motionen")]),
         # "Namn, parti: förslag" lines under Yrkanden.
-        ("Yrkanden\nOlle Ek (M): Motionen ska avslås.", [(["Olle Ek"], "other", "Motionen ska avslås.")]),
+        ("Yrkanden\nOlle Ek (M): En utredning om kostnaderna görs först.",
+         [(["Olle Ek"], "other", "En utredning om kostnaderna görs först.")]),
         # A yrkande named by its mover.
         ("Votering om tilläggsyrkande från Liberalerna angående fler vårdplatser.",
          [(["Liberalerna"], "tillägg", "tilläggsyrkande från Liberalerna angående fler vårdplatser")]),

