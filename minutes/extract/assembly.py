@@ -97,12 +97,12 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     attendees = _with_signers(attendees, signers, signer_roles)
     people = _people(text, [a.name for a in attendees] + presenters)
 
-    fields = header_fields(preamble)
+    single = bool(blocks) and blocks[0].form == "single"
+    fields = header_fields(preamble if not single else [line for line in lines if line.text][:8])
     title_text = "\n".join(line.text for line in preamble if line.text) or text[:600]
     date = meeting_date(fields, title_text, text)
     preamble_text = "\n".join(line.text for line in preamble)
     start_time, end_time = meeting_times(fields, preamble_text, text)
-    single = bool(blocks) and blocks[0].form == "single"
     head = preamble if any(line.text for line in preamble) or not single else [line for line in lines if line.text][:4]
     body, body_name = meeting_body(head, fields, text)
 

@@ -94,8 +94,10 @@ def _single_item(lines: list[Line]) -> tuple[list[Line], list[ItemBlock]]:
     the item's text, which starts after the title lines (or at its first section label).
     """
     texts = [line for line in lines if line.text and not line.boilerplate]
-    while len(texts) > 1 and _doc_type_only(texts[0].text):
-        texts = texts[1:]  # a running header ("Protokoll") above the text
+    from minutes.extract.header import is_label_line
+
+    while len(texts) > 1 and (_doc_type_only(texts[0].text) or is_label_line(texts[0].text)):
+        texts = texts[1:]  # a running header ("Protokoll") or the header's labels above the text
     if not texts:
         return lines, []
     first = texts[0]
