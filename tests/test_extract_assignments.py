@@ -48,6 +48,10 @@ PEOPLE = ["Anna Berg", "Olle Ek", "Karin Lund", "Per Sund", "Lisa Ström"]
         ("Anna håller med om förslaget.", []),
         ("Vi bokar lokalen.", []),
         ("Anna berättade om sommarlägret.", []),
+        # Everyday task verbs of a treasurer.
+        ("Olle betalar fakturan från förbundet.", [(["Olle Ek"], "betalar fakturan från förbundet", None)]),
+        ("Anna fyller i blanketten.", [(["Anna Berg"], "fyller i blanketten", None)]),
+        ("Olle bokför kvittona.", [(["Olle Ek"], "bokför kvittona", None)]),
     ],
 )
 def test_assignments_action_statements(sentence, found):

@@ -118,6 +118,22 @@ def _people(text: str) -> list[tuple]:
             [("Anna Berg", None, None, "present", None), ("Olle Ek", None, None, "present", None),
              ("Karin Lund", None, None, "absent", None)],
         ),
+        # Markdown "* " bullets under the label are entries, not footnotes.
+        (
+            "Närvarande:\n* Anna Berg\n* Olle Ek",
+            [("Anna Berg", None, None, "present", None), ("Olle Ek", None, None, "present", None)],
+        ),
+        # "ordf." after the party is the chair's role.
+        (
+            "Närvarande: Anna Berg (S) ordf., Olle Ek (M)",
+            [("Anna Berg", "S", "ordförande", "present", None), ("Olle Ek", "M", None, "present", None)],
+        ),
+        # First names only, the last one joined by "och".
+        (
+            "Närvarande: Anna, Olle och Karin",
+            [("Anna", None, None, "present", None), ("Olle", None, None, "present", None),
+             ("Karin", None, None, "present", None)],
+        ),
     ],
 )
 def test_attendance_lists(text, people):
@@ -143,6 +159,15 @@ def test_attendance_lists(text, people):
             "Sekreterare Karin Lund Nej\nLedamot Per Sund Ja",
             [("Anna Berg", None, "Ordförande", "present", None), ("Olle Ek", None, "Vice ordförande", "present", None),
              ("Karin Lund", None, "Sekreterare", "absent", None), ("Per Sund", None, "Ledamot", "present", None)],
+        ),
+        # An absent mark after the party keeps the party.
+        (
+            "NAMN PARTI NÄRVARO\nAnna Berg s x\nKarin Lund c -",
+            [("Anna Berg", "S", None, "present", None), ("Karin Lund", "C", None, "absent", None)],
+        ),
+        (
+            "Ledamöter\nAnna Berg\tS\tx\nOlle Ek\tM\t-",
+            [("Anna Berg", "S", None, "present", None), ("Olle Ek", "M", None, "absent", None)],
         ),
     ],
 )

@@ -49,6 +49,11 @@ from minutes.models import SourceDocument
         ("Kostnaden blir 1500 kr.", None, []),
         ("Se § 12/2019.", None, []),
         ("Motion 2019:45 om cykelvägar.", None, []),
+        # A two-day meeting written as one ISO date with a second day.
+        ("Sammanträde 2013-06-10-11", None, [("2013-06-10", "2013-06-10"), ("11", "2013-06-11")]),
+        ("Sammanträde 2021-06-10--11", None, [("2021-06-10", "2021-06-10"), ("11", "2021-06-11")]),
+        # A diarienummer's year is no date.
+        ("Dnr 2021/123", None, []),
     ],
 )
 def test_dates_find(text, meeting_date, found):

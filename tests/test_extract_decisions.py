@@ -49,6 +49,10 @@ def extract(text: str):
         ("Frågan skjuts upp till nästa möte.", "referred"),
         ("Ärendet tas upp på nästa möte.", "referred"),
         ("Styrelsen anser att frågan är viktig.", "other"),
+        ("Ärendet återremitteras.", "referred"),
+        ("Återremitteras.", "referred"),
+        ("Motionen anses besvarad.", "decided"),
+        ("Interpellationen anses besvarad.", "decided"),
     ],
 )
 def test_decisions_kind_of_the_formula(nlp, text, kind):

@@ -38,6 +38,10 @@ def extract(text: str):
         ("Mötesform: Teams", [("form", "Teams")]),
         ("Organ: Miljönämnden", [("body", "Miljönämnden")]),
         ("Justeringens plats och tid: Kommunkontoret 2021-03-19", [("adjustment", "Kommunkontoret 2021-03-19")]),
+        # Label and value in two columns (a tab, or three spaces, between them).
+        ("Plats och tid\tKommunhuset, kl. 13.00–16.30", [("place_time", "Kommunhuset, kl. 13.00–16.30")]),
+        ("Plats och tid   Kommunhuset, kl. 13.00–16.30", [("place_time", "Kommunhuset, kl. 13.00–16.30")]),
+        ("Organ\tSocialnämnden", [("body", "Socialnämnden")]),
     ],
 )
 def test_header_fields(text, fields):
@@ -99,6 +103,12 @@ def test_header_location_from_a_sentence_when_no_label_gives_it():
         ("Årsmötesprotokoll för Ekby Fiberförening\nDatum: 2020-05-04", ("Ekby Fiberförening", None)),
         ("Styrelsen för Ekby Vattenråd\nProtokoll\nDatum: 2020-05-04", ("Styrelsen", "Styrelsen för Ekby Vattenråd")),
         ("Kommunfullmäktige\nProtokoll 2020-05-04", ("Kommunfullmäktige", "Kommunfullmäktige")),
+        # A body noun alone under "Protokoll" names the body (it is also an attendance group label).
+        ("Protokoll\nStyrelsen\nDatum: 2021-04-20\nNärvarande: Anna Berg", ("Styrelsen", "Styrelsen")),
+        # A preposition inside the proper name stays.
+        ("Protokoll styrelsemöte Studentkåren i Ekby\nDatum: 2020-05-04", ("Studentkåren i Ekby", None)),
+        # "Styrelsemöte" names the meeting, not the body in full.
+        ("Styrelsemöte\nDatum och tid: torsdag 4 mars 2021 kl 18.30-20.00", ("Styrelsen", None)),
     ],
 )
 def test_header_body(text, body):
@@ -132,6 +142,11 @@ def test_header_meeting_date(text, date):
         (
             "Protokoll\n1. Öppnande\nOrdföranden öppnade mötet kl. 18.05 och hälsade alla välkomna.\n"
             "2. Avslutning\nMötet avslutades kl. 19.40 med ett tack.",
+            ("18:05", "19:40"),
+        ),
+        # A time right before the sentence's full stop.
+        (
+            "Protokoll\n1. Öppnande\nOrdföranden öppnade mötet kl. 18.05.\n2. Avslutning\nOrdföranden avslutade mötet kl. 19.40.",
             ("18:05", "19:40"),
         ),
     ],
@@ -212,3 +227,13 @@ def test_header_signatures_end_to_end_are_cut_from_the_last_item():
     )
     assert m.signatories == ["Olle Ek", "Anna Berg", "Karin Lund"]
     assert "Olle Ek" not in m.items[-1].text
+
+
+def test_header_label_table_in_columns_end_to_end():
+    text = (
+        "EKBY KOMMUN\nSAMMANTRÄDESPROTOKOLL\nSammanträdesdatum 2021-03-16\n"
+        "Plats och tid\tKommunhuset, kl. 13.00–16.30\nOrgan\tSocialnämnden\n\n"
+        "§ 1 Budget\nNämnden beslutar att anta budgeten.\n"
+    )
+    m = extract(text)
+    assert (m.body, m.location, m.start_time, m.end_time) == ("Socialnämnden", "Kommunhuset", "13:00", "16:30")

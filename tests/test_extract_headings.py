@@ -164,6 +164,15 @@ def test_headings_agenda_list_is_not_kept_as_items():
             "Budgeten godkändes av styrelsen.",
             ["Öppnande", "Budget"],
         ),
+        # Markdown headings of one level, no document title among them.
+        ("## Öppnande\nText.\n## Budget\nText.", ["Öppnande", "Budget"]),
+        # Whole lines in bold, and HTML headings, are headings too.
+        (
+            "Protokoll styrelsemöte\n\n**Öppnande**\n\nMötet öppnades av ordföranden.\n\n**Budget**\n\n"
+            "Budgeten godkändes av styrelsen.",
+            ["Öppnande", "Budget"],
+        ),
+        ("<h2>Öppnande</h2>\nText.\n<h2>Budget</h2>\nText.", ["Öppnande", "Budget"]),
     ],
 )
 def test_headings_unnumbered_schemes(text, titles):

@@ -120,7 +120,7 @@ def _groups(lines: list[Line], skip: set[int]) -> list[list[Line]]:
     open_label = False
     for line in (piece for line in lines for piece in _split_labels(line)):
         text = line.text
-        if line.index in skip or not text or line.boilerplate or line.raw.lstrip().startswith(("* ", "*)")):
+        if line.index in skip or not text or line.boilerplate or re.match(r"^\*\)?\s+[a-zåäö]", line.raw.lstrip()):
             # "* ersätter ...": a footnote to the list, not a person.
             open_label = False
             continue
@@ -296,8 +296,9 @@ def _names(text: str) -> list[tuple[int, int, str]]:
 def _entry_names(text: str) -> list[tuple[int, int, str]]:
     """Entries of a list that are first names only ("Kerstin – internetansvarig", "Tor-telefonansvarig")."""
     found = []
-    for m in re.finditer(r"[^,;]+", text):
+    for m in re.finditer(r"(?:(?!\s(?:och|samt)\s)[^,;])+", text):
         entry = m.group(0)
+        entry = re.sub(r"^\s*(?:och|samt)\s+", lambda x: " " * len(x.group(0)), entry)
         name = re.match(rf"\s*({FIRST_WORD}(?:\s+{NAME_WORD})*?)(?=\s*[–—-]\s*|\s+[a-zåäö]|-[a-zåäö]|\s*$)", entry)
         if name and not is_orgish_phrase(name.group(1)) and name.group(1).lower() not in lexicon.status_labels():
             words = name.group(1).split()
@@ -408,8 +409,12 @@ def _apply_attributes(attendee: Attendee, attrs: str) -> None:
         attendee.status = "absent"
         attrs = _absent_mark().sub(" ", attrs)
     attrs = re.sub(r"^\s*[–—-]\s*", "", attrs)
-    for piece in (p.strip(" *\t–—-") for p in re.split(r",|\s[–—]\s|\t", attrs)):
+    for piece in (p.strip(" *\t–—-.") for p in re.split(r",|\s[–—]\s|\t", attrs)):
         piece = re.sub(r"\s+(och|samt|som)$", "", piece).strip()
+        short = lexicon.load("roles")["short"].get(piece.lower())
+        if short and not attendee.role:
+            attendee.role = short  # "ordf." is the chair
+            continue
         piece = re.sub(r"^(?:som)\s+", "", piece).strip()
         if not piece or piece.lower() in ("och", "samt", "som") or re.fullmatch(r"[\d\s.()]+", piece):
             continue
@@ -421,7 +426,7 @@ def _party(attrs: str) -> tuple[str, str] | None:
         letters = m.group(1)
         if letters.upper() in _parties() and (letters.isupper() or letters.islower()):
             bracketed = m.group(0).startswith("(")
-            if not bracketed and not re.match(r"^[\s,]*[A-Za-zÅÄÖåäö]{1,3}\d?\s*(?:[xX]\b|$|,)", attrs[m.start() :]):
+            if not bracketed and not re.match(r"^[\s,]*[A-Za-zÅÄÖåäö]{1,3}\d?\s*(?:[xX]\b|-(?!\w)|–|[Nn]ej\b|[Jj]a\b|$|,)", attrs[m.start() :]):
                 continue
             return letters.upper(), attrs.replace(m.group(0), " ", 1)
     return None

@@ -28,6 +28,7 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 PATTERNS = [
     ("iso", re.compile(rf"(?<![\d-])({_YEAR})-([01]\d)-([0-3]\d)(?![\d])")),
     ("dmy", re.compile(rf"(?<![\d.])([0-3]?\d)\.([01]?\d)\.({_YEAR})(?![\d])")),
+    ("iso_day_range_end", re.compile(rf"(?<=(?<!\d)({_YEAR})-([01]\d)-[0-3]\d)[-–]{{1,2}}([0-3]\d)(?![\d-])")),
     ("iso_month", re.compile(rf"(?<![\d-])({_YEAR})-(0[1-9]|1[0-2])(?![\d-])")),
     ("year_range_start", re.compile(rf"(?<![\w§/.,-])({_YEAR})(?=\s?[-–]\s?{_YEAR}(?![\d-]))")),
     ("year_range_end", re.compile(rf"(?<=\d{{4}}[-–])({_YEAR})(?![\d-])")),
@@ -55,7 +56,7 @@ PATTERNS = [
     ("month", re.compile(rf"(?<![\wåäö-])({_FULL_MONTH})(?![\wåäö-])", re.IGNORECASE)),
     ("month", re.compile(r"(?<=\bi )(jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.(?!\w)", re.IGNORECASE)),
     ("year_split_end", re.compile(rf"(?<=(?<!\d)(?:19|20)\d\d/)({_YEAR})(?![\w/:-])")),
-    ("year", re.compile(rf"(?<![\w§/.,:-])({_YEAR})(?![\w:-]|/\d{{1,2}}(?!\d)|[.,]\d|\s*(?:kr|kronor|tkr|mnkr|st|%))")),
+    ("year", re.compile(rf"(?<![\w§/.,:-])({_YEAR})(?![\w:-]|/\d{{1,3}}(?!\d)|[.,]\d|\s*(?:kr|kronor|tkr|mnkr|st|%))")),
 ]
 
 _PAST = re.compile(
@@ -135,6 +136,9 @@ def _parse(kind: str, m: re.Match) -> _Raw | None:
     if kind == "dm_range_start":
         d, mo = int(g[0]), int(g[1])
         return _Raw("day_month", m.start(), m.end(), None, mo, d) if _valid(2000, mo, d) else None
+    if kind == "iso_day_range_end":
+        y, mo, d = int(g[0]), int(g[1]), int(g[2])
+        return _Raw(kind, m.start(3), m.end(), y, mo, d) if _valid(y, mo, d) else None
     if kind == "dmy":
         d, mo, y = int(g[0]), int(g[1]), int(g[2])
         return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None

@@ -23,7 +23,7 @@ from minutes.extract.people import find_names, is_first_name
 TIME_RANGE = re.compile(
     r"(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?"
 )
-CLOCK = re.compile(r"(?<![\d.:/-])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:/-]|\s*(?:kr|%|tkr|mkr))")
+CLOCK = re.compile(r"(?<![\d.:/-])([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d|[.:/-]\d|\s*(?:kr|%|tkr|mkr))")
 _RANGE_SEP = re.compile(r"\d\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?\d")
 #: Decision statements whose subject is the body ("VVG noterar informationen").
 DECISION_SUBJECT = re.compile(
@@ -77,12 +77,15 @@ def header_fields(preamble: list[Line]) -> list[Field]:
     texts = [line.text for line in preamble]
     fields: list[Field] = []
     for n, text in enumerate(texts):
-        for part in _label_parts().split(text):
-            m = _label_line().match(part.strip())
+        parts = [p.strip() for p in _label_parts().split(text) if p.strip()]
+        for k, part in enumerate(parts):
+            m = _label_line().match(part)
             if not m:
                 continue
             label = re.sub(r"\s+", " ", m.group("label").lower())
             value = m.group("value").strip(" :")
+            if not value and k + 1 < len(parts) and not _label_line().match(parts[k + 1]):
+                value = parts[k + 1]  # "Plats och tid<tab>Kommunhuset": the value in the next column
             below = _values_below(texts, n)
             if not value:
                 value, below = (below[0], below[1:]) if below else ("", [])
@@ -280,7 +283,8 @@ def _title_lines(preamble: list[Line]) -> list[str]:
         text = line.text
         if not text or line.boilerplate:
             continue
-        if is_label_line(text) or "\t" in text or text.startswith("För ") or len(out) >= 5 or len(text) > 150:
+        group = text.strip(" :").lower() in lexicon.group_labels()
+        if (is_label_line(text) and not group) or "\t" in text or text.startswith("För ") or len(out) >= 5 or len(text) > 150:
             break
         out.append(text)
     return out
@@ -328,7 +332,7 @@ def _title_of(body: str, titles: list[str]) -> str | None:
     """The title line that names the body, as its full name ("SOCIALNÄMNDEN" -> "Socialnämnden")."""
     for title in titles:
         words = title.split()
-        if words and body_word(words[0]) == body and not _doc_types().search(title) and not find_dates(title):
+        if words and body_word(words[0]) == body and not _doc_types().search(title) and not find_dates(title) and not _meeting_words().fullmatch(words[0]):
             return title.capitalize() if title.isupper() else title
     return None
 
@@ -365,8 +369,12 @@ def _proper_name(title: str) -> str | None:
     text = _meeting_words().sub(" ", text)
     text = _calendar_words().sub(" ", text)
     text = re.sub(r"#\s*\d+|\bnr\.?\s*\d+|\b[\d/:.-]+\b", " ", text)
-    text = re.sub(r"\b(?:fört|förd|vid|från|med|den|för|av|i|och|ur|om|på)\b", " ", text)
     words = [w for w in re.split(r"[\s|,;:()–—/-]+", text) if re.search(r"\w", w)]
+    edge = re.compile(r"^(?:fört|förd|vid|från|med|den|för|av|i|och|ur|om|på)$", re.IGNORECASE)
+    while words and edge.match(words[0]):
+        words = words[1:]
+    while words and edge.match(words[-1]):
+        words = words[:-1]  # "fört vid ... årsmöte den": the edges are the title's words, not the name's
     if not words or len(words) > 5 or not words[0][:1].isupper():
         return None
     name = " ".join(words)

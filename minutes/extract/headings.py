@@ -418,10 +418,13 @@ def _markdown_headings(marked: list[Candidate], lines: list[Line]) -> list[Headi
 
     headings: list[Heading] = []
     top = min(c.line.heading for c in marked)
+    tops = sum(1 for c in marked if c.line.heading == top)
     for c in marked:
         title = c.title
-        if c.line.heading == top and len(marked) > 1 and c is marked[0]:
-            continue  # the document's title
+        if c is marked[0] and c.line.heading == top and len(marked) > 1 and (
+            tops == 1 or _doc_type().search(title) or find_dates(title)
+        ):
+            continue  # the document's title: alone at the top level, "Protokoll ...", or dated
         undated = title
         for d in reversed(find_dates(title)):
             undated = undated[: d.start] + undated[d.end :]

@@ -19,12 +19,15 @@ from minutes.extract.segment import segment_lines
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
-_HTML_TAG = re.compile(r"</?(?:br|strong|b|i|em|span|p|div|u|font|a|sup|sub)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:br|strong|b|i|em|span|p|div|u|font|a|sup|sub|h[1-6]|li|ul|ol|td|tr|th|table)\b[^>]*>", re.IGNORECASE)
 _HTML_ENTITY = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _COLUMN_SPACES = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")
-_BULLET = re.compile(r"^(?:[•▪◦‣●○■□➢►*·]|[-–](?=\s))\s*")
+_BULLET = re.compile(r"^(?:[•▪◦‣●○■□➢►·]|[*\-–](?=\s))\s*")
+#: A whole line in bold ("**Budget**") or an HTML heading ("<h2>Budget</h2>"): a heading.
+_BOLD_LINE = re.compile(r"^\*\*([^*]{2,80})\*\*\s*:?$")
+_HTML_HEADING = re.compile(r"^<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 #: A line that is only a page mark: "Sida 3", "Sida 3 av 15", "3(15)", "- 3 -".
 _PAGE_LINE = re.compile(r"(?:Sida|Sid\.?|Page)\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|\d{1,3}\s?\(\d{1,3}\)|[-–]\s*\d{1,3}\s*[-–]", re.IGNORECASE)
 _RULE = re.compile(r"^[\s_.…=*~-]+$")
@@ -136,6 +139,13 @@ def _line(raw: str, start: int, index: int) -> Line:
     indent = len(raw.expandtabs(4)) - len(stripped.expandtabs(4))
     heading = _MARKDOWN_HEADING.match(stripped)
     body = stripped[heading.end():] if heading else stripped
+    level = len(heading.group(1)) if heading else 0
+    html = _HTML_HEADING.match(stripped)
+    bold = _BOLD_LINE.match(stripped)
+    if html:
+        level, body = int(html.group(1)), html.group(2)
+    elif bold and not heading:
+        level, body = 3, bold.group(1)
     bullet = _BULLET.match(body)
     if bullet and not re.match(r"^[-–]\s*\d", body):
         body = body[bullet.end():]
@@ -144,7 +154,7 @@ def _line(raw: str, start: int, index: int) -> Line:
         cleaned = ""  # "________", "........": a rule or signature line, not text
     return Line(
         cleaned, start, start + len(raw.rstrip()), raw, index,
-        heading=len(heading.group(1)) if heading else 0,
+        heading=level,
         bullet=bool(bullet), indent=indent,
         boilerplate=bool(cleaned and (_boilerplate().search(cleaned) or _PAGE_LINE.fullmatch(cleaned))),
     )
