@@ -138,7 +138,7 @@ def read_pdf(data: bytes, *, name: str, ocr: bool | str = False) -> SourceDocume
         raw_pages = page_texts(document)
         if not raw_pages:
             raise EmptyDocument("empty PDF: the document has no pages")
-        targets = ocr_targets(document, repair_pages(raw_pages), mode)
+        targets = ocr_targets(document, repair_pages(raw_pages), mode) if mode != "off" else []
     finally:
         document.close()
     ocred = _ocr(data, targets)
