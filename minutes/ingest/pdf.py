@@ -115,8 +115,10 @@ def ocr_targets(document: pdfium.PdfDocument, pages: list[str], mode: str) -> li
         return []
     targets = []
     for number, text in enumerate(pages, start=1):
+        if text.strip() and mode != "redo":
+            continue  # a page with text keeps it; its objects need not be looked at
         graphics, invisible = _page_objects(document, number)
-        if graphics and (not text.strip() or (mode == "redo" and invisible > 0.5)):
+        if graphics and (not text.strip() or invisible > 0.5):
             targets.append(number)
     return targets
 
