@@ -194,7 +194,9 @@ def reprocess(db_path, workers, quiet):
 @click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
               help="Take every measurement this many times and keep the fastest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the raw figures as JSON.")
-def bench(files, worker_counts, pdfs, repeat, as_json):
+@click.option("--ocr", is_flag=True, help="Time OCR instead: pages per second per core on 300 dpi scans.")
+@click.pass_context
+def bench(ctx, files, worker_counts, pdfs, repeat, as_json, ocr):
     """Time the whole import of N generated PDFs beside pdfplumber reading the same files.
 
     Prints pages/s, docs/s and peak memory for each worker count, and the
@@ -204,8 +206,15 @@ def bench(files, worker_counts, pdfs, repeat, as_json):
     Example:
         minutes bench --files 200
         minutes bench --files 50 -w 1 -w 2 --repeat 2 --json
+        minutes bench --ocr --files 3
     """
-    from minutes.bench import format_bench, run_bench
+    from minutes.bench import format_bench, format_ocr_bench, run_bench, run_ocr_bench
+
+    if ocr:
+        given = ctx.get_parameter_source("files") is not click.core.ParameterSource.DEFAULT
+        report = run_ocr_bench(files if given else 3)  # about 4 s a page: a few files by default
+        click.echo(json.dumps(report, indent=2) if as_json else "\n".join(format_ocr_bench(report)))
+        return
 
     report = run_bench(files, workers=worker_counts or (1, 2), folder=pdfs, repeat=repeat)
     if as_json:

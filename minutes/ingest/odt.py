@@ -9,8 +9,8 @@ items by them, and a table row becomes one line of tab-separated cells.
 from __future__ import annotations
 
 import io
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 
 from minutes.errors import EmptyDocument, IngestError
 from minutes.ingest.cleanup import clean_text

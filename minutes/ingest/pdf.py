@@ -115,8 +115,10 @@ def ocr_targets(document: pdfium.PdfDocument, pages: list[str], mode: str) -> li
         return []
     targets = []
     for number, text in enumerate(pages, start=1):
+        if text.strip() and mode != "redo":
+            continue  # a page with text keeps it; its objects need not be looked at
         graphics, invisible = _page_objects(document, number)
-        if graphics and (not text.strip() or (mode == "redo" and invisible > 0.5)):
+        if graphics and (not text.strip() or invisible > 0.5):
             targets.append(number)
     return targets
 
@@ -138,7 +140,7 @@ def read_pdf(data: bytes, *, name: str, ocr: bool | str = False) -> SourceDocume
         raw_pages = page_texts(document)
         if not raw_pages:
             raise EmptyDocument("empty PDF: the document has no pages")
-        targets = ocr_targets(document, repair_pages(raw_pages), mode)
+        targets = ocr_targets(document, repair_pages(raw_pages), mode) if mode != "off" else []
     finally:
         document.close()
     ocred = _ocr(data, targets)

@@ -24,6 +24,9 @@ import pypdfium2.raw as pdfium_c
 #: A gap wider than this many line heights between two characters is a column break.
 COLUMN_GAP = 1.2
 
+#: Characters closer than this share of the line height join one run as they are read.
+RUN_GAP = 0.05
+
 #: A gap wider than this share of the line height (beyond the line's own letter
 #: spacing) is a word space. Measured on real PDFs: word spaces are 0.18–0.7 of
 #: the loose box height, gaps inside words below 0.035.
@@ -61,7 +64,14 @@ SPACES = frozenset(" \t\u00a0\u2002\u2003\u2009\u202f")
 
 @dataclass(slots=True)
 class Glyph:
-    """One printed character (or a ligature's letters) and its loose box."""
+    """A run of characters set side by side without a gap (a word or part of one), and its box.
+
+    Most of a page's characters are merged into runs as they are read, so the
+    line and word rules below handle a few hundred runs instead of thousands of
+    characters. ``joins`` counts the gap-free joins inside the run (they are
+    letter gaps of about zero when a line's letter spacing is measured), and
+    ``last_left`` is the left edge of its last character.
+    """
 
     text: str
     left: float
@@ -69,14 +79,15 @@ class Glyph:
     bottom: float
     top: float
     space_after: bool = False
+    joins: int = 0
+    last_left: float = 0.0
+    height: float = 1.0
+    middle: float = 0.0
 
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
-    def height(self) -> float:
-        return max(1.0, self.top - self.bottom)
+    def __post_init__(self) -> None:
+        self.height = max(1.0, self.top - self.bottom)
+        self.middle = (self.top + self.bottom) / 2
+        self.last_left = self.left
 
 
 def _char_text(code: int) -> str | None:
@@ -98,14 +109,28 @@ def _upright(angle: float) -> bool:
 
 def _same_box(glyph: Glyph, rect) -> bool:
     """Whether PDFium gave the next character exactly the previous one's box."""
-    return abs(glyph.left - rect.left) < 0.01 and abs(glyph.right - rect.right) < 0.01 \
+    return abs(glyph.last_left - rect.left) < 0.01 and abs(glyph.right - rect.right) < 0.01 \
         and abs(glyph.bottom - rect.bottom) < 0.01
 
 
-def read_glyphs(textpage) -> list[Glyph]:
-    """The page's upright characters in stream order, each with its loose box.
+def _continues(glyph: Glyph, text: str, rect) -> bool:
+    """Whether a character follows the run on the same line with no gap, so it joins the run.
 
-    Real spaces in the stream mark the glyph before them; PDFium's generated
+    Accents never join: they are placed over a letter, and ``attach_accents``
+    needs them on their own.
+    """
+    if glyph.space_after or text in ACCENTS or glyph.text[-1] in ACCENTS:
+        return False
+    if abs(glyph.bottom - rect.bottom) > 0.1 or abs(glyph.top - rect.top) > 0.25 * glyph.height:
+        return False  # another line, or another size (a superscript, a note mark)
+    gap = rect.left - glyph.right
+    return -0.5 < gap < RUN_GAP * glyph.height
+
+
+def read_glyphs(textpage) -> list[Glyph]:
+    """The page's upright characters in stream order, merged into gap-free runs, with loose boxes.
+
+    Real spaces in the stream mark the run before them; PDFium's generated
     spaces are ignored (they split letter-spaced words). A character drawn twice
     at the same place, as fake bold is, is kept once. Rotated text (margin
     stamps) is left out: it has no place in the reading order of the lines.
@@ -121,18 +146,23 @@ def read_glyphs(textpage) -> list[Glyph]:
             if chr(code) in SPACES and glyphs and not pdfium_c.FPDFText_IsGenerated(raw, index):
                 glyphs[-1].space_after = True
             continue
-        if not _upright(pdfium_c.FPDFText_GetCharAngle(raw, index)):
-            continue
         if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
             continue
-        if glyphs and _same_box(glyphs[-1], rect):
-            glyphs[-1].text += text  # one ligature glyph mapped to several letters ("ff")
+        last = glyphs[-1] if glyphs else None
+        if last is not None and _same_box(last, rect):
+            last.text += text  # one ligature glyph mapped to several letters ("ff")
             continue
         key = (text, round(rect.left), round(rect.bottom))
         if key in seen:
             continue
         seen.add(key)
-        glyphs.append(Glyph(text, rect.left, rect.right, rect.bottom, rect.top))
+        if last is not None and _continues(last, text, rect):
+            last.text += text
+            last.right, last.last_left = rect.right, rect.left
+            last.joins += 1
+        elif _upright(pdfium_c.FPDFText_GetCharAngle(raw, index)):
+            # a character that continues an upright run is upright: only run starts are checked
+            glyphs.append(Glyph(text, rect.left, rect.right, rect.bottom, rect.top))
     return glyphs
 
 
@@ -176,9 +206,19 @@ def _accent_base(placed: list[Glyph], accent: Glyph) -> Glyph | None:
 
 
 def _tracking(line: list[Glyph]) -> float:
-    """The line's own letter spacing: the median gap between neighbouring glyphs."""
-    gaps = [b.left - a.right for a, b in zip(line, line[1:]) if not a.space_after]
-    return max(0.0, statistics.median(gaps)) if gaps else 0.0
+    """The line's own letter spacing: the median gap between neighbouring characters.
+
+    The joins inside runs count as gaps of zero (they are below :data:`RUN_GAP`).
+    """
+    gaps = sorted(b.left - a.right for a, b in zip(line, line[1:]) if not a.space_after)
+    joins = sum(g.joins for g in line)
+    count = len(gaps) + joins
+    if not count:
+        return 0.0
+    middle = count // 2
+    if middle < joins:
+        return 0.0
+    return max(0.0, gaps[middle - joins])
 
 
 def _is_space(prev: Glyph, glyph: Glyph, tracking: float) -> bool:
