@@ -71,6 +71,11 @@ def test_protocol_proposals(nlp, text, found):
         ("Votering\n154 för utskottet\n147 för res. 1\n48 frånvarande", (154, 147, None, 48)),
         ("Beslut\nOmröstning begärs. Med 7 ja-röster mot 4 nej-röster bifaller fullmäktige motionen.", (7, 4, None, None)),
         ("Beslut\nMed fem röster för och tre emot bifalls motionen efter votering.", (5, 3, None, None)),
+        # Counts as a pair, yes first, and counts said with "röstar".
+        ("Beslut\nOmröstning begärs. Med sju röster mot fyra bifalls motionen.", (7, 4, None, None)),
+        ("Beslut\nMed 11 röster mot 2 bifaller fullmäktige motionen.", (11, 2, None, None)),
+        ("Beslut\nFem ledamöter röstar ja och tre röstar nej. Motionen bifalls.", (5, 3, None, None)),
+        ("Beslut\nVotering begärs. Omröstningen utföll 25-20. Motionen bifalls.", (25, 20, None, None)),
     ],
 )
 def test_protocol_vote_counts(nlp, text, counts):
@@ -140,6 +145,10 @@ def test_protocol_vote_requested_without_printed_counts(nlp):
         ("Beslut: Enligt förslag. Reservation: M, KD.", [("M", None), ("KD", None)]),
         ("Beslut: Enligt förslag. Reservation: V och MP.", [("V", None), ("MP", None)]),
         ("Beslut: Enligt förslag.", []),
+        # Parties named in words reserve too.
+        ("Reservation\nModeraterna reserverar sig skriftligt, bilaga 3.", [("Moderaterna", "skriftlig")]),
+        ("Centerpartiet reserverar sig mot beslutet.", [("Centerpartiet", None)]),
+        ("Reservation\nMiljöpartiet och Vänsterpartiet reserverar sig.", [("Miljöpartiet", None), ("Vänsterpartiet", None)]),
     ],
 )
 def test_protocol_reservations(nlp, text, found):
@@ -172,6 +181,8 @@ def test_protocol_notes(nlp, text, notes):
         ("På grund av jäv deltar inte Karin Lund (C) i beslutet.", ["Karin Lund"]),
         # Abstaining from the vote is not jäv.
         ("Per Sund (S) avstår från att delta i beslutet.", []),
+        # "Jäv" as a label over the member's statement.
+        ("Jäv\nKarin Lund (C) anmäler jäv och deltar inte i handläggningen.", ["Karin Lund"]),
     ],
 )
 def test_protocol_recusals(nlp, text, names):
@@ -186,6 +197,8 @@ def test_protocol_recusals(nlp, text, names):
         ("Beslutet skickas till\n- Kommunstyrelsen\n- Tekniska nämnden", ["Kommunstyrelsen", "Tekniska nämnden"]),
         ("Expedieras till\nSocialnämnden; Revisorerna", ["Socialnämnden", "Revisorerna"]),
         ("Beslut\nNämnden beslutar att anta planen.", []),
+        # One recipient a line.
+        ("Expedieras till\nHemtjänsten\nEkonomienheten", ["Hemtjänsten", "Ekonomienheten"]),
     ],
 )
 def test_protocol_recipients(nlp, text, recipients):

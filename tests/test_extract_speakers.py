@@ -40,6 +40,9 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         # Presenters: a bare name line under the title, or a Föredragande line.
         ("Karin Lund\nKarin informerar om lägret.", ["Karin Lund"], ["Karin Lund"]),
         ("Föredragande: Olle Ek, kassör, och Karin Lund\nText om ekonomin.", ["Olle Ek", "Karin Lund"], []),
+        # Speakers listed after an announcement on the same line.
+        ("I debatten deltar Karin Lund och Olle Ek.", [], ["Karin Lund", "Olle Ek"]),
+        ("Följande personer talade: Karin Lund, Olle Ek och Per Sund.", [], ["Karin Lund", "Olle Ek", "Per Sund"]),
     ],
 )
 def test_speakers_and_presenters_of_an_item(body, presenters, speakers):

@@ -16,22 +16,28 @@ from minutes.extract.passage import Passage
 from minutes.extract.people import FIRST_WORD, NAME_WORD, find_names, is_orgish_phrase, resolve
 from minutes.models import Ballot, Proposal, ProtocolNote, Recusal, Reservation, SourceSpan, Vote
 
-_NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
 #: "Anna Berg (S)", "Olle Ek, m", "Pär Löfstrand": a person as protocols print them.
 _PERSON = re.compile(rf"({FIRST_WORD}(?:\s+{NAME_WORD}){{1,3}})(\s*\((?:[A-ZÅÄÖa-zåäö]{{1,3}}\d?)\))?")
 _PARTY_LIST = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,3}\d?)(?:\s*(?:,|och|samt)\s*[A-ZÅÄÖ]{1,3}\d?)*\s*\.?\s*$")
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def _rx(key: str, flags: int = re.IGNORECASE) -> re.Pattern:
-    return re.compile(lexicon.load("protocol")[key], flags)
+    return _compile(lexicon.load("protocol")[key], flags)
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern:
+    """A pattern of protocol.yml, ``{N}`` standing for a count in digits or words."""
+    words = "|".join(sorted(lexicon.load("protocol")["number_words"], key=len, reverse=True))
+    return re.compile(pattern.replace("{N}", rf"(\d+|{words})"), flags)
 
 
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 0)
+    return int(word) if word.isdigit() else lexicon.load("protocol")["number_words"].get(word.lower(), 0)
 
 
-_NOT_FIRST = re.compile(r"^(?:Ja|Nej|Mot|Med|Vid|Beslut|Reservation\w*|Yrkande\w*|Kommun\w*|Region\w*|Lands\w*)$")
+_NOT_FIRST = re.compile(r"^(?:Ja|Nej|Mot|Med|Vid|Beslut|Jäv|Reservation\w*|Yrkande\w*|Kommun\w*|Region\w*|Lands\w*)$")
 
 
 def _people_in(text: str, *, people: list[str], listed: bool = False) -> list[str]:
@@ -54,6 +60,17 @@ def _people_in(text: str, *, people: list[str], listed: bool = False) -> list[st
             continue
         found.append(name + (m.group(2) or ""))
     return found
+
+
+@lru_cache(maxsize=1)
+def _party_names() -> re.Pattern:
+    names = sorted(lexicon.load("parties")["names"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")s?\b")
+
+
+def _parties_in(text: str) -> list[str]:
+    """Parties named in words ("Moderaterna", "Centerpartiets ledamöter"), as their names."""
+    return list(dict.fromkeys(m.group(1) for m in _party_names().finditer(text)))
 
 
 def _span(passage: Passage, start: int, end: int, page_of) -> SourceSpan:
@@ -168,7 +185,7 @@ def votes(passages: list[Passage], *, people: list[str], page_of) -> list[Vote]:
         if passage.role == "vote" or _rx("vote_words").search(text):
             vote = _alternatives(passages[i : i + 4]) or _counts(text)
             if vote is None and re.search(r"\b(?:votering|omröstning)\b", text, re.IGNORECASE) and not found:
-                if re.search(r"\b(?:votering\s+om|efter\s+votering|omröstning\s+(?:genomförs|verkställs|begärs)|votering\s*:)", text, re.IGNORECASE):
+                if re.search(r"\b(?:votering\s+om|efter\s+votering|(?:omröstning|votering)\s+(?:genomförs|genomfördes|verkställs|begärs|begärdes)|votering\s*:)", text, re.IGNORECASE):
                     vote = Vote()
             if vote is None:
                 continue
@@ -189,7 +206,13 @@ def _counts(text: str) -> Vote | None:
 
     yes, no = first("yes"), first("no")
     if yes is None and no is None:
-        return None
+        for pattern in lexicon.load("protocol")["vote_pairs"]:
+            m = _compile(pattern, re.IGNORECASE).search(text)
+            if m:
+                yes, no = _number(m.group(1)), _number(m.group(2))
+                break
+        else:
+            return None
     return Vote(yes=yes, no=no, abstain=first("abstain"), absent=first("absent"))
 
 
@@ -251,7 +274,7 @@ def reservations(passages: list[Passage], *, people: list[str], page_of) -> list
                 continue
             # "... reserverar sig till förmån för A:s yrkande": who they favour is no reserver.
             who = re.split(r"\b(?:till\s+förmån\s+för|mot\s+beslutet|mot\s+förmån|avseende|med\s+hänvisning)\b", sentence)[0]
-            names = _people_in(who, people=people, listed=True)
+            names = _people_in(who, people=people, listed=True) or _parties_in(who)
             reason = "skriftlig" if re.search(r"skriftlig|reservationsmotivering|bilaga", sentence, re.IGNORECASE) else None
             for name in names:
                 if not any(r.by == name for r in found):
@@ -292,7 +315,10 @@ def recipients(passages: list[Passage]) -> list[str]:
     for passage in passages:
         if passage.role != "recipients":
             continue
-        for piece in re.split(r",|;|\s+och\s+|\n", passage.text):
+        texts = [line.text for line in passage.lines if line.text]
+        if not (len(texts) > 1 and all(len(t.split()) <= 5 and t[:1].isupper() for t in texts)):
+            texts = [passage.text]  # a list wrapped over lines; otherwise one recipient a line
+        for piece in (p for text in texts for p in re.split(r",|;|\s+och\s+|\n", text)):
             piece = piece.strip(" .•-–")
             if piece and len(piece.split()) <= 6:
                 out.append(piece)

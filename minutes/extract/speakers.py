@@ -30,9 +30,13 @@ _SINGLE = re.compile(rf"(?<![\w-])({NAME_WORD})(?![\w-])")
 _INITIAL = re.compile(rf"(?<![\w-])([A-ZÅÄÖ])\.? ({NAME_WORD})(?![\w-])")
 #: "Jerry Svensson (S)": two capitalised words before party letters are a name.
 _PARTY_NAME = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*\((?:[A-ZÅÄÖ]{{1,3}}\d?)\)")
-#: "Följande personer talade för förslaget:" — the speakers are listed after the colon.
-_LIST_ANNOUNCED = re.compile(r"\bföljande\s+(?:talare|personer|ledamöter)\b[^.:]*:", re.IGNORECASE)
 _INITIALS = re.compile(r"\(([A-ZÅÄÖ]{2,4})\)|(?<![\w(])([A-ZÅÄÖ]{2,3})(?![\w)])")
+
+
+@lru_cache(maxsize=1)
+def _list_announced() -> re.Pattern:
+    """ "Följande personer talade:", "I debatten deltar": the speakers are listed after it."""
+    return re.compile(r"\b(?:" + "|".join(lexicon.load("speech")["speaker_lists"]) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +159,7 @@ def speakers_in(passage: Passage, start: int, end: int, *, people: list[str], ro
             tail = sentence[cue.end - start :]
             if re.match(r"^\s*(?:sig|av)\b", tail) or cue.text.lower().endswith((" av", " sig")) or sentence[:cue_start].strip().endswith(("följande", "av")):
                 out += [name for _s, _e, name in after if not re.search(r"understödd\s+av\s+\S*\s*$", sentence[: _s])]
-    announced = _LIST_ANNOUNCED.search(sentence)
+    announced = _list_announced().search(sentence)
     if announced:
         # "Följande personer talade för ...: A (S), B (M)": the names listed after the colon.
         out += [name for s, _e, name in names if s >= announced.end()]
