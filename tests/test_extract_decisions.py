@@ -178,6 +178,37 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         # Under a decision label.
         ("Ställningstagande:\nStyrelsen ställer sig bakom förslaget.", [("endorsed", "Styrelsen ställer sig bakom förslaget.")]),
         ("Beslut: Ärendet bordläggs.", [("referred", "Ärendet bordläggs.")]),
+        # Another body's decision reported with "har beslutat" is no decision of this meeting.
+        ("Kommunen har beslutat att stänga badet.", []),
+        # "Beslut" alone under the title is the decision's label (its default kind), not the item's kind.
+        ("Beslut\nEtt nytt tält köps in före sommaren.", [("decided", "Ett nytt tält köps in före sommaren.")]),
+        # Att-satser one a line: one decision each; after a lead-in, each with the lead-in.
+        ("Beslut:\nAtt köpa ett nytt tält\nAtt sälja kanoten", [("decided", "Att köpa ett nytt tält"), ("decided", "Att sälja kanoten")]),
+        (
+            "Beslut\nMötet beslutade\natt klubben köper en ny gräsklippare,\natt den gamla säljs.",
+            [("decided", "Mötet beslutade att klubben köper en ny gräsklippare,"), ("decided", "Mötet beslutade att den gamla säljs.")],
+        ),
+        (
+            "Beslut:\nStyrelsen beslutar\n- att köpa ett tält,\n- att sälja kanoten.",
+            [("decided", "Styrelsen beslutar att köpa ett tält,"), ("decided", "Styrelsen beslutar att sälja kanoten.")],
+        ),
+        # "Attsats N bifalles" one a line: each approves its own att-sats.
+        (
+            "Förslag\n1. Att klubben köper en ny gräsklippare.\n2. Att den gamla gräsklipparen säljs.\n"
+            "Beslut\nAttsats 1 bifalles\nAttsats 2 avslås",
+            [("decided", "Klubben köper en ny gräsklippare."), ("decided", "Den gamla gräsklipparen säljs. Attsats 2 avslås")],
+        ),
+        # A vote or the chair's procedure restates the labelled decision: no second decision.
+        (
+            "Beslut\nStyrelsen beslutar att köpa tältet.\nOmröstning\n"
+            "Med 5 ja-röster mot 2 nej-röster beslutar styrelsen att köpa tältet.",
+            [("decided", "Styrelsen beslutar att köpa tältet.")],
+        ),
+        (
+            "Propositionsordning\nOrdföranden ställer proposition på yrkandena och finner att styrelsen bifaller förslaget.\n"
+            "Beslut\nStyrelsen bifaller förslaget.",
+            [("decided", "Styrelsen bifaller förslaget.")],
+        ),
     ],
 )
 def test_decisions_in_an_item(body, decisions):

@@ -95,8 +95,10 @@ def item_decisions(
     found += _labelled(labelled, proposals)
     if not labelled:
         found += [_whole(p, optional=True, default="decided") for p in proposals if p.bullet or _has_cue(p)]
-    free = [p for p in passages if p.role in (None, "vote", "order", "background", "documents")]
-    found += _statements(free, body_names=body_names, relaxed_roles=("vote", "order"))
+    # The vote and the chair's procedure restate a labelled decision; without a label they may be all there is.
+    relaxed = () if labelled else ("vote", "order")
+    free = [p for p in passages if p.role in (None, "background", "documents", *relaxed)]
+    found += _statements(free, body_names=body_names, relaxed_roles=relaxed)
     if not found and passages is not None and formal_statement().search(title):
         # "2. Dagens agenda godkänns." : the title is the (formal) decision.
         found.append(DecisionBlock(title, title_span[0], title_span[1], "other", optional=True))
@@ -136,7 +138,7 @@ def _labelled(passages: list[Passage], proposals: list[Passage]) -> list[Decisio
         if passage.first_in_section:
             flush()
             lead = None
-        if passage.bullet and (lead is not None or (block and _LEAD_IN.search(block[-1].text))):
+        if (passage.bullet or _ATT.match(passage.text)) and (lead is not None or (block and _lead_in().search(block[-1].text))):
             if lead is None:
                 lead = block.pop()
                 flush()
@@ -158,8 +160,8 @@ def _labelled(passages: list[Passage], proposals: list[Passage]) -> list[Decisio
     return found
 
 
-#: A lead-in whose sentence the bullets under it finish ("Nämnden beslutar att" + "- godkänna ...").
-_LEAD_IN = re.compile(r"\batt\s*$")
+def _lead_in() -> re.Pattern:
+    return lexicon.pattern("decisions", "lead_in")
 
 
 def _with_lead(lead: Passage, bullet: Passage) -> DecisionBlock:
@@ -231,7 +233,7 @@ def _statements(passages: list[Passage], *, body_names: list[str], relaxed_roles
         if lead is not None and (passage.bullet or _ATT.match(passage.text)):
             if lead_block is not None and lead_block in found:
                 found.remove(lead_block)
-            if _LEAD_IN.search(lead.text):
+            if _lead_in().search(lead.text):
                 found.append(_with_lead(lead, passage))
             elif _ATT.match(passage.text):
                 found.append(_whole(passage, default=kind_of(lead, 0, len(lead.text))))
@@ -257,7 +259,7 @@ def _statements(passages: list[Passage], *, body_names: list[str], relaxed_roles
                 break
             doc_start, doc_end = _span(passage, start, end)
             found.append(DecisionBlock(text, doc_start, doc_end, kind_of(passage, start, end)))
-            if n == len(sentences) - 1 and re.search(r"(?:\batt|:)\s*$", text):
+            if n == len(sentences) - 1 and (text.rstrip().endswith(":") or _lead_in().search(text)):
                 lead, lead_block = passage, found[-1]
     if listing and lead is not None:
         found.append(_listing(lead, listing))
@@ -333,7 +335,8 @@ def _statement_cue(passage: Passage, start: int, end: int, *, own: list[str], re
         return cue
     if _subjects().match(subject) or _subjects().match(subject.split()[-1] if subject else ""):
         return cue
-    if cue.text.lower().endswith(("s", "des", "tes", "ades", "at", "ad")) and len(words) <= 5:
+    supine = re.search(r"\b(?:har|hade|har\s+nu|har\s+tidigare)\s*$", before, re.IGNORECASE)
+    if cue.text.lower().endswith(("s", "des", "tes", "ades", "at", "ad")) and len(words) <= 5 and not supine:
         # Passive ("Förslaget godkändes", "En ev. målning av ladan bordlades"): the subject is the matter.
         return cue
     if re.search(r"\b(?:väljs|valdes|utsågs|utses|omvaldes)\b", cue.text, re.IGNORECASE):

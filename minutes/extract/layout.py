@@ -17,6 +17,7 @@ from minutes.extract import lexicon
 from minutes.extract.headings import Heading, find_headings, is_section_title
 from minutes.extract.lines import Line, join_wrapped
 from minutes.extract.people import is_first_name
+from minutes.extract.sections import section_label
 
 TIMEBOX = re.compile(r"^\(?\d+\s*min(?:uter)?\b.*\)?$|^\(.*\bkl\.?\s*\d.*\)$|^\d{1,2}[.:]\d{2}$", re.IGNORECASE)
 _FUNCTION_WORDS = {
@@ -301,6 +302,8 @@ def _read_labels(block: ItemBlock, rest: list[Line]) -> list[Line]:
             continue
         low = text.lower().rstrip(":").strip()
         if low in kind_labels() and block.kind is None and not text.endswith(":"):
+            if _opens_decision(text, rest[i + 1 :]):
+                break  # "Beslut" over the decision's text is its section label, not the item's kind
             block.kind = kind_labels()[low]
         elif TIMEBOX.match(text):
             pass
@@ -314,6 +317,16 @@ def _read_labels(block: ItemBlock, rest: list[Line]) -> list[Line]:
         seen += 1
         i += 1
     return rest[i:]
+
+
+def _opens_decision(text: str, after: list[Line]) -> bool:
+    """A decision section label with the decision's own text under it (not a presenter or timebox)."""
+    label = section_label(text)
+    nxt = next((line.text for line in after if line.text), "")
+    if label is None or label.role != "decision" or not nxt:
+        return False
+    low = nxt.lower().rstrip(":").strip()
+    return not (presenter_label().match(nxt) or TIMEBOX.match(nxt) or low in kind_labels() or section_label(nxt))
 
 
 def _presenter_continues(previous: str, text: str) -> bool:

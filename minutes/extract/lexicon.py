@@ -186,3 +186,9 @@ def regex(name: str, key: str, *, whole: bool = False, flags: int = re.IGNORECAS
     body = alternation(words(name, key))
     pattern = rf"^(?:{body})$" if whole else rf"(?<![\wåäöÅÄÖ])(?:{body})(?![\wåäöÅÄÖ])"
     return re.compile(pattern, flags)
+
+
+@lru_cache(maxsize=None)
+def pattern(name: str, key: str, *, flags: int = re.IGNORECASE) -> re.Pattern:
+    """A regular expression the lexicon writes out (``pattern("decisions", "lead_in")``)."""
+    return re.compile(load(name)[key], flags)

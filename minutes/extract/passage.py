@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from minutes.extract import lexicon
 from minutes.extract.lines import Line, is_short, join_wrapped
 
 #: Inline list markers that start a list entry: "1.", "2)", "4.1", "a)".
@@ -73,6 +74,10 @@ class Passage:
         return self._sentences[1]
 
 
+def _ends_in_lead_in(text: str) -> bool:
+    return bool(lexicon.pattern("decisions", "lead_in").search(text)) and not text.rstrip().endswith("att")
+
+
 def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
     """Group lines into passages: a bullet or a blank line after a finished sentence starts anew.
 
@@ -108,8 +113,13 @@ def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
             previous is not None and line.text[:1].isupper()
             and re.search(r"[.!?]\s*$", previous.text) is not None and is_short(previous, width)
         ) or (
-            # An att-sats on its own line ("att utse ...,"/"att justeringen ...") is a decision of its own.
-            current.text.lower().startswith("att ") and line.text.startswith("att ")
+            # An att-sats on its own line ("att utse ...,"/"att justeringen ...") is a decision of its own,
+            # as is one after a lead-in that ends in the decision verb ("Mötet beslutade" / "att ...").
+            re.match(r"[Aa]tt\s", line.text) is not None
+            and (re.match(r"[Aa]tt\s", current.text) is not None or _ends_in_lead_in(current.text))
+        ) or (
+            # "Attsats 1 bifalles" / "Attsats 2 avslås": one line each.
+            re.match(r"Att-?sats\s*\d", line.text, re.IGNORECASE) is not None
         ) or (
             # A short heading-like line after a finished sentence ("Motion 2010:54 punkt 2").
             previous is not None and line.text[:1].isupper() and len(line.text) < 0.5 * width

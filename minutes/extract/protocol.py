@@ -64,7 +64,7 @@ def _people_in(text: str, *, people: list[str], listed: bool = False) -> list[st
 
 @lru_cache(maxsize=1)
 def _party_names() -> re.Pattern:
-    names = sorted(lexicon.load("parties")["names"], key=len, reverse=True)
+    names = sorted(lexicon.party_names(), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")s?\b")
 
 

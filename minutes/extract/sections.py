@@ -140,7 +140,7 @@ def read_sections(body: list[Line], *, width: int = 80) -> list[Passage]:
                 # Bullets under a decision label are its decisions; bullets after its
                 # paragraphs (unless a lead-in "... att:" announces them) are the minutes' text again.
                 previous = passages[-1]
-                if not previous.bullet and not re.search(r"(?:\batt|:)\s*$", previous.text):
+                if not previous.bullet and not re.search(r"(?:\batt|:)\s*$", previous.text) and not re.match(r"att\s", passage.text):
                     open_section = False
             if inline and n and not passages[-1].text.rstrip().endswith(":"):
                 open_section = False  # "Beslut: text" labels its own paragraph (and what its ":" announces)
