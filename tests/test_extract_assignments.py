@@ -52,6 +52,15 @@ PEOPLE = ["Anna Berg", "Olle Ek", "Karin Lund", "Per Sund", "Lisa Ström"]
         ("Olle betalar fakturan från förbundet.", [(["Olle Ek"], "betalar fakturan från förbundet", None)]),
         ("Anna fyller i blanketten.", [(["Anna Berg"], "fyller i blanketten", None)]),
         ("Olle bokför kvittona.", [(["Olle Ek"], "bokför kvittona", None)]),
+        # Full names and "samt" start the next clause.
+        (
+            "Karin Lund bokar lokalen och Per Sund ordnar musik.",
+            [(["Karin Lund"], "bokar lokalen", None), (["Per Sund"], "ordnar musik", None)],
+        ),
+        (
+            "Anna och Olle bokar buss samt Karin ordnar mat.",
+            [(["Anna Berg", "Olle Ek"], "bokar buss", None), (["Karin Lund"], "ordnar mat", None)],
+        ),
     ],
 )
 def test_assignments_action_statements(sentence, found):
@@ -148,6 +157,19 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         ("Karin ringer lägergården.\nÅterrapportering: 2021-06-15", [(["Karin Lund"], "ringer lägergården", "2021-06-15", False)]),
         # Speech is no task.
         ("Olle Ek informerade om läget.", []),
+        # A named person who "ska" do something, under a decision label or inside the decision.
+        (
+            "Text om lägret.\nBeslut\nKarin Lund ska sammanställa anmälningarna till den 1 juni.",
+            [(["Karin Lund"], "sammanställa anmälningarna", "2021-06-01", False)],
+        ),
+        (
+            "Styrelsen beslutar att Olle ska boka bussen.",
+            [(["Olle Ek"], "boka bussen", None, False)],
+        ),
+        # What is to be, or done by no one named, is no task.
+        ("Lägret ska vara i juni.", []),
+        ("Anna ska vara med på lägret.", []),
+        ("Anmälan ska lämnas till Olle.", []),
     ],
 )
 def test_assignments_in_an_item(body, assignments):

@@ -194,6 +194,23 @@ def test_attendance_substitute_for_a_member_named_briefly(text, substitute, repl
     assert by_name[substitute].status == "present"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beslutande\nAnna Berg (S)\nLars Holm (S) tjg ers för Maria Sjö",
+        "Beslutande\nAnna Berg (S)\nLars Holm (S) istf Maria Sjö (S)",
+        "Närvarande: Anna Berg (S), Lars Holm (S) tjänstgörande ersättare för Maria Sjö (S)",
+        "Beslutande\nAnna Berg (S)\nTjänstgörande ersättare\nLars Holm (S) för Maria Sjö (S)",
+    ],
+)
+def test_attendance_substitute_for_a_member_named_in_full(text):
+    people = settle(parse_roster(split_lines(text)))
+    assert [(a.name, a.party, a.status, a.substitute_for) for a in people] == [
+        ("Anna Berg", "S", "present", None),
+        ("Lars Holm", "S", "present", "Maria Sjö"),
+    ]
+
+
 def test_attendance_substitute_makes_the_listed_member_absent():
     text = "Beslutande\nMaria Sjö (S)\nAnna Berg (S)\nLars Holm (S) tjg ers för M Sjö"
     by_name = {a.name: a for a in settle(parse_roster(split_lines(text)))}

@@ -408,7 +408,7 @@ def _assignments(passages: list[Passage], ctx: _Context) -> tuple[list[Assignmen
         att_sats = _strip_att(text) != text
         if not results and (not speech or in_block or att_sats or passage.role == "proposal"):
             results += assign.action_statements(_strip_att(text), people=ctx.people, meeting_date=ctx.date)
-            for reader in (assign.passive_statement, assign.imperative_statement):
+            for reader in (assign.passive_statement, assign.imperative_statement, assign.named_obligation):
                 if results:
                     break
                 result = reader(_strip_att(text), people=ctx.people, meeting_date=ctx.date)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from minutes.extract import lexicon
-from minutes.extract.dates import find_dates
+from minutes.extract.dates import MONTHS, find_dates
 from minutes.extract.people import NAME_WORD, find_names, initials_of, resolve
 
 NEXT_MEETING = re.compile(
@@ -83,8 +83,9 @@ def due_of(text: str, *, meeting_date: str | None) -> str | None:
 
 #: A deadline at the end of a task: it becomes the due value, not part of the task.
 _TRAILING_DEADLINE = re.compile(
-    r",?\s+(?:senast\s+(?:den\s+)?\d{1,2}\s+\w+(?:\s+\d{4})?|senast\s+\d{4}-\d{2}-\d{2}"
-    r"|(?:till|inför|tills|på)\s+(?:nästa|nästkommande)\s+(?:[\wåäö-]*möte|[\wåäö-]*sammanträde)t?)\s*\.?$",
+    r",?\s+(?:(?:senast|till|före|innan)\s+(?:den\s+)?\d{1,2}\s+(?:%s)(?:\s+\d{4})?|senast\s+\d{4}-\d{2}-\d{2}"
+    r"|(?:till|inför|tills|på)\s+(?:nästa|nästkommande)\s+(?:[\wåäö-]*möte|[\wåäö-]*sammanträde)t?)\s*\.?$"
+    % "|".join(sorted(MONTHS, key=len, reverse=True)),
     re.IGNORECASE,
 )
 
@@ -264,7 +265,11 @@ def action_statements(sentence: str, *, people: list[str], meeting_date: str | N
             if not m or _not_action().match(rest):
                 continue
             task = re.sub(r"^(?:också|även|nu|gärna)\s+", "", rest, flags=re.IGNORECASE)
-            task = re.split(r"[,;]\s+(?=[A-ZÅÄÖ(])|\s+och\s+(?=[A-ZÅÄÖ(][\wåäö]*\s+(?:%s)\b)" % _verbs(), task)[0]
+            # The task ends where the next clause's subject starts ("... och Per Sund ordnar musik").
+            task = re.split(
+                r"[,;]\s+(?=[A-ZÅÄÖ(])|\s+(?:och|samt)\s+(?=(?:[A-ZÅÄÖ(][\wåäö)-]*\s+(?:och\s+)?){1,3}(?:%s)\b)" % _verbs(),
+                task,
+            )[0]
             task = clean_task(task)
             if len(task.split()) >= 2 and not any(f.task == task for f in found):
                 found.append(Found(names, task, due))
@@ -371,6 +376,32 @@ def action_items(lines, *, people: list[str], meeting_date: str | None) -> list[
         due = due_of(when, meeting_date=meeting_date) if when else due_of(task, meeting_date=meeting_date)
         found.append((Found(split_assignees(who, people=people), clean_task(task), due), line.start, window[-1].end))
     return found
+
+
+_SHALL = re.compile(r"\b(?:ska|skall)\s+(?:också\s+|även\s+)?", re.IGNORECASE)
+
+
+def named_obligation(sentence: str, *, people: list[str], meeting_date: str | None) -> Found | None:
+    """ "Karin Lund ska sammanställa anmälningarna till den 1 juni", "... beslutar att Olle ska boka
+    lokal": a named person (or a role of the document) who shall do something."""
+    text = sentence.strip(" •-–")
+    if text.endswith("?"):
+        return None
+    for shall in _SHALL.finditer(text):
+        before = text[: shall.start()]
+        starts = [m.end() for m in re.finditer(r"(?:^|[,;:]\s+|\batt\s+|\s+(?:och|samt)\s+)(?=[A-ZÅÄÖ(])", before)]
+        clause = text[starts[-1] if starts else 0 :]
+        for names, at in _subject_at(clause, people):
+            if not _SHALL.match(clause[at:].lstrip()) or not all(n in people for n in names):
+                continue  # more than the subject before "ska", or not a person of the document
+            task = clean_task(text[shall.end() :])
+            verb = task.split()[0] if task else ""
+            if len(task.split()) < 2 or not re.fullmatch(r"[a-zåäö]+", verb) or verb.endswith("s"):
+                continue  # "ska lämnas": a passive, no one's task
+            if verb in lexicon.words("assignments", "not_after_shall"):
+                continue
+            return Found(names, task, due_of(text, meeting_date=meeting_date))
+    return None
 
 
 def obligation(sentence: str, *, meeting_date: str | None, assignees: list[str]) -> Found | None:

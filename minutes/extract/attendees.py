@@ -342,6 +342,7 @@ def _read_names(
         at = text.find(lead_name.group(0))
         names.insert(0, (at, at + len(lead_name.group(0)), lead_name.group(0)))
         lead = text[:at].strip(" ,")
+    names = _without_targets(text, names)
     lead_role = _role_before(lead) if lead else None
     if lead and lead_role is None and state.last is not None and not text.startswith("\t"):
         if state.last.organization is None:
@@ -357,6 +358,20 @@ def _read_names(
             attendee.organization = _column_org(text, start, n, len(names), line, state) or state.organization
         people.append(attendee)
         state.last = attendee
+
+
+def _without_targets(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop the names a substitute serves for ("Lars Holm (S) tjg ers för Maria Sjö (S)"): the replaced
+    member is an attribute of the substitute, not another attendee."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in names:
+        if kept:
+            gap = text[kept[-1][1] : start]
+            mark = _substitute_mark().search(gap)
+            if (mark and mark.end() == len(gap)) or re.fullmatch(r"\s*(?:\([A-ZÅÄÖa-zåäö]{1,3}\d?\))?\s*för\s+", gap):
+                continue
+        kept.append((start, end, name))
+    return kept
 
 
 def _role_before(text: str) -> str | None:
@@ -381,9 +396,17 @@ def _column_org(text: str, start: int, n: int, count: int, line: Line, state: _S
     return state.columns[column] if column < len(state.columns) and count <= len(state.columns) else None
 
 
+def _bare_for(attrs: str) -> re.Match | None:
+    """ "Lars Holm (S) för Maria Sjö (S)": a bare "för" right after the name (and party) marks a substitute."""
+    m = re.search(r"\bför\s+(?=[A-ZÅÄÖ])", attrs)
+    if m and re.fullmatch(r"\s*(?:\([A-ZÅÄÖa-zåäö]{1,3}\d?\))?\s*", attrs[: m.start()]):
+        return m
+    return None
+
+
 def _apply_attributes(attendee: Attendee, attrs: str) -> None:
     """Party letters, marks, absence, substitution, part attendance, roles and organisation."""
-    substitute = _substitute_mark().search(attrs)
+    substitute = _substitute_mark().search(attrs) or _bare_for(attrs)
     if substitute:
         target = re.match(rf"((?:[A-ZÅÄÖ]\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})?)", attrs[substitute.end() :])
         if target:
