@@ -209,6 +209,11 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             "Beslut\nStyrelsen bifaller förslaget.",
             [("decided", "Styrelsen bifaller förslaget.")],
         ),
+        # A bullet with its decision is one decision, count included ("a." and "i." are list marks).
+        (
+            "a.\t12 röstar för förslaget. Förslaget godkänns.\nb.\tÖvrigt diskuterades.",
+            [("endorsed", "12 röstar för förslaget. Förslaget godkänns.")],
+        ),
     ],
 )
 def test_decisions_in_an_item(body, decisions):

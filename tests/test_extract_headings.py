@@ -124,6 +124,12 @@ def test_headings_section_titles_are_not_items(title, section):
             "2. Budget\nBudgeten godkändes.\n3. Avslutning\nMötet avslutades.",
             ["1", "2", "3"],
         ),
+        # Outline letters that report what happened are the item's text, not sub-items.
+        (
+            "1.\tMötet öppnas.\na.\t18:02.\n2.\tVal av ordförande.\na.\tAnna Berg blev vald till ordförande.\n"
+            "3.\tÖvriga frågor\na.\tNya nycklar\ni.\tOlle tar fram en lista.\nb.\tHemsidan\n4.\tAvslutning",
+            ["1", "2", "3", "3a", "3b", "4"],
+        ),
     ],
 )
 def test_headings_numbering_schemes(text, numbers):

@@ -43,6 +43,8 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         # Speakers listed after an announcement on the same line.
         ("I debatten deltar Karin Lund och Olle Ek.", [], ["Karin Lund", "Olle Ek"]),
         ("Följande personer talade: Karin Lund, Olle Ek och Per Sund.", [], ["Karin Lund", "Olle Ek", "Per Sund"]),
+        # Declaring the meeting open is a formal act, not speech.
+        ("Karin Lund förklarar mötet öppnat kl. 18.00.", [], []),
     ],
 )
 def test_speakers_and_presenters_of_an_item(body, presenters, speakers):

@@ -392,8 +392,9 @@ def named_obligation(sentence: str, *, people: list[str], meeting_date: str | No
         starts = [m.end() for m in re.finditer(r"(?:^|[,;:]\s+|\batt\s+|\s+(?:och|samt)\s+)(?=[A-ZÅÄÖ(])", before)]
         clause = text[starts[-1] if starts else 0 :]
         for names, at in _subject_at(clause, people):
-            if not _SHALL.match(clause[at:].lstrip()) or not all(n in people for n in names):
-                continue  # more than the subject before "ska", or not a person of the document
+            whole = not starts or starts[-1] == 0
+            if not _SHALL.match(clause[at:].lstrip()) or not all(n in people or (whole and _actor_word().match(n)) for n in names):
+                continue  # more than the subject before "ska", or not a person (or, opening the sentence, a group)
             task = clean_task(text[shall.end() :])
             verb = task.split()[0] if task else ""
             if len(task.split()) < 2 or not re.fullmatch(r"[a-zåäö]+", verb) or verb.endswith("s"):

@@ -257,6 +257,11 @@ def _statements(passages: list[Passage], *, body_names: list[str], relaxed_roles
                 text = passage.text[start:].strip()
                 found.append(DecisionBlock(text, doc_start, doc_end, kind_of(passage, start, len(passage.text))))
                 break
+            if passage.bullet and len(sentences) > 1:
+                # A bullet is one decision, whatever its sentences ("9 röstar för. Ansvarsfriheten godkänns").
+                doc_start, doc_end = _span(passage, 0, len(passage.text))
+                found.append(DecisionBlock(passage.text.strip(), doc_start, doc_end, kind_of(passage, start, end)))
+                break
             doc_start, doc_end = _span(passage, start, end)
             found.append(DecisionBlock(text, doc_start, doc_end, kind_of(passage, start, end)))
             if n == len(sentences) - 1 and (text.rstrip().endswith(":") or _lead_in().search(text)):

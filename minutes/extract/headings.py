@@ -247,6 +247,9 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
                 headings.append(_sub(run, f"{run.main}.{sub}", c, False))
             continue
         if c.form in ("lettered", "lettered_tab") and c.sub and c.sub.lower() == run.letter:
+            if run.letter == "a" and _letters_are_content(candidates, c):
+                run.letter = "-"  # the item's notes in outline letters ("a. 17:16.", "a. Anna valdes ...")
+                continue
             if run.letter == "a" and _body_between(lines, run.main_line, c.line.index) and c.form == "lettered":
                 # Letters after body text are a list in the item, unless they run on.
                 if not _letters_follow(candidates, c):
@@ -344,6 +347,30 @@ def _continues(candidates: list[Candidate], c: Candidate) -> bool:
     """A first "N Title" line is an item only when N + 1 follows in the same form."""
     later = [x for x in candidates if x.line.index > c.line.index and x.form == c.form and x.num]
     return any(int(x.num or 0) == int(c.num or 0) + 1 for x in later[:6])
+
+
+def _letters_are_content(candidates: list[Candidate], c: Candidate) -> bool:
+    """Outline letters under an item that hold what was said or done, not sub-items: one of them
+    reads as a reported sentence (a count, two sentences, a decision or election)."""
+    run = []
+    for x in candidates:
+        if x.line.index < c.line.index:
+            continue
+        if x.form in MAIN_FORMS:
+            break
+        if x.form in ("lettered", "lettered_tab"):
+            run.append(x.title)
+    return any(_reads_as_content(title) for title in run)
+
+
+def _reads_as_content(title: str) -> bool:
+    title = re.split(r"\s[–—]\s|\s-\s", title)[0]  # "Lekplatser – dags för byte av sand": the topic
+    return bool(
+        re.match(r"\d", title)
+        or re.search(r"[.!?]\s+[A-ZÅÄÖ]", title)
+        or re.search(r",\s+(?:men|så|och\s+det)\s", title)
+        or lexicon.pattern("headings", "reported").search(title)
+    )
 
 
 def _letters_follow(candidates: list[Candidate], c: Candidate) -> bool:

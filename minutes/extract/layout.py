@@ -16,6 +16,7 @@ from functools import lru_cache
 from minutes.extract import lexicon
 from minutes.extract.headings import Heading, find_headings, is_section_title
 from minutes.extract.lines import Line, join_wrapped
+from minutes.extract.passage import BULLET
 from minutes.extract.people import is_first_name
 from minutes.extract.sections import section_label
 
@@ -279,6 +280,7 @@ def _is_structural(text: str) -> bool:
         or is_section_title(text.split(":")[0])
         or candidate(Line(text, 0, 0, text, 0)) is not None
         or text.startswith(("•", "-", "–", "*", "("))
+        or BULLET.match(text) is not None
         or re.match(r"^[A-ZÅÄÖ]\w+( \w+)?:", text)
     )
 

@@ -19,7 +19,9 @@ from minutes.extract.segment import segment_lines
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
-_HTML_TAG = re.compile(r"</?(?:br|strong|b|i|em|span|p|div|u|font|a|sup|sub|h[1-6]|li|ul|ol|td|tr|th|table)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:br|p|div|h[1-6]|li|ul|ol|td|tr|th|table)\b[^>]*>", re.IGNORECASE)
+#: Inline markup ("<strong>kommun</strong>styrelsen", a search hit highlighted): no word break.
+_HTML_INLINE = re.compile(r"</?(?:strong|b|i|em|span|u|font|a|sup|sub|mark)\b[^>]*>", re.IGNORECASE)
 _HTML_ENTITY = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _COLUMN_SPACES = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
@@ -75,7 +77,7 @@ def clean(text: str) -> str:
     Tabs, and runs of three or more spaces between words (columns padded with
     spaces in a text export), are kept as column breaks.
     """
-    text = _HTML_TAG.sub(" ", text)
+    text = _HTML_INLINE.sub("", _HTML_TAG.sub(" ", text))
     for entity, char in _HTML_ENTITY.items():
         text = text.replace(entity, char)
     text = _LINK.sub(r"\1", text)

@@ -20,7 +20,10 @@ from minutes.extract import lexicon
 from minutes.extract.lines import Line, is_short, join_wrapped
 
 #: Inline list markers that start a list entry: "1.", "2)", "4.1", "a)".
-BULLET = re.compile(r"^(?:[•\-–*]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+")
+#: A list mark inside an item: a bullet, "1." / "1)", "4.1", "a)" / "a.", roman "i." / "ii)".
+BULLET = re.compile(
+    r"^(?:[•\-–*]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\)|[a-h]\.(?=\s+[A-ZÅÄÖ\d\"“])|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s))\s+"
+)
 
 
 @dataclass

@@ -143,6 +143,9 @@ def speakers_in(passage: Passage, start: int, end: int, *, people: list[str], ro
     out: list[str] = []
     for cue in speech:
         cue_start = cue.start - start
+        following = sentence[cue.end - start :].split()
+        if following and following[0].lower() in lexicon.words("speech", "formal_objects"):
+            continue  # "förklarar mötet öppnat": a formal act
         before = [n for n in names if n[1] <= cue_start]
         gap_end = cue_start
         for s, e, name in reversed(before):
