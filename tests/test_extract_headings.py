@@ -179,6 +179,12 @@ def test_headings_agenda_list_is_not_kept_as_items():
             ["Öppnande", "Budget"],
         ),
         ("<h2>Öppnande</h2>\nText.\n<h2>Budget</h2>\nText.", ["Öppnande", "Budget"]),
+        # Topics right above their paragraph, a blank line before each.
+        (
+            "Minnesanteckningar från arbetsgruppen\nDatum: 2021-02-03\n\nSandlådan\nSanden behöver bytas innan sommaren.\n\n"
+            "Gungorna\nEn gunga är trasig och behöver lagas.\n\nNästa möte\nNästa möte blir den 3 mars i klubbstugan.",
+            ["Sandlådan", "Gungorna", "Nästa möte"],
+        ),
     ],
 )
 def test_headings_unnumbered_schemes(text, titles):

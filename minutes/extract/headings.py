@@ -534,8 +534,15 @@ def _title_line(lines: list[Line], n: int, *, dense: bool = False) -> bool:
         return bool(previous) and (after_sentence or n <= 3) and (
             nxt is not None and len(nxt.text) > max(len(text) + 5, 45) and not _title_line_simple(nxt.text)
         )
-    if before is not None and before.text or after is None or after.text:
+    if before is not None and before.text or after is None:
         return False
+    if after.text:
+        # "Sandlådan" / "Sanden behöver bytas ...": a topic right above its paragraph.
+        return (
+            len(text.split()) <= 6 and after.text[:1].isupper() and not after.bullet
+            and len(after.text) > len(text) + 10 and re.search(r"[.!?]\s*$", after.text) is not None
+            and not _title_line_simple(after.text)
+        )
     nxt = next((x for x in lines[n + 1 :] if x.text), None)
     return nxt is not None and (len(nxt.text) > len(text) or nxt.bullet) and not _title_line_simple(nxt.text)
 
