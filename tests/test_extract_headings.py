@@ -130,6 +130,11 @@ def test_headings_section_titles_are_not_items(title, section):
             "3.\tÖvriga frågor\na.\tNya nycklar\ni.\tOlle tar fram en lista.\nb.\tHemsidan\n4.\tAvslutning",
             ["1", "2", "3", "3a", "3b", "4"],
         ),
+        # An organ's letters and the number, no § sign ("Sn 49"): paragraphs when they recur.
+        ("Sn 49 Budget\nText om budgeten.\nSn 50 Taxor\nText om taxorna.", ["49", "50"]),
+        ("Sn 49\nBudget\nText.\nSn 50\nTaxor\nText.", ["49", "50"]),
+        # A clock time is no organ.
+        ("1. Program\nKl 18 Middag\nKl 19 Dans\n2. Avslutning\nText.", ["1", "2"]),
     ],
 )
 def test_headings_numbering_schemes(text, numbers):

@@ -21,7 +21,7 @@ heading inside a report, not an agenda item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -120,7 +120,7 @@ def find_headings(lines: list[Line]) -> list[Heading]:
     program = _program_scheme(lines)
     if program:
         return program
-    candidates = [c for line in lines if (c := candidate(line))]
+    candidates = _organ_numbers([c for line in lines if (c := candidate(line))])
     if any(c.form in ("paragraph", "paragraph_after") for c in candidates):
         return _paragraph_scheme(candidates, lines)
     headings = _numbered_scheme(candidates, lines)
@@ -130,6 +130,23 @@ def find_headings(lines: list[Line]) -> list[Heading]:
 
 
 # --- § protocols --------------------------------------------------------------------------------
+
+
+def _organ_numbers(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Sn 49 Budget" / "Sn 50 Taxor" are paragraphs when two or more share the organ; else no heading."""
+    not_organs = {w.lower() for w in lexicon.words("headings", "not_organs")}
+    counts: dict[str, int] = {}
+    for c in candidates:
+        if c.form == "organ_number" and (c.organ or "").lower() not in not_organs:
+            counts[c.organ or ""] = counts.get(c.organ or "", 0) + 1
+    out = []
+    for c in candidates:
+        if c.form == "organ_number":
+            if counts.get(c.organ or "", 0) < 2 or (c.organ or "").lower() in not_organs:
+                continue
+            c = replace(c, form="paragraph")
+        out.append(c)
+    return out
 
 
 def _paragraph_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Heading]:
