@@ -135,6 +135,13 @@ def test_headings_section_titles_are_not_items(title, section):
         ("Sn 49\nBudget\nText.\nSn 50\nTaxor\nText.", ["49", "50"]),
         # A clock time is no organ.
         ("1. Program\nKl 18 Middag\nKl 19 Dans\n2. Avslutning\nText.", ["1", "2"]),
+        # The next item after a list inside an item: in the item's style, or the closing item.
+        ("1. Öppnande\n2. Val av funktionärer\n1) Ordförande\n2) Sekreterare\n3. Avslutning", ["1", "2", "2.1", "2.2", "3"]),
+        (
+            "1. Öppnande\nText.\n2. Val av funktionärer\nMötet valde följande till poster.\n1. Anna Berg ordförande\n"
+            "2. Olle Ek sekreterare\n3. Avslutning\nMötet avslutades.",
+            ["1", "2", "3"],
+        ),
     ],
 )
 def test_headings_numbering_schemes(text, numbers):

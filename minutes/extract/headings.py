@@ -202,6 +202,16 @@ class _Run:
     inner_is_sub: bool = False
     letter: str = "a"
     outline: int = 0
+    inner_form: str = ""
+
+
+def _closes_list(run: _Run, c: Candidate, number: int) -> bool:
+    """A number that both continues a list inside the item and follows the item is the next item
+    when it has the item's style ("3." after "1)", "2)") or is a closing item ("3. Avslutning")."""
+    if run.main is None or number != run.main + 1:
+        return False
+    closing = lexicon.pattern("headings", "closing_items").match(c.title or "")
+    return (c.style == run.main_form and run.inner_form != run.main_form) or bool(closing)
 
 
 def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Heading]:
@@ -220,7 +230,7 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
                 continue
             if c.form != "number_alone" and not _title_ok(c.title):
                 continue
-            if run.inner is not None and number == run.inner + 1:
+            if run.inner is not None and number == run.inner + 1 and not _closes_list(run, c, number):
                 run.inner = number
                 if run.inner_is_sub:
                     headings.append(_sub(run, f"{run.main}.{number}", c, title_below))
@@ -245,7 +255,7 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
                 run = _Run(main=number, main_line=c.line.index, main_form=c.style)
                 continue
             if number == 1 and run.main is not None:
-                run.inner = 1
+                run.inner, run.inner_form = 1, c.style
                 run.inner_is_sub = not _body_between(lines, run.main_line, c.line.index) and c.style != run.main_form
                 if run.inner_is_sub:
                     headings.append(_sub(run, f"{run.main}.1", c, title_below))
