@@ -52,6 +52,10 @@ def _page(_offset: int) -> int:
          [(["Liberalerna"], "tillägg", "tilläggsyrkande från Liberalerna angående fler vårdplatser")]),
         # Speech in the debate is no yrkande.
         ("Överläggning\nI överläggningen deltar Anna Berg (S) och Olle Ek (M).", []),
+        # The kind named by the filler, or by the passive of what is moved.
+        ("Yrkanden\nKarin Lund (C) yrkar som ett tilläggsyrkande att förvaltningen ska redovisa kostnaderna.",
+         [(["Karin Lund (C)"], "tillägg", "att förvaltningen ska redovisa kostnaderna")]),
+        ("Yrkanden\nOlle Ek (M): Motionen avslås.", [(["Olle Ek"], "avslag", "Motionen avslås.")]),
     ],
 )
 def test_protocol_proposals(nlp, text, found):
@@ -106,6 +110,9 @@ def test_protocol_vote_propositions_say_what_yes_and_no_stand_for(nlp):
         "- Avstår: Karin Lund (C)",
         "Omröstning\nOmröstningen utföll med 2 ja-röster mot 1 nej-röst.\n\nJa-röster: Anna Berg (S), Per Sund (S)\n\n"
         "Nej-röster: Olle Ek (M)\n\nAvstår: Karin Lund (C)",
+        # The list in a column, labels alone on their lines; two labels in one long line.
+        "Omröstning\nOmröstning begärs och genomförs. 2 ja, 1 nej.\nJa\nAnna Berg (S)\nPer Sund (S)\nNej\nOlle Ek (M)",
+        "Omröstning\nOmröstning begärs och genomförs. 2 ja, 1 nej. Ja: Anna Berg (S), Per Sund (S) Nej: Olle Ek (M)",
     ],
 )
 def test_protocol_named_vote_list(nlp, text):

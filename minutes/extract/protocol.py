@@ -132,10 +132,12 @@ def _motions(passage: Passage, start: int, sentence: str, *, people, previous, p
     if verb:
         before, after = sentence[: verb.start()], sentence[verb.end() :]
         movers = _people_in(before, people=people, listed=True) or (previous if not before.strip() else [])
-        what = _rx("motion_fillers").sub("", after.strip())
-        what = _clean(what)
+        filler = _rx("motion_fillers").match(after.strip())
+        what = _clean(_rx("motion_fillers").sub("", after.strip()))
+        kind = _kind(filler.group(0)) if filler else "other"  # "yrkar som ett tilläggsyrkande att ..."
         if movers and what:
-            out.append(Proposal(what, movers, _kind(what), _span(passage, start, start + len(sentence), page_of)))
+            kind = kind if kind != "other" else _kind(what)
+            out.append(Proposal(what, movers, kind, _span(passage, start, start + len(sentence), page_of)))
     for m in _rx("motion_nouns").finditer(sentence):
         if verb and m.start() > verb.start():
             continue
@@ -191,7 +193,7 @@ def votes(passages: list[Passage], *, people: list[str], page_of) -> list[Vote]:
                 continue
             vote.span = _span(passage, 0, len(text), page_of)
             _means(vote, " ".join(p.text for p in passages[max(0, i - 4) : i + 1]))
-            _ballots(vote, passages[i + 1 : i + 6], people=people)
+            _ballots(vote, passages[i : i + 6], people=people)
             if found and found[-1].yes is None and found[-1].no is None and vote.yes is not None:
                 found[-1] = vote
             elif not any(v.yes == vote.yes and v.no == vote.no and v.yes is not None for v in found):
@@ -243,15 +245,34 @@ def _means(vote: Vote, text: str) -> None:
 
 
 def _ballots(vote: Vote, passages: list[Passage], *, people: list[str]) -> None:
-    labels = lexicon.load("protocol")["ballot_labels"]
+    """The named vote list: a ballot label ("Ja:", "Nej-röster:", or alone on its line) switches the
+    vote for the names after it, wherever the passage's line breaks fall."""
+    labels = [(key, re.compile(pattern, re.IGNORECASE)) for key, pattern in lexicon.load("protocol")["ballot_labels"].items()]
+    current: str | None = None
     for passage in passages:
-        for key, pattern in labels.items():
-            m = re.match(pattern, passage.text, re.IGNORECASE)
-            if not m:
+        for piece in _ballot_pieces(passage):
+            for key, pattern in labels:
+                m = pattern.match(piece)
+                rest = piece[m.end() :].strip() if m else ""
+                if m and (":" in m.group(0) or not rest or rest[:1].isupper()):
+                    current, piece = key, rest  # "Nej: Olle Ek", "Nej" alone, "Nej Olle Ek (M)"
+                    break
+            if current is None:
                 continue
-            for name in _people_in(passage.text[m.end() :], people=people):
+            for name in _people_in(piece, people=people):
                 party = re.search(r"\((\w+)\)", name)
-                vote.ballots.append(Ballot(re.sub(r"\s*\(\w+\)", "", name), key, party.group(1).upper() if party else None))
+                vote.ballots.append(Ballot(re.sub(r"\s*\(\w+\)", "", name), current, party.group(1).upper() if party else None))
+
+
+_BALLOT_LABEL = re.compile(r"(?<=\S)\s+(?=(?:Ja|Nej|Avstår|Avstod|Frånvarande)(?:-?röster)?\s*:)")
+
+
+def _ballot_pieces(passage: Passage) -> list[str]:
+    """The passage's lines, each cut again before an inline ballot label ("... (C) Nej: Olle Ek")."""
+    texts = [line.text for line in passage.lines if line.text] or [passage.text]
+    if len(texts) == 1:
+        texts = [passage.text]
+    return [piece for text in texts for piece in _BALLOT_LABEL.split(text)]
 
 
 # --- reservations, notes, jäv, recipients ----------------------------------------------------------
