@@ -109,6 +109,13 @@ def test_header_location_from_a_sentence_when_no_label_gives_it():
         ("Protokoll styrelsemöte Studentkåren i Ekby\nDatum: 2020-05-04", ("Studentkåren i Ekby", None)),
         # "Styrelsemöte" names the meeting, not the body in full.
         ("Styrelsemöte\nDatum och tid: torsdag 4 mars 2021 kl 18.30-20.00", ("Styrelsen", None)),
+        # A name in the genitive before the meeting word is the name.
+        ("EkbyData kods höstmöte 2019 - Protokoll (2019-11-12)\n1. Öppnande", ("EkbyData kod", None)),
+        # A name printed in two columns on the title line.
+        ("Ekbyns\tsamfällighet\nPROTOKOLL\nStyrelsemöte nr 8\nDatum: 2022-12-14", ("Ekbyns samfällighet", None)),
+        # The acronym the minutes go by, with the full name printed once.
+        ("Protokoll fört vid årsmöte\nEkby Universitets Datorförening\nDatum: 2020-05-04\nEUD:s stadgar och EUD:s mål.",
+         ("EUD", "Ekby Universitets Datorförening")),
     ],
 )
 def test_header_body(text, body):
@@ -127,6 +134,10 @@ def test_header_body(text, body):
         ("Protokoll\nDatum: 12 maj\nBudget 2021 diskuterades.\n", "2021-05-12"),
         # Only the year is known.
         ("Minnesanteckningar\nVerksamhetsplan 2023 diskuterades.\n", "2023"),
+        # A date that cites another meeting's paragraph is not this meeting's date.
+        ("Ärendet återremitterades av fullmäktige 2022-11-28, § 111.\nText.", "2022"),
+        # No date at all: the year papers are numbered by.
+        ("Kyrkomötet behandlade motion 2010:54 och betänkande O 2010:4.", "2010"),
     ],
 )
 def test_header_meeting_date(text, date):

@@ -71,6 +71,8 @@ _FUTURE = re.compile(
 #: A session or financial year written "2009/10" (riksmöte, verksamhetsår): autumn months
 #: belong to its first year, spring months to its second.
 SESSION = re.compile(rf"(?<![\d/])({_YEAR})/(\d{{2}})(?![\d])")
+#: A paper numbered within its year ("motion 2010:54", "prop. 2009:12"), as parliaments number them.
+_PAPER_NUMBER = re.compile(rf"(?<![\d/:])({_YEAR}):\d{{1,4}}(?![\d:])")
 _NEXT_YEAR = re.compile(r"\b(nästa|kommande) år\b", re.IGNORECASE)
 #: A meeting schedule heading: the dates listed under it are in its year.
 SCHEDULE = re.compile(
@@ -299,5 +301,9 @@ def infer_meeting_year(text: str) -> int | None:
     years = [r.year for r in _scan(text) if r.year]
     if not years:
         session = SESSION.search(text)
-        return int(session.group(1)) if session else None
+        if session:
+            return int(session.group(1))
+        # "motion 2010:54", "betänkande O 2010:4": papers numbered by the session's year.
+        papers = [int(m.group(1)) for m in _PAPER_NUMBER.finditer(text)]
+        return max(set(papers), key=papers.count) if papers else None
     return max(set(years), key=years.count)

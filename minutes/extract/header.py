@@ -138,8 +138,8 @@ def meeting_date(fields: list[Field], title_text: str, full_text: str) -> str | 
 
 def _first_date(text: str, full_text: str) -> str | None:
     for match in find_dates(text):
-        if len(match.value) == 10:
-            return match.value
+        if len(match.value) == 10 and not re.match(r"^[\s,]*§", text[match.end :]):
+            return match.value  # (a date before "§ 111" cites another meeting's paragraph)
     day_month = re.search(r"(\d{1,2})\s+([a-zåäö]+)", text)
     if day_month:
         year = infer_meeting_year(full_text)
@@ -284,6 +284,9 @@ def _title_lines(preamble: list[Line]) -> list[str]:
         if not text or line.boilerplate:
             continue
         group = text.strip(" :").lower() in lexicon.group_labels()
+        parts = text.split("\t")
+        if len(parts) > 1 and all(len(p.split()) == 1 and not is_label_line(p) for p in parts) and not out:
+            text = " ".join(parts)  # "Ekby\tsamfällighet": one name a scan or PDF printed in columns
         if (is_label_line(text) and not group) or "\t" in text or text.startswith("För ") or len(out) >= 5 or len(text) > 150:
             break
         out.append(text)
@@ -315,7 +318,8 @@ def meeting_body(preamble: list[Line], fields: list[Field], text: str) -> tuple[
     for title in titles:
         proper = _proper_name(title)
         if proper:
-            return proper, None
+            acronym = _acronym_in(proper, text)
+            return (acronym, proper) if acronym else (proper, None)
     found = [b for title in titles for w in re.findall(r"[\wåäöÅÄÖ-]+", title) if (b := body_word(w)) and len(b) > 4]
     first = [b for title in titles if title.split() and (b := body_word(title.split()[0])) and len(b) > 4]
     if found:
@@ -377,6 +381,9 @@ def _proper_name(title: str) -> str | None:
         words = words[:-1]  # "fört vid ... årsmöte den": the edges are the title's words, not the name's
     if not words or len(words) > 5 or not words[0][:1].isupper():
         return None
+    if len(words) > 1 and re.search(rf"\b{re.escape(words[-1])}\s+{_meeting_words().pattern}", title, re.IGNORECASE):
+        # "Ekby kods höstmöte": the name in the genitive before the meeting word.
+        words[-1] = re.sub(r"(?<=[^s])s$", "", words[-1])
     name = " ".join(words)
     if body_word(words[0]):
         return None  # "Socialnämnden i Ekby kommun": the body noun names the body
@@ -429,6 +436,18 @@ def _acronym_body(heading: str, text: str) -> tuple[str | None, str | None]:
     elif short:
         full = expansion(short, text)
     return short, full
+
+
+def _acronym_in(name: str, text: str) -> str | None:
+    """The acronym the minutes use for a name they print in full once ("Ekby Universitets Datorförening"
+    -> "EUDF" when the text says "EUDF" again): the short name minutes go by."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    if len(words) < 2:
+        return None
+    initials = "".join(w[0] for w in words).upper()
+    counts = Counter(m.group(0) for m in re.finditer(r"(?<![\wåäöÅÄÖ])[A-ZÅÄÖ]{2,6}(?![\wåäöÅÄÖ])", text))
+    found = [a for a, n in counts.items() if a.startswith(initials) and len(a) <= len(initials) + 2 and n >= 2]
+    return max(found, key=lambda a: counts[a]) if found else None
 
 
 def _subject_body(text: str) -> str | None:
