@@ -100,7 +100,7 @@ def test_archive_prepared_rows_are_pure_and_carry_the_search_columns(seed_docume
     assert rows == meeting_rows(seed_document, seed_meeting)  # same input, same rows and ids
     for table, columns in COLUMNS.items():
         assert set(columns) <= set(SCHEMA[table]["columns"]), table
-    items = [dict(zip(COLUMNS["items"], row)) for row in rows.tables["items"]]
+    items = rows.tables["items"]  # rows are dicts keyed by column name until they are stored (#10)
     assert len(items) == len(seed_meeting.items) and len({i["id"] for i in items}) == len(items)
     for item in items:
         shadow = search_values("items", item)
@@ -112,11 +112,11 @@ def test_archive_prepared_rows_are_pure_and_carry_the_search_columns(seed_docume
 def test_archive_overrides_are_applied_when_rows_are_prepared(seed_document, seed_meeting):
     rows = meeting_rows(seed_document, seed_meeting, {"body": "KS", "body_name": "Kommunstyrelsen",
                                                       "date": "1999-12-31"})
-    meeting = dict(zip(COLUMNS["meetings"], rows.tables["meetings"][0]))
+    meeting = rows.tables["meetings"][0]
     assert (meeting["body"], meeting["date"], meeting["year"], meeting["override_date"]) == (
         "KS", "1999-12-31", 1999, "1999-12-31")
     assert rows.body == ("KS", "Kommunstyrelsen")
-    item = dict(zip(COLUMNS["items"], rows.tables["items"][0]))
+    item = rows.tables["items"][0]
     assert (item["body"], item["date"], item["year"]) == ("KS", "1999-12-31", 1999)
 
 

@@ -22,10 +22,12 @@ from sqlite_utils import Database
 from minutes.archive.fts import ensure_search
 from minutes.archive.rows import (
     COLUMNS,
+    DOCUMENT_COLUMNS,
     EXTRACTOR_VERSION,
     INSERT_ORDER,
     WRITER_COLUMNS,
     DocumentRows,
+    Row,
     item_id_for,
     meeting_id_for,
     meeting_rows,
@@ -130,18 +132,26 @@ def store_rows(db: Database, rows: DocumentRows) -> str:
     stamp = now()
     with db.atomic():
         _replace_path_predecessor(db, rows.sha256, rows.path)
-        conn.execute(_UPSERT_DOCUMENT, (*rows.document, stamp, stamp))
+        conn.execute(_UPSERT_DOCUMENT, (*_values(rows.document, DOCUMENT_COLUMNS), stamp, stamp))
         conn.execute(_UPSERT_PATH, (rows.path, rows.sha256, rows.name, stamp))
         delete_meeting(db, rows.meeting_id)
         body_id = _body_id(conn, rows.body)
         people = _people_ids(conn, rows.people)
-        tables = rows.tables
-        conn.execute(_INSERT["meetings"], (*tables["meetings"][0], body_id))
-        conn.executemany(_INSERT["attendees"], [(*row, people[row[_NAME]]) for row in tables["attendees"]])
-        for table in INSERT_ORDER[2:]:
-            if tables[table]:
-                conn.executemany(_INSERT[table], tables[table])
+        ids = {"body_id": lambda row: body_id, "person_id": lambda row: people[row["name"]]}
+        for table in INSERT_ORDER:
+            prepared = rows.tables[table]
+            if not prepared:
+                continue
+            writer = {name: ids[name] for name in WRITER_COLUMNS[table]}
+            if writer:
+                prepared = [{**row, **{name: fill(row) for name, fill in writer.items()}} for row in prepared]
+            conn.executemany(_INSERT[table], [_values(row, COLUMNS[table]) for row in prepared])
     return rows.meeting_id
+
+
+def _values(row: Row, columns: tuple[str, ...]) -> tuple:
+    """A prepared row as the tuple ``executemany`` binds, in ``columns`` order."""
+    return tuple(row[column] for column in columns)
 
 
 def record_failure(
@@ -215,7 +225,7 @@ def _write_path(db: Database, path: str, sha256: str, name: str) -> None:
 
 
 def _insert_sql(table: str) -> str:
-    columns = (*COLUMNS[table], *WRITER_COLUMNS.get(table, ()))
+    columns = COLUMNS[table]
     names = ", ".join(f"[{c}]" for c in columns)
     return f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
 
@@ -232,11 +242,10 @@ def _upsert_sql(table: str, columns: tuple[str, ...], key: str, keep: tuple[str,
 
 #: A document row in ``COLUMNS`` order plus updated_at and ingested_at; a re-import keeps ingested_at.
 _UPSERT_DOCUMENT = _upsert_sql(
-    "documents", (*COLUMNS["documents"], "updated_at", "ingested_at"), "id", keep=("ingested_at",)
+    "documents", (*DOCUMENT_COLUMNS, "updated_at", "ingested_at"), "id", keep=("ingested_at",)
 )
 _UPSERT_PATH = _upsert_sql("document_paths", ("path", "document_id", "name", "seen_at"), "path")
 _INSERT = {table: _insert_sql(table) for table in INSERT_ORDER}
-_NAME = COLUMNS["attendees"].index("name")
 
 
 def _body_id(conn, body: tuple[str, str | None] | None) -> int | None:

@@ -6,6 +6,7 @@ Hooks stay small; queries live in :mod:`minutes.datasette_plugin.pages`, markup 
 
 from __future__ import annotations
 
+import copy
 import re
 
 from datasette.filters import FilterArguments
@@ -20,6 +21,7 @@ from minutes.archive.search import (
     search_sql,
 )
 from minutes.datasette_plugin import pages
+from minutes.datasette_plugin.metadata import fact_metadata
 
 #: Past this many hits the search pages list newest first (see minutes.archive.search).
 _HUGE = f"Över {MANY_HITS:,} träffar".replace(",", "\u00a0")
@@ -81,6 +83,12 @@ def _is_archive(path: str) -> bool:
         return bool(conn.execute("select 1 from sqlite_master where name = 'meetings'").fetchone())
     finally:
         conn.close()
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    """Titles, column descriptions, facets and sort order of the fact tables, as declared."""
+    return copy.deepcopy(fact_metadata())  # Datasette merges into what it is given
 
 
 @hookimpl

@@ -1,29 +1,15 @@
 """Swedish display labels for the codes stored in the archive (statuses, kinds, due values).
 
 The archive stores stable English codes (they are the export's vocabulary);
-the pages show Swedish words.
+the pages show Swedish words. Each code's label is declared with the column
+that holds it (:mod:`minutes.archive.facts`).
 """
 
-LABELS = {
-    # attendee status
-    "present": "närvarande",
-    "absent": "frånvarande",
-    "invited": "inbjuden",
-    "called": "kallad",
-    "unknown": "okänd",
-    # decision kind
-    "noted": "noterat",
-    "endorsed": "ställt sig bakom",
-    "decided": "beslutat",
-    "referred": "återremitterat",
-    "other": "övrigt",
-    # assignment status and due
-    "open": "öppet",
-    "reported": "återrapporterat",
-    "done": "klart",
-    "overdue": "försenat",
-    "next_meeting": "till nästa möte",
-}
+from __future__ import annotations
+
+from minutes.archive.facts import code_labels
+
+LABELS = code_labels()
 
 
 def sv(code):
