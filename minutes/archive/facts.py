@@ -32,13 +32,21 @@ from typing import Any
 from minutes.models import (
     ASSIGNMENT_STATUSES,
     ATTENDEE_STATUSES,
+    BALLOT_VOTES,
     DECISION_KINDS,
+    PROPOSAL_KINDS,
     Assignment,
     Attendee,
+    Ballot,
     DateMention,
     Decision,
     Item,
     Meeting,
+    Proposal,
+    ProtocolNote,
+    Recusal,
+    Reservation,
+    Vote,
 )
 
 #: Shadow search columns are weighted this much less than the text they come from
@@ -158,6 +166,11 @@ def _iso_due(assignment: Assignment) -> str | None:
     return due if due and due[:4].isdigit() else None
 
 
+def _people(column: str) -> str:
+    """SQL: a JSON list of names as one comma-separated string."""
+    return f"(select group_concat(value, ', ') from json_each({column}))"
+
+
 SPAN_LABELS = {"page": "Sida i källan", "start": "Startposition i källtexten", "end": "Slutposition i källtexten"}
 CONTEXT_LABELS = {"body": "Organ", "date": "Mötesdatum", "year": "År"}
 
@@ -193,6 +206,8 @@ ATTENDEE = Fact(
         Column("party", label="Parti"),
         Column("status", label="Närvarostatus", index=True, facet="plain", codes=_codes(
             ATTENDEE_STATUSES, ("närvarande", "frånvarande", "inbjuden", "kallad", "okänd"))),
+        Column("substitute_for", label="Tjänstgör som ersättare för"),
+        Column("attendance", label="Deltog i (paragrafer eller tider, som det står)"),
     ),
     summary="name", highlight="background:#dbe8fb", legend="närvarande",
 )
@@ -208,6 +223,9 @@ ITEM = Fact(
         Column("text", label="Punktens text", weight=1.0),
         Column("presenters", label="Föredragande", codec="json", facet="array"),
         Column("speakers", label="Övriga som yttrade sig", codec="json"),
+        Column("case_number", label="Diarienummer som det står (Dnr)", index=True),
+        Column("recipients", label="Beslutet skickas till", codec="json"),
+        Column("immediately_adjusted", int, label="1 om paragrafen justerades omedelbart", codec="flag"),
     ),
     summary="title", shown=("number", "title", "kind"), heading="title",
     snippet="coalesce(items.text, items.title)", sort_desc="date",
@@ -257,9 +275,76 @@ DATE_MENTION = Fact(
     summary="coalesce(value, text)", highlight="text-decoration:underline dotted", legend="datum",
 )
 
+PROPOSAL = Fact(
+    name="proposal", model=Proposal, table="proposals", parent="item", attr="proposals", key="p",
+    context=True, label="Yrkanden", description="Yrkanden under sammanträdet: vem som yrkade vad.",
+    columns=(
+        Column("text", label="Yrkandet", weight=1.0),
+        Column("by", label="Yrkat av", codec="json", facet="array"),
+        Column("kind", label="Slag av yrkande", index=True, facet="plain",
+               codes=_codes(PROPOSAL_KINDS, ("bifall", "avslag", "återremiss", "ändring", "tillägg", "övrigt"))),
+    ),
+    summary=f"{_people('proposals.by')} || ': ' || proposals.text", highlight="background:#e9dcf7",
+    legend="yrkande", shown=("kind",),
+)
+
+VOTE = Fact(
+    name="vote", model=Vote, table="votes", parent="item", attr="votes", key="v", context=True,
+    label="Omröstningar", description="Omröstningar med antal röster som det står i protokollet.",
+    columns=(
+        Column("yes", int, label="Ja"),
+        Column("no", int, label="Nej"),
+        Column("abstain", int, label="Avstår"),
+        Column("absent", int, label="Frånvarande"),
+        Column("yes_means", label="Vad ja betydde"),
+        Column("no_means", label="Vad nej betydde"),
+    ),
+    summary="'ja ' || coalesce(yes, '–') || ', nej ' || coalesce(no, '–') || ', avstår ' || coalesce(abstain, '–')",
+    highlight="background:#f7d9d9", legend="omröstning",
+)
+
+BALLOT = Fact(
+    name="ballot", model=Ballot, table="ballots", parent="vote", attr="ballots", key="b", context=True,
+    label="Röster", description="Hur varje ledamot röstade i en omröstning med namnupprop.",
+    columns=(
+        Column("name", label="Namn"),
+        Column("vote", label="Röst", index=True, facet="plain",
+               codes=_codes(BALLOT_VOTES, ("ja", "nej", "avstår", "frånvarande"))),
+        Column("party", label="Parti", facet="plain"),
+    ),
+)
+
+RESERVATION = Fact(
+    name="reservation", model=Reservation, table="reservations", parent="item", attr="reservations", key="r",
+    context=True, label="Reservationer", description="Vem som reserverade sig mot beslutet.",
+    columns=(
+        Column("by", label="Reserverade sig (namn eller parti, som det står)", facet="plain"),
+        Column("reason", label="Skriftlig motivering"),
+    ),
+    summary="reservations.by", highlight="background:#f9e0c7", legend="reservation",
+)
+
+PROTOCOL_NOTE = Fact(
+    name="protocol_note", model=ProtocolNote, table="protocol_notes", parent="item", attr="notes", key="n",
+    context=True, label="Protokollsanteckningar", description="Anteckningar till protokollet.",
+    columns=(
+        Column("text", label="Anteckningen", weight=1.0),
+        Column("by", label="Antecknad av", codec="json"),
+    ),
+    summary="protocol_notes.text", highlight="background:#e3e3e3", legend="protokollsanteckning",
+)
+
+RECUSAL = Fact(
+    name="recusal", model=Recusal, table="recusals", parent="item", attr="recusals", key="j", context=True,
+    label="Jäv", description="Ledamöter som på grund av jäv inte deltog i ärendet.",
+    columns=(Column("name", label="Namn"),),
+    summary="recusals.name", highlight="background:#d9f2f2", legend="jäv",
+)
+
 #: Every fact type, parents before children (the order rows are inserted in).
 FACTS: tuple[Fact, ...] = (
     MEETING, ATTENDEE, ITEM, DECISION, ASSIGNMENT, DATE_MENTION,
+    PROPOSAL, VOTE, BALLOT, RESERVATION, PROTOCOL_NOTE, RECUSAL,
 )
 BY_NAME = {fact.name: fact for fact in FACTS}
 BY_TABLE = {fact.table: fact for fact in FACTS}
