@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from minutes import models
 from minutes.sample import generate_archive, iter_meetings, render_pdf_from_text
 
 GOLD_DIR = Path("/work/shared/gold")
 MEETING_KEYS = {"body", "body_name", "date", "start_time", "end_time", "location", "signatories"}
 ATTENDEE_KEYS = {"name", "organization", "role", "party", "status"}
 ITEM_KEYS = {"number", "title", "kind", "presenters", "speakers", "decisions", "assignments"}
-DECISION_KINDS = {"noted", "endorsed", "decided", "referred", "other"}
-STATUSES = {"invited", "present", "absent", "called", "unknown"}
-ITEM_KINDS = {None, "information", "dialog", "beslut", "information och dialog"}
+DECISION_KINDS = set(models.DECISION_KINDS)  # the codes the archive knows (#10: one place)
+STATUSES = set(models.ATTENDEE_STATUSES)
+ITEM_KINDS = {None, *models.ITEM_KINDS}
 VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

@@ -249,7 +249,7 @@ ASSIGNMENT = Fact(
     columns=(
         Column("task", label="Uppdraget", weight=1.0),
         Column("assignees", label="Ansvariga", codec="json"),
-        Column("due", label="Tidpunkt som den står (datum, månad eller next_meeting)",
+        Column("due", label="Tidpunkt som den står (datum eller månad)",
                codes={"next_meeting": "till nästa möte"}),
         Column("due_date", label="Senast (datum)", attr="", derive=_iso_due, index=True),
         Column("status", label="Status", attr="", derive=lambda _: "open", index=True, facet="plain",
@@ -392,13 +392,20 @@ def table_columns(fact: Fact) -> dict[str, type]:
 
 
 def column_labels(fact: Fact) -> dict[str, str]:
-    """The Swedish description of every labelled column (Datasette shows them)."""
-    labels = {c.name: c.label for c in fact.columns if c.label}
+    """The Swedish description of every labelled column (Datasette shows them), with its codes."""
+    labels = {c.name: c.label + _code_list(c) for c in fact.columns if c.label}
     if fact.context:
         labels.update(CONTEXT_LABELS)
     if fact.has_span:
         labels.update(SPAN_LABELS)
     return labels
+
+
+def _code_list(column: Column) -> str:
+    """" (noted = noterat, …)": the stored codes of a column and what they mean."""
+    if not column.codes:
+        return ""
+    return " (" + ", ".join(f"{code} = {label}" for code, label in column.codes.items()) + ")"
 
 
 def code_labels() -> dict[str, str]:

@@ -8,6 +8,7 @@ dropped by :func:`to_gold`.
 from __future__ import annotations
 
 from minutes.models.meeting import (
+    BALLOT_VOTES,
     Assignment,
     Attendee,
     DateMention,
@@ -22,7 +23,7 @@ from minutes.models.meeting import (
 #: Fields of formal protocols: written on every item of a meeting that has any of them
 #: (``FORMAT.md``: a document is scored on them only when its gold has them).
 PROTOCOL_KEYS = ("case_number", "proposals", "votes", "reservations")
-VOTE_COUNTS = ("yes", "no", "abstain", "absent")
+VOTE_COUNTS = BALLOT_VOTES  # a vote's counts are kept per way a member can vote
 
 MEETING_FIELDS = ("body", "body_name", "date", "start_time", "end_time", "location")
 

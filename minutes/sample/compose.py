@@ -143,10 +143,7 @@ def assignment_sentence(ctx: Context, item: Item, subject: str) -> tuple[str, di
 
 def decision_statement(ctx: Context, kind: str, subject: str) -> str:
     """One decision sentence of the given kind, in the body's voice."""
-    table = {"noted": V.DECISION_NOTED, "endorsed": V.DECISION_ENDORSED,
-             "decided": V.DECISION_DECIDED, "referred": V.DECISION_REFERRED,
-             "other": V.DECISION_OTHER}[kind]
-    return ctx.rng.choice(table).format(B=ctx.self_ref(), subject=subject)
+    return ctx.rng.choice(V.DECISION_STATEMENTS[kind]).format(B=ctx.self_ref(), subject=subject)
 
 
 def add_decisions(ctx: Context, item: Item, statements: list[tuple[str, str]]) -> None:
