@@ -30,9 +30,14 @@ demo: archive serve
 browser:
 	-bash .ci/install-browser
 
-test: install browser
+test: install browser lint
 	$(BIN)/python -m pytest -q
 	$(MAKE) smoke
+
+# ruff (pycodestyle, pyflakes, imports, bugbear, pyupgrade) and mypy, as pyproject.toml configures them.
+lint: install
+	$(BIN)/ruff check minutes tests benchmarks
+	$(BIN)/mypy
 
 # The installed artifact: build the wheel, install it outside the checkout, import one file.
 smoke: install

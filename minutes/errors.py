@@ -28,11 +28,3 @@ class NeedsOCR(IngestError):
 
 class EncryptedDocument(IngestError):
     """The file is password protected."""
-
-
-class FileTooLarge(IngestError):
-    """The file is over the configured size limit."""
-
-
-class ArchiveError(MinutesError):
-    """The archive database cannot be used as asked."""

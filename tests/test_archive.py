@@ -66,7 +66,7 @@ def test_archive_failed_write_leaves_nothing_half_written(db_path, seed_document
     db = open_archive(db_path)
     broken = extract_meeting(seed_document)
     broken.items[3].decisions[0].kind = object()  # not storable: the insert fails mid-document
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - whatever fails, nothing may be left behind
         save_document(db, seed_document, broken)
     assert counts(db) == {t: 0 for t in TABLES}
 
@@ -204,5 +204,6 @@ def test_archive_a_good_file_turned_broken_keeps_its_meeting(db_path):
     save_document(db, good, extract_meeting(good))
     record_failure(db, path="/arkiv/a.txt", name="a.txt", sha256="9" * 64, error="truncated PDF")
     assert db["items"].count == 2
-    assert next(db.query("select document_id from document_paths where path = '/arkiv/a.txt'"))["document_id"] == "a" * 64
+    path = next(db.query("select document_id from document_paths where path = '/arkiv/a.txt'"))
+    assert path["document_id"] == "a" * 64
     assert {r["status"] for r in db["documents"].rows} == {"ok", "failed"}

@@ -347,7 +347,6 @@ FACTS: tuple[Fact, ...] = (
     PROPOSAL, VOTE, BALLOT, RESERVATION, PROTOCOL_NOTE, RECUSAL,
 )
 BY_NAME = {fact.name: fact for fact in FACTS}
-BY_TABLE = {fact.table: fact for fact in FACTS}
 
 
 def children(fact: Fact) -> list[Fact]:
@@ -357,7 +356,7 @@ def children(fact: Fact) -> list[Fact]:
 
 def ancestors(fact: Fact) -> list[Fact]:
     """The facts above ``fact``, the meeting first."""
-    chain = []
+    chain: list[Fact] = []
     while fact.parent is not None:
         fact = BY_NAME[fact.parent]
         chain.insert(0, fact)

@@ -355,7 +355,8 @@ def search_sql(table: str = "items", *, limit: str = ":limit", by_date: bool = F
 ),
 {ranked}"""
     if by_date:
-        few = f"select * from (\n      select ranked.rowid as rowid, ranked.score as score, {t}.date as date, 0 as part\n"
+        few = "select * from (\n"
+        few += f"      select ranked.rowid as rowid, ranked.score as score, {t}.date as date, 0 as part\n"
         few += f"      from ranked join {t} on {t}.rowid = ranked.rowid"
         few += f"\n      limit case when (select count(*) from ranked) <= {MANY} then {MANY} else 0 end" if walk else ""
         few += "\n    )"

@@ -80,9 +80,9 @@ def ensure_db_shape(db: Database) -> None:
         else:
             _add_missing_columns(db, name, spec["columns"])
     for table, columns in UNIQUE_INDEXES:
-        db[table].create_index(columns, unique=True, if_not_exists=True)
+        db.table(table).create_index(columns, unique=True, if_not_exists=True)
     for table, columns in INDEXES:
-        db[table].create_index(columns, if_not_exists=True)
+        db.table(table).create_index(columns, if_not_exists=True)
     db.index_foreign_keys()
     ensure_search(db)  # issue 6: Swedish shadow columns and their FTS indexes
     for name in RETIRED_VIEWS:
@@ -95,7 +95,7 @@ def _add_missing_columns(db: Database, table: str, columns: dict) -> None:
     have = db[table].columns_dict
     for column, kind in columns.items():
         if column not in have:
-            db[table].add_column(column, kind)
+            db.table(table).add_column(column, kind)
 
 
 def now() -> str:
@@ -170,7 +170,7 @@ def record_failure(
     good meeting, and the failure is still listed with its own path.
     """
     with db.atomic():
-        db["documents"].upsert(
+        db.table("documents").upsert(
             {
                 "id": sha256,
                 "name": name,

@@ -183,7 +183,8 @@ def run_bench(n: int = 200, *, workers: tuple[int, ...] = (1, 2), seed: int = 0,
     with tempfile.TemporaryDirectory(prefix="minutes-bench-") as tmp:
         pdf_folder = folder or Path(tmp, "pdfs")
         paths = sorted(pdf_folder.glob("*.pdf")) if folder else generate_pdfs(pdf_folder, n, seed=seed)
-        plumbers, imports = [], {w: [] for w in workers}
+        plumbers: list[dict] = []
+        imports: dict[int, list[dict]] = {w: [] for w in workers}
         for attempt in range(repeat):
             plumbers.append(time_pdfplumber(paths))
             for w in workers:

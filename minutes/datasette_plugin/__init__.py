@@ -9,10 +9,10 @@ from __future__ import annotations
 import copy
 import re
 
+from datasette import hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
-from datasette import hookimpl
 from minutes.archive.search import (
     MANY_HITS,
     SEARCHABLE,

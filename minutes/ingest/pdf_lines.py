@@ -36,7 +36,13 @@ class Segment:
 
 def boxes(textpage) -> list[Segment]:
     """The page's text rectangles, without their text (cheap)."""
-    return [Segment(*textpage.get_rect(i), "") for i in range(textpage.count_rects())]
+    return [Segment(*_rect(textpage, i), "") for i in range(textpage.count_rects())]
+
+
+def _rect(textpage, index: int) -> tuple[float, float, float, float]:
+    """One text rectangle's (left, bottom, right, top)."""
+    left, bottom, right, top = textpage.get_rect(index)
+    return left, bottom, right, top
 
 
 def group_lines(items: list[Segment]) -> list[list[Segment]]:

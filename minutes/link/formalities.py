@@ -37,6 +37,6 @@ _FORMAL = re.compile("|".join(f"(?:{p})" for p in FORMAL_TITLE_PATTERNS))
 
 
 def is_formality(title: str | None) -> bool:
-    """True for procedural items and standing report slots (opening, agenda, previous minutes, dates, 'Övriga frågor')."""
+    """True for procedural items and standing report slots (opening, agenda, minutes, dates, 'Övriga frågor')."""
     text = normalise(title or "").strip(" \t.:-–")
     return not text or bool(_FORMAL.match(text))

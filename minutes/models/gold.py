@@ -7,6 +7,8 @@ dropped by :func:`to_gold`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from minutes.models.meeting import (
     BALLOT_VOTES,
     Assignment,
@@ -53,7 +55,7 @@ def _attendee(a: Attendee) -> dict:
 
 
 def _item(item: Item, *, protocol: bool = False) -> dict:
-    data = {
+    data: dict[str, Any] = {
         "number": item.number,
         "title": item.title,
         "kind": item.kind,

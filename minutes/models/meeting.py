@@ -34,9 +34,6 @@ class SourceSpan:
     end: int
     page: int = 1
 
-    def as_dict(self) -> dict:
-        return {"page": self.page, "start": self.start, "end": self.end}
-
 
 @dataclass
 class DateMention:

@@ -51,12 +51,6 @@ def spoken_name(ctx: Context, item: Item, person: Person) -> str:
     return person.name
 
 
-def presenter_phrase(person: Person, with_org: bool) -> str:
-    """'Name, Org' as printed on a Föredragande line."""
-    extra = person.org or person.role
-    return f"{person.name}, {extra}" if with_org and extra else person.name
-
-
 def speaker_sentence(ctx: Context, item: Item, subject: str, person: Person) -> str:
     """A sentence that makes `person` a speaker of the item."""
     add_speaker(item, person)

@@ -197,7 +197,7 @@ class BodyWriter:
         """Chair and secretary, plus the justerare in protocols (secretary signs first there)."""
         members, officials = self.body.rosters[period_of(day.year)]
         if self.body.kind in ("committee", "board"):
-            return [officials[0], members[0], self.justerare]
+            return [officials[0], members[0], *([self.justerare] if self.justerare else [])]
         return [members[0], officials[0]]
 
 

@@ -76,10 +76,6 @@ CARE_ORGS = (
     "{region}", "Kommunförbundet", "{place}", "Primärvården", "{place} sjukhus",
     "Närsjukvården {place}", "Psykiatrin", "Socialförvaltningen {place}",
 )
-CARE_GROUP_HEADINGS = (
-    "Norra delen", "Södra delen", "Östra delen", "Västra delen", "Beredning",
-    "Kommunförbundet", "{region}", "Administration",
-)
 OFFICIAL_ROLES = (
     "förvaltningschef", "socialchef", "nämndsekreterare", "controller", "utvecklingsledare",
     "kommunikatör", "medicinskt ansvarig sjuksköterska", "verksamhetschef", "processledare",
