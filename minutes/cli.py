@@ -177,7 +177,10 @@ def bench(files, worker_counts, pdfs, repeat, as_json):
     """
     from minutes.bench import format_bench, run_bench
 
-    report = run_bench(files, workers=worker_counts or (1, 2), folder=pdfs, repeat=repeat)
+    try:
+        report = run_bench(files, workers=worker_counts or (1, 2), folder=pdfs, repeat=repeat)
+    except MinutesError as e:
+        raise click.ClickException(str(e)) from e
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
@@ -319,7 +322,10 @@ def sample(out_dir, meetings, seed, truth):
     """
     from minutes.sample import generate_archive
 
-    paths = generate_archive(out_dir, meetings=meetings, seed=seed, with_truth=truth)
+    try:
+        paths = generate_archive(out_dir, meetings=meetings, seed=seed, with_truth=truth)
+    except MinutesError as e:
+        raise click.ClickException(str(e)) from e
     click.echo(f"wrote {len(paths)} files to {out_dir}")
 
 

@@ -28,3 +28,8 @@ class NeedsOCR(IngestError):
 
 class EncryptedDocument(IngestError):
     """The file is password protected."""
+
+
+class MissingExtra(MinutesError):
+    """An optional feature's package is not installed (``pip install 'minutes[extra]'``)."""
+

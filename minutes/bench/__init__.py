@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from minutes.extras import optional_import
+
 #: How often (as a share of the files) the import's memory is sampled.
 SAMPLES = 10
 
@@ -131,7 +133,7 @@ class _Probe:
 
 def tree_cpu_seconds() -> dict[str, float]:
     """User + system CPU so far of this process ("writer") and of its live children ("workers")."""
-    import psutil
+    psutil = optional_import("psutil", extra="bench", purpose="measuring memory and CPU")
 
     me = psutil.Process()
     workers = 0.0
@@ -152,7 +154,7 @@ def tree_rss_mib() -> float:
     the pipeline's pages with the parent, and summing plain RSS would count
     those pages once per process.
     """
-    import psutil
+    psutil = optional_import("psutil", extra="bench", purpose="measuring memory and CPU")
 
     me = psutil.Process()
     total = 0
@@ -165,7 +167,7 @@ def tree_rss_mib() -> float:
 
 
 def _pss_or_rss(process) -> int:
-    import psutil
+    psutil = optional_import("psutil", extra="bench", purpose="measuring memory and CPU")
 
     try:
         return process.memory_full_info().pss

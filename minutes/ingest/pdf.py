@@ -14,6 +14,7 @@ import io
 import pypdfium2 as pdfium
 
 from minutes.errors import EmptyDocument, EncryptedDocument, IngestError, NeedsOCR
+from minutes.extras import optional_import
 from minutes.ingest.cleanup import clean_pdf_page, remove_running_lines
 from minutes.ingest.pdf_lines import page_text
 from minutes.models import SourceDocument
@@ -154,7 +155,7 @@ def read_pdf_layout(data: bytes, *, name: str) -> SourceDocument:
     two-column attendee list: pdfplumber orders words by position. It applies
     the same repairs, so both readers return comparable text.
     """
-    import pdfplumber
+    pdfplumber = optional_import("pdfplumber", extra="bench", purpose="the layout reader")
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     open_pdf(data).close()  # same error classes and messages as the fast path

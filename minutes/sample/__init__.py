@@ -5,6 +5,14 @@ every file comes with a gold-shaped truth dict (see gold/FORMAT.md).
 """
 
 from .generate import generate_archive, iter_meetings
-from .render_pdf import render_pdf_from_text
 
 __all__ = ["generate_archive", "iter_meetings", "render_pdf_from_text"]
+
+
+def __getattr__(name: str):
+    """``render_pdf_from_text`` is imported on first use: it needs reportlab (``minutes[sample]``)."""
+    if name == "render_pdf_from_text":
+        from .render_pdf import render_pdf_from_text
+
+        return render_pdf_from_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
