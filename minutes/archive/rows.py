@@ -135,6 +135,23 @@ def _values(fact: Fact, obj: Any) -> Row:
     return values
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What row building needs of a fact, worked out once from its declaration."""
+
+    keys: tuple[tuple[str, str], ...]  # (column, fact name) of the ids above it
+    children: tuple[Fact, ...]
+    has_span: bool
+    searchable: bool
+
+
+_PLANS = {
+    fact.name: _Plan(tuple((key_column(a), a.name) for a in ancestors(fact)), tuple(children(fact)),
+                     fact.has_span, bool(fact.search_columns))
+    for fact in FACTS
+}
+
+
 class _Walk:
     """Turns one meeting's facts into rows, parents before children."""
 
@@ -145,7 +162,7 @@ class _Walk:
 
     def children(self, fact: Fact, obj: Any, ids: dict[str, str]) -> None:
         """Rows for every fact held in lists on ``obj`` (a ``fact``), and theirs in turn."""
-        for child in children(fact):
+        for child in _PLANS[fact.name].children:
             for position, value in enumerate(getattr(obj, child.attr)):
                 row_id = self._id(child, value, ids, position)
                 self.tables[child.table].append(self.row(child, value, {**ids, child.name: row_id}, position))
@@ -157,15 +174,16 @@ class _Walk:
         return f"{ids[fact.parent or 'meeting']}-{fact.key}{position}"
 
     def row(self, fact: Fact, obj: Any, ids: dict[str, str], position: int) -> Row:
+        plan = _PLANS[fact.name]
         row: Row = {"id": ids[fact.name]}
-        row.update((key_column(a), ids[a.name]) for a in ancestors(fact))
+        row.update((column, ids[name]) for column, name in plan.keys)
         row["position"] = position
         row.update(_values(fact, obj))
         if fact.context:
             row.update(self.context)
-        if fact.has_span:
+        if plan.has_span:
             row.update(_span(obj.span))
-        if fact.search_columns:
+        if plan.searchable:
             row.update(search_values(fact.table, row))
         return row
 
