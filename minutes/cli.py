@@ -29,6 +29,30 @@ def db_option(f):
     )(f)
 
 
+def _archive_must_exist(ctx, param, value: Path) -> Path:
+    """Commands that read the archive refuse a missing one instead of creating it empty."""
+    if not value.is_file():
+        raise click.BadParameter(
+            f"no archive at {value} (import minutes first: minutes ingest --db {value} FOLDER)",
+            ctx=ctx,
+            param=param,
+        )
+    return value
+
+
+def existing_db_option(f):
+    """``--db`` for commands that only read the archive: it must exist (exit status 2)."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default="archive.db",
+        show_default=True,
+        callback=_archive_must_exist,
+        help="Archive database file (must exist).",
+    )(f)
+
+
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="minutes")
 def cli():
@@ -80,7 +104,8 @@ def workers_option(f):
     help="CSV with a 'path' column and optional body, body_name, date overrides.",
 )
 @workers_option
-@click.option("--ocr", is_flag=True, help="OCR scanned PDFs with ocrmypdf (if installed).")
+@click.option("--ocr", is_flag=False, flag_value="auto", default="off", metavar="[=redo]",
+              help="OCR scanned pages (ocrmypdf, Tesseract Swedish); --ocr=redo also re-reads earlier OCR.")
 @click.option("--max-file-size", type=SizeType(), default="100MB", show_default=True,
               help="Refuse files (and zip entries) larger than this.")
 @click.option("--max-zip-size", type=SizeType(), default="2GB", show_default=True,
@@ -98,19 +123,24 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
     Example:
         minutes ingest --db archive.db ~/protokoll/ 2019.zip extra.pdf
         minutes ingest --manifest scans/manifest.csv --workers 2 --ocr
+        minutes ingest --ocr=redo skannade-1990-tal/
     """
     from minutes.archive import open_archive
     from minutes.importer.bulk import ingest_paths
     from minutes.importer.progress import failure_lines, make_progress, summary_line
     from minutes.importer.sources import Limits, count_sources
 
+    if ocr not in ("off", "auto", "redo"):  # "--ocr FOLDER": the flag, then a path
+        if not Path(ocr).exists():
+            raise click.BadParameter(f"{ocr!r} is neither auto, redo nor an existing path", param_hint="--ocr")
+        paths, ocr = (Path(ocr), *paths), "auto"
     if not paths and not manifests:
         raise click.UsageError("name at least one file, folder, zip or --manifest")
     db = open_archive(db_path)
     progress = make_progress(None if quiet else count_sources(paths, manifests), quiet=quiet)
     limits = Limits(max_file_bytes=max_file_size, max_zip_total=max_zip_size)
     try:
-        summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr,
+        summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr != "off" and ocr,
                                limits=limits, progress=progress)
     except KeyboardInterrupt:
         raise click.ClickException(
@@ -164,7 +194,9 @@ def reprocess(db_path, workers, quiet):
 @click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
               help="Take every measurement this many times and keep the fastest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the raw figures as JSON.")
-def bench(files, worker_counts, pdfs, repeat, as_json):
+@click.option("--ocr", is_flag=True, help="Time OCR instead: pages per second per core on 300 dpi scans.")
+@click.pass_context
+def bench(ctx, files, worker_counts, pdfs, repeat, as_json, ocr):
     """Time the whole import of N generated PDFs beside pdfplumber reading the same files.
 
     Prints pages/s, docs/s and peak memory for each worker count, and the
@@ -174,8 +206,15 @@ def bench(files, worker_counts, pdfs, repeat, as_json):
     Example:
         minutes bench --files 200
         minutes bench --files 50 -w 1 -w 2 --repeat 2 --json
+        minutes bench --ocr --files 3
     """
-    from minutes.bench import format_bench, run_bench
+    from minutes.bench import format_bench, format_ocr_bench, run_bench, run_ocr_bench
+
+    if ocr:
+        given = ctx.get_parameter_source("files") is not click.core.ParameterSource.DEFAULT
+        report = run_ocr_bench(files if given else 3)  # about 4 s a page: a few files by default
+        click.echo(json.dumps(report, indent=2) if as_json else "\n".join(format_ocr_bench(report)))
+        return
 
     try:
         report = run_bench(files, workers=worker_counts or (1, 2), folder=pdfs, repeat=repeat)
@@ -189,7 +228,7 @@ def bench(files, worker_counts, pdfs, repeat, as_json):
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @click.option(
     "--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True
 )
@@ -215,28 +254,50 @@ def export(db_path, fmt, out_dir):
 
 @cli.command()
 @click.argument("query")
-@db_option
+@existing_db_option
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option("--limit", type=int, default=20, show_default=True)
-def search(query, db_path, fmt, limit):
-    """Search agenda items in Swedish; best matches first.
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many hits (paging).")
+@click.option("--in", "tables", type=click.Choice(["items", "decisions", "assignments", "all"]),
+              default="items", show_default=True, help="What to search.")
+@click.option("--sort", "order", type=click.Choice(["best", "newest", "oldest"]), default="best",
+              show_default=True)
+@click.option("--body", "bodies", multiple=True, help="Only this body (as listed in facets); repeatable.")
+@click.option("--from-year", type=int, help="Only meetings from this year on.")
+@click.option("--to-year", type=int, help="Only meetings up to this year.")
+@click.option("--kind", "kinds", multiple=True,
+              help="Only decisions of this kind (decided, endorsed, noted, referred, other).")
+def search(query, db_path, fmt, limit, offset, tables, order, bodies, from_year, to_year, kinds):
+    """Search agenda items (or decisions, assignments) in Swedish; best matches first.
+
+    The same search, filters and ranking as the web search page.
 
     \b
     Example:
         minutes search "riktlinje"
         minutes search --format json --limit 5 '"in- och utskrivning"'
+        minutes search --in all --sort oldest --from-year 2019 utskrivning
     """
-    from minutes.archive import open_archive
-    from minutes.archive.search import search_items
+    from minutes.archive.find import TABLES, Query, connect_readonly, find
 
-    results = search_items(open_archive(db_path), query, limit=limit)
+    wanted = Query(
+        query, tables=TABLES if tables == "all" else (tables,), bodies=bodies,
+        year_from=from_year, year_to=to_year, decision_kinds=kinds, order=order,
+        offset=offset, limit=limit,
+    )
+    conn = connect_readonly(db_path)
+    try:
+        results = find(conn, wanted, with_counts=False, html=False).hits
+    finally:
+        conn.close()
     if fmt == "json":
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
         return
     for r in results:
-        click.echo(f"{r['date'] or '?':10}  {r['body'] or '?':6} {r['source']} #{r['number']}")
+        what = "" if r["type"] == "item" else f" [{r['type']}]"
+        click.echo(f"{r['date'] or '?':10}  {r['body'] or '?':6} {r['source']} #{r['number']}{what}")
         click.echo(f"            {r['title']}")
         click.echo(f"            {r['snippet']}")
 
@@ -276,24 +337,27 @@ def extract(path, as_json, spans):
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--public", is_flag=True, help="Disable arbitrary SQL (for public deployments).")
-def serve(db_path, host, port, public):
-    """Serve the archive with Datasette: search, facets, meeting pages, feeds.
+@click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A deployment's own metadata.yml, templates/ and static/ (override the package's).")
+@click.option("--base-url", help="Serve under this path, e.g. /protokoll/ behind a proxy.")
+def serve(db_path, host, port, public, site, base_url):
+    """Serve the archive with Datasette: Swedish search, meetings, assignments, feeds.
+
+    The server runs in this process; Ctrl-C stops it.
 
     \b
     Example:
         minutes serve --port 8001
+        minutes serve --public --host 0.0.0.0 --site datasette/
     """
-    from minutes.serve import datasette_command
+    from minutes.serve import serve as run
 
-    command = datasette_command(db_path, host=host, port=port, public=public)
     click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
-    import subprocess
-
-    sys.exit(subprocess.call(command))
+    run(db_path, host=host, port=port, public=public, site=site, base_url=base_url)
 
 
 @cli.command()
@@ -353,7 +417,7 @@ def link(db_path):
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @click.option("--thread", "thread_id", type=int, help="Show one thread's timeline.")
 def threads(db_path, thread_id):
     """List threads (issues followed across meetings), or one thread in date order.

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+from snowballstemmer.swedish_stemmer import SwedishStemmer
 
 #: Token characters as FTS5's unicode61 sees them (letters and digits; no "_").
 WORD = re.compile(r"[^\W_]+")
@@ -31,7 +31,7 @@ WORD = re.compile(r"[^\W_]+")
 ELIDED = re.compile(r"[^\W\d_]+-(?=\s+(?:och|eller|samt|resp\.?|respektive)\s)")
 
 _KEEP = set("åäöÅÄÖ")
-_STEMMER = snowballstemmer.stemmer("swedish")
+_STEMMER = SwedishStemmer()
 
 
 @lru_cache(maxsize=4096)
@@ -62,7 +62,14 @@ def drop_elided(text: str) -> str:
     return ELIDED.sub(" ", text) if "-" in text else text
 
 
+#: Plurals that change the vowel of "man": *tjänstemän*, *gårdsförmännen* share the stem
+#: of *tjänsteman*, *gårdsförman* (Snowball removes endings, it does not undo umlaut).
+_MAN_PLURAL = re.compile(r"män(?:nen|nens|s)?$")
+
+
 @lru_cache(maxsize=500_000)
 def stem(word: str) -> str:
     """The Snowball stem of one normalised word (cached: vocabularies are Zipfian)."""
+    if len(word) > 4 and _MAN_PLURAL.search(word):
+        word = _MAN_PLURAL.sub("man", word)
     return _STEMMER.stemWord(word)

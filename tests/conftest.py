@@ -42,6 +42,14 @@ def gold_dir() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def realworld_dir() -> Path:
+    path = SHARED / "realworld"
+    if not (path / "gold").is_dir():
+        pytest.skip("../shared/realworld is not beside the checkout")
+    return path
+
+
 @pytest.fixture
 def fresh_db() -> Database:
     from minutes.archive import ensure_db_shape

@@ -72,3 +72,16 @@ def test_cli_ingest_export_search_on_the_seeds(seeds_dir, tmp_path):
     results = json.loads(found.output)
     assert results and {"source", "number", "title", "date", "body", "snippet"} <= set(results[0])
     assert {(r["source"][:3], r["number"]) for r in results} >= {("000", "5"), ("002", "5")}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["serve"], ["search", "budget"], ["export", "--out", "out"], ["threads"]],
+)
+def test_cli_missing_db_is_a_usage_error_and_creates_nothing(tmp_path, args):
+    """Issue 16: a mistyped --db must not be served, searched or exported as an empty archive."""
+    missing = tmp_path / "finns-inte.db"
+    result = CliRunner().invoke(cli, [*args, "--db", str(missing)])
+    assert result.exit_code == 2
+    assert f"no archive at {missing}" in result.output
+    assert not missing.exists() and not list(tmp_path.iterdir())

@@ -126,3 +126,66 @@ def test_ingest_cleanup_item_number_equal_to_page_number_is_kept():
     pages = [f"§ {n} Ärende {n}\nText om ärende {n}\nSida {p}" for p, n in ((1, 1), (2, 5), (3, 9))]
     first_lines = [p.split("\n")[0] for p in remove_running_lines(pages)]
     assert first_lines == ["§ 1 Ärende 1", "§ 5 Ärende 5", "§ 9 Ärende 9"]
+
+
+# --- OCR artefacts (issue 14) -------------------------------------------------
+
+from minutes.ingest.cleanup import (  # noqa: E402
+    compose_accents,
+    expand_ligatures,
+    is_signature_box,
+    repair_ocr_text,
+)
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    ("§ l2 Val av justerare", "§ 12 Val av justerare"),
+    ("§I Mötets öppnande", "§1 Mötets öppnande"),
+    ("$ 14 Budget", "§ 14 Budget"),
+    ("Datum: 2O2l-O3-O4 kl. l8.3O", "Datum: 2021-03-04 kl. 18.30"),
+    ("Pösse: O h", "Pösse: 0 h"),
+    ("I dag beslutade Olof att", "I dag beslutade Olof att"),  # words stay words
+    ("Oh nej, sa Ola", "Oh nej, sa Ola"),
+    ("« Rutinen för städning ses över", "• Rutinen för städning ses över"),
+    ("»« Uppföljning i höst", "• Uppföljning i höst"),
+    ("Budget 2021 — förslag", "Budget 2021 – förslag"),
+    ("verksam¬\nheten", "verksam-\nheten"),
+    ("sa¨ger mo¨tet a˚rligen", "säger mötet årligen"),
+])
+def test_ingest_cleanup_ocr_repairs(ocr, expected):
+    assert repair_ocr_text(ocr) == expected
+
+
+def test_ingest_cleanup_paragraph_sign_read_as_8_is_restored_when_numbers_rise():
+    page = "8 12 Mötets öppnande\nText.\n8 13 Val av justerare\nText.\n8 14 Budget"
+    assert repair_ocr_text(page) == "§ 12 Mötets öppnande\nText.\n§ 13 Val av justerare\nText.\n§ 14 Budget"
+
+
+def test_ingest_cleanup_counts_starting_with_8_are_not_paragraphs():
+    page = "8 12 Ledamöter närvarande\n8 4 Ersättare närvarande"
+    assert repair_ocr_text(page) == page
+
+
+def test_ingest_cleanup_ligatures_and_loose_accents():
+    assert expand_ligatures("\ufb01nansiering och \ufb02ytt") == "finansiering och flytt"
+    assert compose_accents("fo \u0308rslag") == "förslag"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Justerandes signatur\tUtdragsbestyrkande", True),
+    ("Justerandes sign   Utdragsbestyrkande", True),
+    ("Utdragsbestyrkande", True),
+    ("Justerare: Eva Lind", False),
+    ("Ordförandes signatur saknas på protokollet", False),
+])
+def test_ingest_cleanup_signature_boxes(line, expected):
+    assert is_signature_box(line) is expected
+
+
+def test_ingest_cleanup_ocr_header_with_a_misread_letter_is_still_a_header():
+    pages = [
+        "Protokoll styrelsemöte Brf Lönnen 2021-03-04\n§ 1 Öppnande\nText ett",
+        "Protokoli styrelsemöte Brf Lönnen 2021-03-04\n§ 2 Budget\nText två",
+        "Protokoll styrelsemöte Brf Lönen 2021-03-04\n§ 3 Avslutning\nText tre",
+    ]
+    assert [p.split("\n")[0] for p in remove_running_lines(pages)] == ["§ 1 Öppnande", "§ 2 Budget", "§ 3 Avslutning"]

@@ -60,3 +60,15 @@ def test_ingest_text_junk_named_pdf(tmp_path):
 def test_ingest_text_unknown_suffix_is_refused():
     with pytest.raises(UnsupportedFormat, match="unsupported file type '.xlsx'"):
         read_bytes(b"PK\x05\x06" + b"\0" * 18, name="budget.xlsx")
+
+
+def test_ingest_text_cp1252_is_never_read_as_cp1250(tmp_path):
+    """Issue 16: 4 of 300 generated Windows files once read "Samrådsorganet" as "Samrĺdsorganet"."""
+    from minutes.ingest.text import decode
+    from minutes.sample import generate_archive
+
+    generate_archive(tmp_path / "arkiv", meetings=300, seed=0, pdf_share=0.0)
+    decoded = {p.name: decode(p.read_bytes()) for p in (tmp_path / "arkiv").rglob("*.txt")}
+    assert len(decoded) == 300
+    assert not [name for name, (text, _) in decoded.items() if "ĺ" in text or "Ĺ" in text]
+    assert {encoding for _, encoding in decoded.values()} >= {"cp1252", "utf-8"}

@@ -141,10 +141,13 @@ def generated(tmp_path_factory):
 
 
 def truth_next_meeting(truth: dict) -> dict[str, str]:
-    """Source stem → the date of the same body's next meeting, from the truth alone."""
+    """Source stem → the date of the same body's next meeting, from the truth alone.
+
+    A body is its full name where known: two regions' "SRO" are two bodies (issue 16).
+    """
     by_body = defaultdict(list)
     for stem, t in truth.items():
-        by_body[t["meeting"]["body"]].append((t["meeting"]["date"], stem))
+        by_body[t["meeting"].get("body_name") or t["meeting"]["body"]].append((t["meeting"]["date"], stem))
     following = {}
     for meetings in by_body.values():
         meetings.sort()

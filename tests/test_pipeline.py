@@ -1,10 +1,11 @@
-"""The spaCy pipeline: patterns validate, and the trimmed lemma table agrees with the full one."""
+"""The spaCy pipeline: lexicon patterns validate, keep their ids, and lemmas are lower-case lookups."""
 
 from __future__ import annotations
 
 import pytest
 
-from minutes.extract.pipeline import build_nlp, cues, load_patterns, pattern_lemmas
+from minutes.extract import lexicon
+from minutes.extract.pipeline import annotate, build_nlp, cues, cues_of
 
 SENTENCES = [
     "Linda informerar om nuläget och Per påminner om att skicka in underlag.",
@@ -16,8 +17,9 @@ SENTENCES = [
 
 
 def test_pipeline_patterns_are_valid_and_use_known_labels():
-    patterns = load_patterns()
-    assert {p["label"] for p in patterns} <= {"NOTED", "ENDORSED", "DECIDED", "REFERRED", "ASSIGN", "SPEECH"}
+    patterns = lexicon.ruler_patterns()
+    assert {p["label"] for p in patterns} == {"DECISION", "ASSIGN", "SPEECH"}
+    assert all(p.get("id") for p in patterns)
     build_nlp(lemmas="none")  # the span ruler validates every pattern
 
 
@@ -34,4 +36,23 @@ def test_pipeline_trimmed_lemmas_match_the_full_table(nlp, full_nlp):
 def test_pipeline_lemmas_are_lower_case_lookups(nlp):
     doc = nlp("Informerar Redogör Lyfter")
     assert [t.lemma_ for t in doc] == ["informera", "redogöra", "lyfta"]
-    assert set(pattern_lemmas(load_patterns())) >= {"informera", "redogöra", "ta", "ställa"}
+    assert set(lexicon.pattern_lemmas(lexicon.ruler_patterns())) >= {"informera", "redogöra", "ta", "ställa"}
+
+
+def test_pipeline_cues_keep_the_lexicon_entry_id(nlp):
+    (doc,) = annotate(nlp, ["Ärendet bordläggs. Kansliet får i uppdrag att utreda frågan."])
+    found = {(c.label, c.id) for c in cues_of(doc)}
+    assert ("DECISION", "referred:bordläggs") in found
+    assert ("ASSIGN", "uppdrag") in found
+
+
+def test_pipeline_sentences_split_after_full_stops_not_abbreviations(nlp):
+    (doc,) = annotate(nlp, ["Ordf. hälsade alla välkomna. Mötet godkände kallelsen. 14 ja-röster mot 2."])
+    assert [s.text for s in doc.sents] == [
+        "Ordf. hälsade alla välkomna.", "Mötet godkände kallelsen.", "14 ja-röster mot 2.",
+    ]
+
+
+def test_pipeline_one_pass_over_many_passages(nlp):
+    docs = annotate(nlp, ["Styrelsen beslutar att anta budgeten.", "Informationen noteras."])
+    assert [cues_of(d, label="DECISION")[0].kind for d in docs] == ["decided", "noted"]

@@ -293,3 +293,13 @@ def test_search_heading_and_rest_expressions_split_the_hits():
     assert " NOT " in fts_query("budget", "items", "rest")
     assert fts_query("budget", "decisions", "rest") == fts_query("budget", "decisions")
     assert fts_query("", "items", "rest") == ""
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("tjänstemän", "tjänsteman"), ("gårdsförmännen", "gårdsförman"), ("justeringsmän", "justeringsman")],
+)
+def test_search_man_plurals_share_the_singular_stem(plural, singular):
+    from minutes.swedish import stem
+
+    assert stem(plural) == stem(singular)

@@ -33,3 +33,46 @@ async def test_serve_any_archive_file_is_the_archive_database(tmp_path):
     response = await ds.client.get("/archive/items.json?_shape=array")
     assert response.status_code == 200
     assert [row["title"] for row in response.json()] == ["Budget"]
+
+
+def test_serve_runs_in_process_and_stopping_it_frees_the_port(tmp_path):
+    """Issue 16: ``minutes serve`` is the server; stopping it leaves no child holding the port."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import psutil
+
+    path = tmp_path / "a.db"
+    db = open_archive(path)
+    document = SourceDocument(
+        name="p.txt", path="p.txt", sha256="e" * 64, text="1. Budget\nNämnden noterar informationen.\n"
+    )
+    save_document(db, document, extract_meeting(document))
+    db.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minutes", "serve", "--db", str(path), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.2)
+        assert "Protokollarkivet" in page
+        assert psutil.Process(process.pid).children(recursive=True) == []
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=15)
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0

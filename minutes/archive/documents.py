@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from minutes.models import SourceDocument
 
-_DOCUMENT_COLUMNS = "id, name, path, format, text, page_starts, size, encoding"
+_DOCUMENT_COLUMNS = "id, name, path, format, text, page_starts, size, encoding, ocr_pages"
 
 
 def document_status(db: Database, sha256: str) -> dict | None:
@@ -69,8 +69,9 @@ def load_document(db: Database, sha256: str) -> SourceDocument | None:
     row = db.execute(f"select {_DOCUMENT_COLUMNS} from documents where id = ?", [sha256]).fetchone()
     if row is None:
         return None
-    sha256, name, path, fmt, text, page_starts, size, encoding = row
+    sha256, name, path, fmt, text, page_starts, size, encoding, ocr_pages = row
     return SourceDocument(
         name=name, text=text or "", sha256=sha256, path=path or name, format=fmt or "text",
         page_starts=json.loads(page_starts) if page_starts else [0], size=size or 0, encoding=encoding,
+        ocr_pages={int(k): v for k, v in json.loads(ocr_pages).items()} if ocr_pages else {},
     )

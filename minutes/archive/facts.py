@@ -215,7 +215,10 @@ ATTENDEE = Fact(
 ITEM = Fact(
     name="item", model=Item, table="items", parent="meeting", attr="items", context=True,
     label="Ärenden",
-    description="Dagordningspunkter med rubrik, text och föredragande. Sök med ?_sok= för svensk sökning.",
+    description=(
+        "Dagordningspunkter med rubrik, text och föredragande."
+        " Sökrutan söker på svenska (böjningar och sammansättningar)."
+    ),
     columns=(
         Column("number", label="Punktens nummer som det står i protokollet"),
         Column("title", label="Rubrik", weight=10.0),

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from minutes.archive.bodies import body_key, canonical
 from minutes.archive.facts import FACTS, MEETING, Fact, ancestors, children, key_column, table_columns
 from minutes.archive.fts import search_values
 from minutes.models import Meeting, SourceDocument, SourceSpan
@@ -45,7 +45,7 @@ EXTRACTOR_VERSION = f"{EXTRACTION_VERSION}.{_declarations_digest()}"
 
 #: Columns of a documents row as prepared here (the writer adds updated_at/ingested_at).
 DOCUMENT_COLUMNS = ("id", "name", "path", "format", "pages", "size", "encoding", "text",
-                    "page_starts", "status", "error", "extractor_version")
+                    "page_starts", "status", "error", "extractor_version", "ocr_pages", "ocr_confidence")
 
 #: Columns inserted per fact table, in insert order: everything but what the link step writes.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -75,7 +75,7 @@ class DocumentRows:
     document: Row  # one documents row (the writer adds updated_at/ingested_at)
     path: str  # the name this content was found under (document_paths)
     name: str
-    body: tuple[str, str | None] | None  # (short_name, name) of the meeting's body, if any
+    body: tuple[str, str | None] | None  # (short, full) name of the meeting's body (archive.bodies)
     people: tuple[str, ...]  # distinct attendee names, in order of first appearance
     tables: dict[str, list[Row]]  # table → rows, for every table in INSERT_ORDER
 
@@ -102,18 +102,6 @@ def item_id_for(meeting_id: str, number: str | None, seen: set[str]) -> str:
         item_id = f"{base}~{n}"
     seen.add(item_id)
     return item_id
-
-
-def body_key(short: str | None, name: str | None) -> str | None:
-    """What identifies a body across the archive.
-
-    An acronym ("VVG") does; a generic noun ("Styrelsen", "Socialnämnden") is
-    shared by many organisations, so its full name is used instead. The
-    export keeps the short name as the minutes use it.
-    """
-    if short and (short.isupper() or re.search(r"[a-zåäö][A-ZÅÄÖ]", short)):
-        return short
-    return name or short
 
 
 def _span(span: SourceSpan | None) -> Row:
@@ -198,7 +186,8 @@ def meeting_rows(
     body_name = overrides.get("body_name") or meeting.body_name
     date = overrides.get("date") or meeting.date
     year = int(date[:4]) if date and date[:4].isdigit() else None
-    key = body_key(body, body_name)
+    names = canonical(body, body_name)
+    key = body_key(*names) if names else None  # the writer may give it a longer label
     walk = _Walk(meeting_id, {"body": key, "date": date, "year": year})
     walk.tables["meetings"].append({
         "id": meeting_id, **_values(MEETING, meeting), "document_id": document.sha256,
@@ -212,10 +201,11 @@ def meeting_rows(
             document.sha256, document.name, document.path, document.format, document.pages,
             document.size, document.encoding, document.text, json.dumps(document.page_starts),
             "ok", None, EXTRACTOR_VERSION,
+            json.dumps(document.ocr_pages) if document.ocr_pages else None, document.ocr_confidence,
         ), strict=True)),
         path=document.path,
         name=document.name,
-        body=(key, body_name) if key else None,
+        body=names,
         people=tuple(dict.fromkeys(a.name for a in meeting.attendees)),
         tables=walk.tables,
     )

@@ -13,6 +13,14 @@ from __future__ import annotations
 
 from minutes.archive.facts import FACTS, ancestors, key_column, shadow_names, table_columns
 
+#: The status codes of a stored document, with the Swedish label the pages show.
+DOCUMENT_STATUSES = {
+    "ok": "inläst",
+    "failed": "misslyckades",
+    "needs_ocr": "behöver textigenkänning (OCR)",
+    "not_minutes": "inte ett protokoll",
+}
+
 #: Tables that are not facts of a meeting: source documents and their names, the
 #: lookup tables the writer keeps, and what the link step writes.
 TABLES: dict[str, dict] = {
@@ -27,7 +35,9 @@ TABLES: dict[str, dict] = {
             "encoding": str,
             "text": str,
             "page_starts": str,  # JSON list of page start offsets
-            "status": str,  # ok | failed | needs_ocr
+            "ocr_pages": str,  # JSON {page: mean word confidence} of the pages read by OCR (issue 14)
+            "ocr_confidence": float,  # mean over those pages; null when no page was OCR'd
+            "status": str,  # a code of DOCUMENT_STATUSES
             "error": str,
             "extractor_version": str,
             "ingested_at": str,
@@ -41,9 +51,10 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("document_id", "documents", "id")],
     },
     "bodies": {
-        # short_name is the body's key: its acronym, or its full name when the minutes
-        # call it by a generic noun ("Styrelsen"); see archive.rows.body_key.
-        "columns": {"id": int, "short_name": str, "name": str},
+        # short_name is the body's unique label: its acronym, or its full name when the
+        # minutes call it by a generic noun ("Styrelsen"), plus the full name when two
+        # bodies share an acronym; short is the short name as written (archive.bodies).
+        "columns": {"id": int, "short_name": str, "name": str, "short": str},
         "pk": "id",
     },
     "people": {

@@ -31,8 +31,6 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlite_utils import Database
-
 from minutes.archive.facts import FACTS, REVERSED_WEIGHT, STEM_WEIGHT, Fact
 from minutes.archive.fts import MIN_AFFIX_STEM, MIN_COMPOUND
 from minutes.archive.schema import INDEXES
@@ -236,7 +234,7 @@ def _sql_fts_query(query: str | None, table: str | None, part: str | None = "all
 def _select(fact: Fact) -> str:
     """What a search hit on ``fact``'s table lists: its id, source, item, shown columns, snippet."""
     t = fact.table
-    columns = [f"{t}.id", "meetings.source"]
+    columns = [f"{t}.id", "meetings.source", "meetings.document_id"]
     if fact.parent == "item":
         columns += ["items.number", "items.title as item_title"]
     columns += [f"{t}.{c}" for c in fact.shown]
@@ -244,7 +242,7 @@ def _select(fact: Fact) -> str:
     if fact.parent == "item":
         columns.append(f"{t}.item_id")
     snippet = fact.snippet or f"{t}.{fact.search_columns[0]}"
-    columns += [f"minutes_snippet({snippet}, :q) as snippet", "hits.score"]
+    columns += [f"minutes_snippet({snippet}, :q) as snippet", "hits.score", "hits.part"]
     return ", ".join(columns)
 
 
@@ -268,11 +266,25 @@ DATE_INDEXED = {table for table, columns in INDEXES if columns == ["date"]}
 # it costs nothing instead, by an FTS5 MATCH of '""' (no hits) or by LIMIT 0.
 
 
-def _all_hits(t: str, name: str, condition: str) -> str:
+def _fts_rows(t: str, condition: str, where: str, score: str = "") -> str:
+    """``select rowid`` (and ``score``) of the hits in ``t``'s index for ``condition``.
+
+    ``where`` filters the hits on columns of ``t`` (body, year, kind); each
+    hit's row is then looked up by rowid, while the FTS index still drives.
+    """
+    if not where:
+        return f"select rowid{score} from {t}_fts where {condition}"
+    return (
+        f"select {t}_fts.rowid as rowid{score} from {t}_fts join {t} on {t}.rowid = {t}_fts.rowid"
+        f" where {condition} and ({where})"
+    )
+
+
+def _all_hits(t: str, name: str, condition: str, where: str) -> str:
     """A CTE of every hit's rowid, run only when ``condition`` holds (many hits)."""
     return f""",
 {name} as materialized (
-  select rowid from {t}_fts where {_match(t, "all", condition)}
+  {_fts_rows(t, _match(t, "all", condition), where)}
 )"""
 
 
@@ -282,11 +294,11 @@ def _match(t: str, part: str, when: str) -> str:
     return f"""{t}_fts match case when {when} then minutes_fts(:q, {args}) else '""' end"""
 
 
-def _newest(t: str, name: str, part: int, limit: str) -> str:
-    """SQL rows (rowid, score, date, part) for the hits in CTE ``name``, newest first.
+def _newest(t: str, name: str, part: int, limit: str, direction: str = "desc") -> str:
+    """SQL rows (rowid, score, date, part) for the hits in CTE ``name``, newest (or oldest) first.
 
     Up to :data:`MANY` hits are read and sorted; more are found by walking the
-    date index newest first until ``limit`` of them are seen.
+    date index in ``direction`` until ``limit`` of them are seen.
     """
     return f"""
     select * from (
@@ -299,13 +311,26 @@ def _newest(t: str, name: str, part: int, limit: str) -> str:
       select {t}.rowid, null, {t}.date, {part}
       from {t}
       where +{t}.rowid in (select rowid from {name})
-      order by {t}.date desc, {t}.rowid desc
+      order by {t}.date {direction}, {t}.rowid {direction}
       limit case when (select count(*) from {name}) > {MANY} then {limit} else 0 end
     )"""
 
 
-def search_sql(table: str = "items", *, limit: str = ":limit", by_date: bool = False) -> str:
-    """The search SQL for ``table``: best first, or newest first with ``by_date``.
+def search_sql(
+    table: str = "items",
+    *,
+    limit: str = ":limit",
+    by_date: bool = False,
+    oldest: bool = False,
+    where: str = "",
+    offset: str | None = None,
+) -> str:
+    """The search SQL for ``table``: best first, or by date with ``by_date`` (newest first, or
+    ``oldest`` first).
+
+    ``where`` is an SQL condition on columns of ``table`` that every hit must
+    meet (see :mod:`minutes.archive.filters`); ``offset`` skips that many of
+    the ordered hits (paging).
 
     One statement serves every query. ``counted`` counts the hits in the FTS
     index alone, up to :data:`MANY_HITS` + 1, and decides which branches run.
@@ -319,38 +344,42 @@ def search_sql(table: str = "items", *, limit: str = ":limit", by_date: bool = F
       ``limit`` plus any hits tied with the last of them). When ties make the
       candidates many, the strictly better ones are read and the tied ones are
       taken newest first from the date index, which stops after ``limit``.
-    * newest first (``date desc, score``): every hit's date matters; with many
-      hits the date index is walked newest first until ``limit`` hits are seen.
+    * by date (``date desc, score``, or ascending): every hit's date matters;
+      with many hits the date index is walked until ``limit`` hits are seen.
 
     The order is exactly that of sorting all hits, ties last by rowid (newest
-    written first).
+    written first; oldest first reverses that too).
 
     **Above** :data:`MANY_HITS` **hits** no bm25 is computed (it would cost
     time in proportion to the hits, up to half a second at a million items).
     Best first becomes: hits with the whole query in the heading (items'
     titles) newest first, then the other hits newest first (``heading`` and
     ``rest``, rowids from the FTS index; ``rest`` is only looked up when
-    ``heading`` has fewer than ``limit`` hits). Newest first stays newest
-    first, ties by rowid instead of score (``found``). Each walks the date
-    index newest first until ``limit`` hits are seen.
+    ``heading`` has fewer than ``limit`` hits). By date stays by date, ties by
+    rowid instead of score (``found``). Each walks the date index until
+    ``limit`` hits are seen.
 
     Snippets (Python calls) are computed for the returned page only.
     """
+    page = f"limit {limit}" + (f" offset {offset}" if offset else "")
+    if offset:
+        limit = f"({limit} + {offset})"  # every branch must reach past the skipped hits
     weights = ", ".join(str(w) for w in WEIGHTS[table])
     t = table
     walk = t in DATE_INDEXED
-    order = "date desc, score, rowid desc" if by_date else "part, score, date desc, rowid desc"
+    d = "asc" if by_date and oldest else "desc"
+    order = f"date {d}, score, rowid {d}" if by_date else "part, score, date desc, rowid desc"
     huge = f"(select n from counted) > {MANY_HITS}"
     match_all = _match(t, "all", f"not {huge}") if walk else f"{t}_fts match minutes_fts(:q, '{t}')"
+    bm25 = f", bm25({t}_fts, {weights}) as score"
     ranked = f"""ranked as materialized (
-  select rowid, bm25({t}_fts, {weights}) as score
-  from {t}_fts
-  where {match_all}
+  {_fts_rows(t, match_all, where, bm25)}
 )"""
     if walk:
+        every = _fts_rows(t, f"{t}_fts match minutes_fts(:q, '{t}')", where)
         ranked = f"""counted as materialized (
   select count(*) as n from (
-    select rowid from {t}_fts where {t}_fts match minutes_fts(:q, '{t}') limit {MANY_HITS + 1}
+    {every} limit {MANY_HITS + 1}
   )
 ),
 {ranked}"""
@@ -365,13 +394,13 @@ def search_sql(table: str = "items", *, limit: str = ":limit", by_date: bool = F
     select * from (
       select {t}.rowid, ranked.score, {t}.date, 0
       from {t} join ranked on ranked.rowid = +{t}.rowid
-      order by {t}.date desc, ranked.score, {t}.rowid desc
+      order by {t}.date {d}, ranked.score, {t}.rowid {d}
       limit case when (select count(*) from ranked) > {MANY} then {limit} else 0 end
     )""" if walk else ""
         ctes = ranked
         if walk:
-            ctes += _all_hits(t, "found", huge)
-            many += "\n    union all" + _newest(t, "found", 0, limit)
+            ctes += _all_hits(t, "found", huge, where)
+            many += "\n    union all" + _newest(t, "found", 0, limit, d)
     else:
         few = f"select top.rowid as rowid, top.score as score, {t}.date as date, 0 as part\n"
         few += f"    from top join {t} on {t}.rowid = top.rowid"
@@ -395,18 +424,18 @@ top as materialized (
   select rowid, score from ranked where score <= (select score from cut)
 )"""
         if walk and t in HEADING:
+            rest_when = f"{huge} and (select count(*) from heading) < {limit}"
             ctes += f""",
 heading as materialized (
-  select rowid from {t}_fts where {_match(t, "heading", huge)}
+  {_fts_rows(t, _match(t, "heading", huge), where)}
 ),
 rest as materialized (
-  select rowid from {t}_fts
-  where {_match(t, "rest", f"{huge} and (select count(*) from heading) < {limit}")}
+  {_fts_rows(t, _match(t, "rest", rest_when), where)}
 )"""
             many += "\n    union all" + _newest(t, "heading", 1, limit)
             many += "\n    union all" + _newest(t, "rest", 2, limit)
         elif walk:
-            ctes += _all_hits(t, "rest", huge)
+            ctes += _all_hits(t, "rest", huge, where)
             many += "\n    union all" + _newest(t, "rest", 2, limit)
     join = f"join meetings on meetings.id = {t}.meeting_id"
     if t != "items":
@@ -420,7 +449,7 @@ hits as (
     {few}{many}
   )
   order by {order}
-  limit {limit}
+  {page}
 )
 select {_SELECT[t]}
 from hits join {t} on {t}.rowid = hits.rowid
@@ -433,9 +462,15 @@ order by {final}
 ITEM_SEARCH_SQL = search_sql("items")
 
 
-def search_items(db: Database, query: str, *, limit: int = 20) -> list[dict]:
-    """Items matching ``query``, best first, each with source, number, title, date, body, snippet."""
+def search_items(db, query: str, *, limit: int = 20) -> list[dict]:
+    """Items matching ``query``, best first, each with source, number, title, date, body, snippet.
+
+    ``db`` is a sqlite-utils ``Database`` or a plain ``sqlite3.Connection``.
+    """
     if not fts_query(query):
         return []
-    register_functions(db.conn, plain=True)
-    return list(db.query(ITEM_SEARCH_SQL, {"q": query, "limit": limit}))
+    conn = getattr(db, "conn", db)
+    register_functions(conn, plain=True)
+    cursor = conn.execute(ITEM_SEARCH_SQL, {"q": query, "limit": limit})
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -15,10 +15,12 @@ sqlite-utils' per-call table introspection.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from minutes.archive.bodies import LABELLED_TABLES, resolve
 from minutes.archive.fts import ensure_search
 from minutes.archive.rows import (
     COLUMNS,
@@ -135,14 +137,18 @@ def store_rows(db: Database, rows: DocumentRows) -> str:
         conn.execute(_UPSERT_DOCUMENT, (*_values(rows.document, DOCUMENT_COLUMNS), stamp, stamp))
         conn.execute(_UPSERT_PATH, (rows.path, rows.sha256, rows.name, stamp))
         delete_meeting(db, rows.meeting_id)
-        body_id = _body_id(conn, rows.body)
+        body_id, label = resolve(conn, rows.body)  # issue 16: one identity per body
         people = _people_ids(conn, rows.people)
-        ids = {"body_id": lambda row: body_id, "person_id": lambda row: people[row["name"]]}
+        ids: dict[str, Callable[[Row], object]] = {
+            "body_id": lambda row: body_id, "person_id": lambda row: people[row["name"]],
+        }
         for table in INSERT_ORDER:
             prepared = rows.tables[table]
             if not prepared:
                 continue
             writer = {name: ids[name] for name in WRITER_COLUMNS[table]}
+            if table in LABELLED_TABLES:
+                writer["body"] = lambda row: label  # the body's unique label (archive.bodies)
             if writer:
                 prepared = [{**row, **{name: fill(row) for name, fill in writer.items()}} for row in prepared]
             conn.executemany(_INSERT[table], [_values(row, COLUMNS[table]) for row in prepared])
@@ -246,17 +252,6 @@ _UPSERT_DOCUMENT = _upsert_sql(
 )
 _UPSERT_PATH = _upsert_sql("document_paths", ("path", "document_id", "name", "seen_at"), "path")
 _INSERT = {table: _insert_sql(table) for table in INSERT_ORDER}
-
-
-def _body_id(conn, body: tuple[str, str | None] | None) -> int | None:
-    """The id of the meeting's body by short name, created if new; a missing full name is filled in."""
-    if body is None:
-        return None
-    return conn.execute(
-        "insert into bodies (short_name, name) values (?, ?) on conflict(short_name)"
-        " do update set name = coalesce(bodies.name, excluded.name) returning id",
-        body,
-    ).fetchall()[0][0]
 
 
 def _people_ids(conn, names: tuple[str, ...]) -> dict[str, int]:

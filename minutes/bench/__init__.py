@@ -299,3 +299,55 @@ def format_bench(report: dict) -> list[str]:
                 f"overall, {idle_seconds(one, linking=False) / idle_seconds(two, linking=False):.2f}× without linking"
             )
     return lines
+
+
+# --- OCR (issue 14) ----------------------------------------------------------------
+
+
+def _cpu_now() -> float:
+    """CPU seconds of this process and its finished children (Tesseract runs as a child)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_ocr_bench(n: int = 3, *, dpi: int = 300, seed: int = 0) -> dict:
+    """Generate ``n`` minutes, print them to ``dpi`` scans, and time OCR beside the text layer.
+
+    OCR runs in this process, one page after another (Tesseract limited to one
+    thread), so pages per CPU second is pages per second per core. The
+    reference, measured in the same run, is reading the same pages from their
+    born-digital text layer.
+    """
+    from minutes.ingest import read_bytes
+    from minutes.sample import scan_pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        originals = [p.read_bytes() for p in generate_pdfs(Path(tmp), n, seed=seed)]
+    scans = [scan_pdf(data, dpi=dpi) for data in originals]
+    read_bytes(originals[0], name="warm-up.pdf")  # imports and PDFium start-up stay out of the figures
+    start_wall, start_cpu = time.perf_counter(), _cpu_now()
+    text_pages = sum(read_bytes(data, name="bench.pdf").pages for data in originals)
+    text = {"pages": text_pages, "seconds": time.perf_counter() - start_wall, "cpu_seconds": _cpu_now() - start_cpu}
+    start_wall, start_cpu = time.perf_counter(), _cpu_now()
+    documents = [read_bytes(data, name="scan.pdf", ocr=True) for data in scans]
+    confidences = [c for d in documents for c in d.ocr_pages.values()]
+    ocr = {"pages": len(confidences), "seconds": time.perf_counter() - start_wall,
+           "cpu_seconds": _cpu_now() - start_cpu,
+           "mean_confidence": round(sum(confidences) / len(confidences), 1) if confidences else None}
+    return {"files": n, "dpi": dpi, "text_layer": text, "ocr": ocr}
+
+
+def format_ocr_bench(report: dict) -> list[str]:
+    """OCR pages per second per core, beside the text layer of the same pages."""
+    ocr, text = report["ocr"], report["text_layer"]
+    per_core = ocr["pages"] / ocr["cpu_seconds"] if ocr["cpu_seconds"] else float("inf")
+    text_per_core = text["pages"] / text["cpu_seconds"] if text["cpu_seconds"] else float("inf")
+    return [
+        f"{report['files']} generated minutes, {ocr['pages']} pages scanned at {report['dpi']} dpi",
+        f"OCR (ocrmypdf + Tesseract swe, one thread): {per_core:.2f} pages/s per core "
+        f"({ocr['cpu_seconds']:.1f} CPU s, {ocr['seconds']:.1f} s wall, "
+        f"{_rate(ocr['pages'], ocr['seconds'])} pages/s); "
+        f"mean word confidence {ocr['mean_confidence']}",
+        f"text layer of the same pages: {text_per_core:.1f} pages/s per core, "
+        f"{text_per_core / per_core:.0f}× OCR's rate",
+    ]

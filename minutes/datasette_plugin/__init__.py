@@ -1,12 +1,15 @@
-"""Datasette plugin for the minutes archive: Swedish search, pages and cell links (issue 6).
+"""Datasette plugin for the minutes archive: the whole Swedish app (issues 6, 16).
 
-Hooks stay small; queries live in :mod:`minutes.datasette_plugin.pages`, markup in
-``templates/``. Everything here is read-only.
+Hooks stay small; pages live in :mod:`~minutes.datasette_plugin.pages`,
+:mod:`~minutes.datasette_plugin.search_page`, :mod:`~minutes.datasette_plugin.site`
+and :mod:`~minutes.datasette_plugin.feeds`, their SQL in :mod:`minutes.archive`,
+markup in ``templates/``, metadata in ``metadata.yml``: all package data, so an
+installed wheel serves the same app as the checkout. Everything is read-only.
 """
 
 from __future__ import annotations
 
-import copy
+import html
 import re
 
 from datasette import hookimpl
@@ -20,8 +23,11 @@ from minutes.archive.search import (
     register_functions,
     search_sql,
 )
-from minutes.datasette_plugin import pages
-from minutes.datasette_plugin.metadata import fact_metadata
+from minutes.archive.web import INTERNAL_COLUMNS, SEARCHABLE_TABLES
+from minutes.datasette_plugin import asgi, feeds, pages, search_page, site
+from minutes.datasette_plugin.labels import sv
+from minutes.datasette_plugin.metadata import metadata_for
+from minutes.datasette_plugin.urls import url_for
 
 #: Past this many hits the search pages list newest first (see minutes.archive.search).
 _HUGE = f"Över {MANY_HITS:,} träffar".replace(",", "\u00a0")
@@ -65,6 +71,7 @@ def startup(datasette):
     ``other``. Only a single archive database (one with a ``meetings`` table)
     is renamed.
     """
+    _quiet_client_errors()
     if "archive" in datasette.databases:
         return
     files = [db for db in datasette.databases.values() if db.path and not db.is_memory]
@@ -75,6 +82,18 @@ def startup(datasette):
     datasette.add_database(db, name="archive", route="archive")
 
 
+def _quiet_client_errors() -> None:
+    """Stop Datasette printing a rich traceback, with every local, for each 404 (issue 16).
+
+    Its default exception handler does so whenever ``rich`` is importable
+    (spaCy's typer brings it); a missing page then cost tens of milliseconds
+    and a screenful of log. Server errors are still logged with a traceback.
+    """
+    import datasette.handle_exception
+
+    datasette.handle_exception.rich = None
+
+
 def _is_archive(path: str) -> bool:
     import sqlite3
 
@@ -83,12 +102,6 @@ def _is_archive(path: str) -> bool:
         return bool(conn.execute("select 1 from sqlite_master where name = 'meetings'").fetchone())
     finally:
         conn.close()
-
-
-@hookimpl
-def get_metadata(datasette, key, database, table):
-    """Titles, column descriptions, facets and sort order of the fact tables, as declared."""
-    return copy.deepcopy(fact_metadata())  # Datasette merges into what it is given
 
 
 @hookimpl
@@ -138,15 +151,68 @@ def render_cell(row, value, column, table, database, datasette):
     if not isinstance(value, str) or not value:
         return None
     if column == "snippet":
-        # Escape everything, then let only <mark> through: safe whatever SQL made it.
-        return Markup(_MARK.sub(r"<\1mark>", str(escape(value))))
+        # Snippets arrive HTML-escaped with <mark>s: undo that once, escape everything,
+        # then let only <mark> through. Safe whatever SQL made the value, escaped once.
+        return Markup(_MARK.sub(r"<\1mark>", str(escape(html.unescape(value)))))
     link = pages.link_for(table, column, value)
     if link:
-        return Markup(f'<a href="{escape(link)}">{escape(value)}</a>')
+        return Markup(f'<a href="{escape(datasette.urls.path(link))}">{escape(value)}</a>')
     return None
 
 
 @hookimpl
+def get_metadata(datasette, key, database, table):
+    """Titles, descriptions, facets and canned queries: the fact tables' declarations under the
+    package's ``metadata.yml`` (:mod:`~minutes.datasette_plugin.metadata`)."""
+    return metadata_for(datasette)
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, datasette):
+    """``minutes_url`` and ``sv`` for every template; the columns a table page hides."""
+    return {
+        "minutes_url": lambda name, value=None, **params: url_for(datasette, name, value, **params),
+        "sv": sv,
+        "minutes_hidden": INTERNAL_COLUMNS.get(table or "", set()) if database == "archive" else set(),
+    }
+
+
+@hookimpl
+def extra_body_script(template, database, table, view_name, datasette):
+    """On searchable table pages the search box asks for Swedish search (``_sok``)."""
+    if database != "archive" or table not in SEARCHABLE_TABLES or view_name != "table":
+        return None
+    return _SOK_SCRIPT
+
+
+_SOK_SCRIPT = """(function () {
+  var box = document.getElementById("_search");
+  if (!box) return;
+  box.name = "_sok";
+  box.value = new URLSearchParams(location.search).get("_sok") || box.value;
+  var label = document.querySelector('label[for="_search"]');
+  if (label) label.textContent = "Sök:";
+})();"""
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """``lang="sv"`` on every page; table search boxes run the Swedish search."""
+    return lambda app: asgi.wrap(app, datasette.setting("base_url") or "/")
+
+
+@hookimpl
 def register_routes():
-    """The meeting, item, document and person pages under ``/-/``."""
-    return pages.ROUTES
+    """The app's own pages: home, search, meetings, items, documents, people, feeds."""
+    return [
+        (r"^/$", site.home),
+        (r"^/-/sok(?:\.(?P<format>json))?$", search_page.sok),
+        (r"^/-/folj(?:\.(?P<format>json))?$", search_page.folj),
+        (r"^/-/uppdrag$", site.assignments),
+        (r"^/-/uppdrag\.ics$", feeds.calendar),
+        (r"^/-/beslut\.atom$", feeds.decisions_feed),
+        (r"^/-/import$", site.import_status),
+        (r"^/-/organ$", site.bodies),
+        (r"^/-/organ/(?P<id>\d+)$", site.body),
+        *pages.ROUTES,
+    ]

@@ -30,8 +30,18 @@ def year_bars(counts: list[dict]) -> list[dict]:
     ]
 
 
+async def _linked(datasette) -> bool:
+    """Whether ``minutes link`` has found threads: before it runs the thread table is empty (issue 16)."""
+    db = datasette.get_database("archive")
+    if not await db.table_exists("threads"):
+        return False
+    return bool((await db.execute("select exists(select 1 from threads)")).first()[0])
+
+
 async def thread_list_page(datasette, request, *, rows, render):
-    """All threads, the longest-running first."""
+    """All threads, the longest-running first (none before the archive is linked)."""
+    if not await _linked(datasette):
+        return await render(datasette, request, "minutes_threads.html", {"threads": [], "unlinked": True})
     threads = await rows(
         datasette,
         "select id, label, first_date, last_date, meetings, bodies from threads "
@@ -44,6 +54,8 @@ async def thread_list_page(datasette, request, *, rows, render):
 async def thread_page(datasette, request, *, rows, render):
     """One thread: its items in date order and a chart of items per year."""
     thread_id = request.url_vars["id"]
+    if not await _linked(datasette):
+        raise NotFound("Arkivet är inte länkat än: kör minutes link")
     found = await rows(datasette, "select * from threads where id = ?", [thread_id])
     if not found:
         raise NotFound("Tråden finns inte i arkivet")

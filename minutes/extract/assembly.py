@@ -1,4 +1,12 @@
-"""Assembling a Meeting: the one place that calls every extraction step in order."""
+"""Assembling a Meeting: the one place that calls every extraction step in order.
+
+1. lines (flattened text re-segmented), item headings and blocks (``layout``);
+2. the header: labels, date, times, place, body; attendance lists; signatures;
+3. each item's body as passages in their sections (``sections``);
+4. one ``nlp.pipe`` pass over every passage of the document (``pipeline.annotate``);
+5. the facts of each item read from those annotations: decisions, assignments,
+   speakers, and the fields of formal protocols.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +17,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from minutes.extract import assignments as assign
-from minutes.extract.attendees import apply_absences, parse_attendees
+from minutes.extract import lexicon
+from minutes.extract import protocol
+from minutes.extract.attendees import apply_absences, parse_attendees, parse_roster, settle
 from minutes.extract.dates import find_dates
-from minutes.extract.decisions import (
-    FORMAL,
-    DecisionBlock,
-    classify,
-    formal_decisions,
-    labelled_blocks,
-    statement_decisions,
-)
+from minutes.extract.decisions import DecisionBlock, item_decisions
 from minutes.extract.header import (
     header_fields,
     meeting_body,
@@ -29,19 +32,16 @@ from minutes.extract.header import (
     signature_roles,
     top_signatories,
 )
-from minutes.extract.layout import PRESENTER, ItemBlock, split_items
-from minutes.extract.lines import Line, line_width, split_lines
-from minutes.extract.passage import paragraphs
-from minutes.extract.people import find_names, is_first_name
-from minutes.extract.pipeline import cues, default_nlp
-from minutes.extract.speakers import (
-    bare_name_line,
-    presenter_names,
-    role_holders,
-    speakers_in,
-)
+from minutes.extract.layout import ItemBlock, presenter_label, split_items
+from minutes.extract.lines import Line, line_width, split_lines, split_reflowed
+from minutes.extract.passage import Passage
+from minutes.extract.people import find_names, is_first_name, resolve
+from minutes.extract.pipeline import annotate, cues_of, default_nlp
+from minutes.extract.sections import read_sections
+from minutes.extract.speakers import bare_name_line, mentions, presenter_names, role_holders, speakers_in
 from minutes.models import (
     Assignment,
+    Attendee,
     DateMention,
     Decision,
     Item,
@@ -50,6 +50,21 @@ from minutes.models import (
     SourceSpan,
 )
 
+#: Item titles that are the attendance list itself ("Närvarolista", "Upprop").
+_ATTENDANCE_ITEM = re.compile(r"^(?:närvarolista|närvaro|närvarande|upprop|närvarande\s+ledamöter)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Context:
+    """What every item needs to know about its meeting."""
+
+    people: list[str]
+    body: str | None
+    body_name: str | None
+    date: str | None
+    span: Callable[[int, int], SourceSpan]
+    roles: dict[str, str]
+
 
 def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) -> Meeting:
     """Extract everything a careful reader finds in one set of minutes."""
@@ -57,30 +72,55 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     text = document.text
     lines = split_lines(text)
     preamble, blocks = split_items(lines)
-    preamble_text = "\n".join(line.text for line in preamble)
-
-    attendees = apply_absences(parse_attendees(preamble), lines)
-    presenters = [n for b in blocks for n in presenter_names(_presenter_text(b), people=[])]
-    people = _people(text, [a.name for a in attendees] + presenters)
-    signers, titles = _cut_signatures(blocks, people)
-    signers = signers or top_signatories(preamble, people)
-    for attendee in attendees:
-        attendee.role = attendee.role or titles.get(attendee.name)
-
-    fields = header_fields(preamble)
-    date = meeting_date(fields, preamble_text, text)
-    start_time, end_time = meeting_times(fields, preamble_text)
-    body, body_name = meeting_body(preamble, text)
+    if len(blocks) <= 1 and len(text) > 600 and not any(b.form.startswith("paragraph") for b in blocks):
+        # A flattened page that a PDF reflowed into printed lines: read it as flattened text.
+        reflowed = split_reflowed(text)
+        again = split_items(reflowed)
+        numbered = sum(1 for b in again[1] if b.number)
+        if numbered >= 2 and numbered > sum(1 for b in blocks if b.number):
+            lines, (preamble, blocks) = reflowed, again
+    width = line_width(lines)
 
     def span(start: int, end: int) -> SourceSpan:
         return SourceSpan(start, end, document.page_of(start))
 
-    context = _Context(
-        nlp=nlp, people=people, body=body, date=date, span=span,
-        width=line_width(lines), roles=role_holders(attendees),
-    )
-    items = [_item(block, context) for block in blocks]
-    dates = _dates(text, date, span)
+    attendees = parse_roster(preamble)
+    for block in blocks:
+        if _ATTENDANCE_ITEM.match(block.title):
+            attendees += parse_attendees([Line("Närvarande:", block.heading.start, block.heading.end, "", -1), *block.body])
+    attendees = settle(apply_absences(_dedupe(attendees), lines))
+    presenters = [n for b in blocks for n in presenter_names(_presenter_text(b), people=[])]
+    people = _people(text, [a.name for a in attendees] + presenters)
+    signers, signer_roles = _cut_signatures(blocks, people)
+    if not signers:
+        signers, signer_roles = top_signatories(preamble, people)
+    attendees = _with_signers(attendees, signers, signer_roles)
+    people = _people(text, [a.name for a in attendees] + presenters)
+
+    single = bool(blocks) and blocks[0].form == "single"
+    fields = header_fields(preamble if not single else [line for line in lines if line.text][:8])
+    title_text = "\n".join(line.text for line in preamble if line.text) or text[:600]
+    date = meeting_date(fields, title_text, text)
+    preamble_text = "\n".join(line.text for line in preamble)
+    start_time, end_time = meeting_times(fields, preamble_text, text)
+    head = preamble if any(line.text for line in preamble) or not single else [line for line in lines if line.text][:4]
+    body, body_name = meeting_body(head, fields, text)
+
+    if _presenter_column(preamble):
+        for block in blocks:
+            block.presenter_cells = _column_cells(block, people)
+    sections = [read_sections(block.body, width=width) for block in blocks]
+    passages = [p for item in sections for p in item]
+    for passage, doc in zip(passages, annotate(nlp, [p.text for p in passages])):
+        passage.doc = doc
+    titles = [_title_passage(block) for block in blocks]
+    for passage, doc in zip([t for t in titles if t], annotate(nlp, [t.text for t in titles if t])):
+        passage.doc = doc
+
+    ctx = _Context(people=people, body=body, body_name=body_name, date=date, span=span, roles=role_holders(attendees))
+    items = [_item(block, item, title, ctx) for block, item, title in zip(blocks, sections, titles)]
+    if not any(a.status in ("present", "absent") for a in attendees):
+        attendees = _participants(attendees, items, text, people)
     for attendee in attendees:
         if attendee.span is not None:
             attendee.span = span(attendee.span.start, attendee.span.end)
@@ -91,25 +131,27 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
         date=date,
         start_time=start_time,
         end_time=end_time,
-        location=meeting_location(fields),
+        location=meeting_location(fields, text),
         signatories=signers,
         attendees=attendees,
         items=items,
-        dates=dates,
+        dates=_dates(text, date, span),
     )
 
 
-@dataclass
-class _Context:
-    """What every item needs to know about its meeting."""
-
-    nlp: Language
-    people: list[str]
-    body: str | None
-    date: str | None
-    span: Callable[[int, int], SourceSpan]
-    width: int
-    roles: dict[str, str]
+def _dedupe(attendees: list[Attendee]) -> list[Attendee]:
+    seen: dict[str, Attendee] = {}
+    for a in attendees:
+        key = re.sub(r"[\s-]+", " ", a.name.lower())
+        if key in seen:
+            first = seen[key]
+            first.role = first.role or a.role
+            first.party = first.party or a.party
+            if a.status == "absent":
+                first.status = "absent"
+            continue
+        seen[key] = a
+    return list(seen.values())
 
 
 def _people(text: str, attendee_names: list[str]) -> list[str]:
@@ -118,57 +160,202 @@ def _people(text: str, attendee_names: list[str]) -> list[str]:
     for m in find_names(text, known=attendee_names):
         if is_first_name(m.name.split()[0]) or m.name in attendee_names:
             names.append(m.name)
-    return list(dict.fromkeys(n for n in names if " " in n))
+    return list(dict.fromkeys(n for n in names if " " in n or n in attendee_names))
 
 
 def _cut_signatures(blocks: list[ItemBlock], people: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Take the signature block off the end of the last item: (names, titles by name)."""
+    """Take the signature block off the end of the last item: (names, roles by name)."""
     if not blocks:
         return [], {}
     last = blocks[-1]
-    names, first = signatories(last.body, people)
+    names, first, roles = signatories(last.body, people)
     if not names:
         return [], {}
     titles = signature_roles(last.body[first:], names)
     last.body = last.body[:first]
-    return names, titles
+    return names, {**roles, **titles}
 
 
-def _item(block: ItemBlock, ctx: _Context) -> Item:
+def _with_signers(attendees: list[Attendee], signers: list[str], roles: dict[str, str]) -> list[Attendee]:
+    """Signatories hold the roles their signature lines give; in a protocol without a list they attended."""
+    by_name = {re.sub(r"[\s-]+", " ", a.name.lower()): a for a in attendees}
+    for name in signers:
+        attendee = by_name.get(re.sub(r"[\s-]+", " ", name.lower()))
+        role = roles.get(name)
+        if attendee is not None:
+            if role and not attendee.role:
+                attendee.role = role if role in ("ordförande", "sekreterare") or "," not in role else attendee.role
+        elif attendees and role in ("ordförande", "sekreterare", "justerare"):
+            attendees.append(Attendee(name=name, role=role, status="present"))
+    return attendees
+
+
+def _participants(attendees: list[Attendee], items: list[Item], text: str, people: list[str]) -> list[Attendee]:
+    """Without an attendance list, the people the text shows taking part attended.
+
+    Movers, reservers and speakers (with their party when printed), and the
+    chair and secretary the meeting elected.
+    """
+    found = list(attendees)
+    seen = {a.name for a in found}
+
+    def add(raw: str, role: str | None = None) -> None:
+        party = re.search(r"\(([A-Za-zÅÄÖåäö]{1,3}\d?)\)\s*$", raw)
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", raw).strip()
+        if " " not in name or name in seen or not find_names(name, known=people) and not party:
+            return
+        seen.add(name)
+        found.append(Attendee(name=name, party=party.group(1).upper() if party else None, role=role, status="present"))
+
+    for m in re.finditer(
+        r"(?:Till\s+)?(?P<role>ordf(?:örande)?\.?|sekr(?:eterare)?\.?|mötesordförande|mötessekreterare)\s+(?:för\s+mötet\s+)?(?:valdes|blev|väljs|utsågs)\s+(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,2})",
+        text,
+        re.IGNORECASE,
+    ):
+        role = "mötesordförande" if m.group("role").lower().startswith("ordf") or "ordf" in m.group("role").lower() else "sekreterare"
+        add(m.group("name"), role)
+    for item in items:
+        for p in item.proposals:
+            for name in p.by:
+                add(name)
+        for r in item.reservations:
+            add(r.by)
+    for m in re.finditer(r"\b(?:lagtingsledamoten|ledamoten|ledamot)\s+([A-ZÅÄÖ][\wåäö-]+\s+[A-ZÅÄÖ][\wåäö-]+)", text):
+        add(m.group(1))
+    for item in items:
+        for name in item.speakers:
+            printed = re.search(re.escape(name) + r"\s*\(([A-ZÅÄÖ]{1,3}\d?)\)", text)
+            if printed:
+                add(f"{name} ({printed.group(1)})")  # a member who spoke, printed with party
+    return found
+
+
+_NAME_PARTY = r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s*\([A-ZÅÄÖ]{1,3}\d?\)"
+
+
+def _presenter_text(block: ItemBlock) -> str:
+    text = " ".join(line.text for line in block.presenter_lines)
+    m = presenter_label().match(text)
+    return m.group(1) if m else text
+
+
+def _presenter_column(preamble: list[Line]) -> bool:
+    """The agenda is a table with a presenter or responsible column."""
+    pattern = re.compile(lexicon.load("headings")["presenter_columns"])
+    return any(pattern.search(line.text) for line in preamble[-8:] if line.text)
+
+
+_CELL = re.compile(r"\t\s*([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s*[/,]\s*[A-ZÅÄÖ][\wåäöÅÄÖ]*){0,3})\s*$")
+
+
+def _column_cells(block: ItemBlock, people: list[str]) -> list[str]:
+    """Names or initials in the last column of the item's heading and text lines, resolved."""
+    found: list[str] = []
+    for line in [block.heading, *block.body]:
+        m = _CELL.search(line.raw.replace("|", "\t"))
+        if not m:
+            continue
+        for part in re.split(r"\s*[/,]\s*", m.group(1)):
+            full = resolve(part, people)
+            if full != part or part in people:
+                found.append(full)
+    title_cell = _CELL.search(block.title.replace("|", "\t"))
+    if title_cell:
+        block.title = block.title[: title_cell.start()].strip()
+    return list(dict.fromkeys(found))
+
+
+def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
+    if block.presenter_cells:
+        return block.presenter_cells
+    if block.presenter_lines:
+        return presenter_names(_presenter_text(block), people=ctx.people)
+    if block.form == "program":
+        # The presenter column of a programme row: "Anna Berg, strateg" lines under the topic.
+        names = []
+        for line in block.body:
+            lead = re.match(r"^([A-ZÅÄÖ][\wåäöéü-]+(?:\s+[A-ZÅÄÖ][\wåäöéü-]+){1,2})\s*(?:,|$)", line.text)
+            if lead and not _CLOCKISH.match(line.text):
+                names.append(lead.group(1))
+            elif lead is None and line.text.strip() in lexicon.words("roles", "mentions"):
+                names.append(line.text.strip())
+        return names
+    for i, line in enumerate(block.body[:3]):
+        if line.blank:
+            continue
+        if line.bullet:
+            return []
+        names = bare_name_line(line.text, people=ctx.people)
+        if names:
+            block.body = block.body[:i] + block.body[i + 1 :]
+        return names
+    return []
+
+
+#: "Vid behandlingen yttrar sig" / "Följande personer talade ...:": the speakers are listed next.
+_ANNOUNCES = re.compile(
+    r"\b(?:yttrar|yttrade|yttrat)\s+sig\s*:?\s*$|\bföljande\s+(?:talare|personer|ledamöter)\b[^.]*:\s*$", re.IGNORECASE
+)
+_CLOCKISH = re.compile(r"^\d")
+_MOVES = re.compile(r"\byrka(?:r|de|t)\b", re.IGNORECASE)
+
+
+def _title_passage(block: ItemBlock) -> Passage | None:
+    """The title as a passage of its own, when it is a sentence that may say who spoke."""
+    if not (block.is_sub or block.title_is_sentence) or not block.title:
+        return None
+    passage = Passage()
+    passage.add(block.heading, block.title)
+    passage.anchors = [(0, block.heading.start)]
+    return passage
+
+
+def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx: _Context) -> Item:
     presenters = _presenters(block, ctx)
-    labelled = labelled_blocks(block.body, width=ctx.width)
-    passages = _passages(block.body, ctx.width)
-    sentences = [s for passage in passages for s in passage]
-    decisions = [_decision(d, ctx, optional=False) for d in labelled]
-    in_blocks = [(d.start, d.end) for d in labelled]
-
-    def inside(start: int, end: int | None = None) -> bool:
-        end = start if end is None else end
-        return any(start <= e and s <= end for s, e in in_blocks)
-
-    free = [(t, s, e) for t, s, e in sentences if not inside(s, e)]
-    stated = statement_decisions(
-        [[s for s in passage if not inside(s[1], s[2])] for passage in passages], body=ctx.body
-    )
-    decisions += [_decision(d, ctx, optional=False) for d in stated]
-    in_blocks += [(d.start, d.end) for d in stated]
-    formal = formal_decisions(free)
-    if not formal and not labelled and FORMAL.search(block.title):
-        formal = [DecisionBlock(block.title, block.heading.start, block.heading.end, optional=True)]
-    decisions += [_decision(d, ctx, optional=True) for d in formal]
-    found_assignments, task_decisions = _assignments(sentences, labelled, inside, ctx)
+    decisions = [_decision(d, ctx) for d in item_decisions(
+        passages, title=block.title, body_names=[ctx.body or "", ctx.body_name or ""],
+        title_span=(block.heading.start, block.heading.end),
+    )]
+    found_assignments, task_decisions = _assignments(([title] if title else []) + passages, ctx)
+    if re.search(lexicon.load("assignments")["task_titles"], block.title) and not found_assignments:
+        for passage in passages:
+            if passage.role is None and passage.text.strip():
+                a, b = passage.source(0), passage.source(len(passage.text))
+                found_assignments.append(Assignment(assign.clean_task(passage.text), [], None, span=ctx.span(a, b)))
+    for line in block.body:
+        if "\t" in line.text:
+            row = assign.table_task(line.text, people=ctx.people, meeting_date=ctx.date)
+            if row is not None and not any(a.task == row.task for a in found_assignments):
+                found_assignments.append(Assignment(row.task, row.assignees, row.due, span=ctx.span(line.start, line.end)))
     for result, start, end in assign.action_items(block.body, people=ctx.people, meeting_date=ctx.date):
         if result.task and not any(a.task == result.task for a in found_assignments):
-            found_assignments.append(
-                Assignment(result.task, result.assignees, result.due, span=ctx.span(start, end))
-            )
-    decisions += task_decisions
-    speaker_sentences = list(sentences)
-    if block.is_sub or block.title_is_sentence:
-        speaker_sentences.insert(0, (block.title, block.heading.start, block.heading.end))
+            found_assignments.append(Assignment(result.task, result.assignees, result.due, span=ctx.span(start, end)))
+    decisions += [d for d in task_decisions if not any(d.text in x.text or x.text in d.text for x in decisions)]
     speakers: list[str] = []
-    for text, _s, _e in speaker_sentences:
-        speakers += speakers_in(ctx.nlp, text, people=ctx.people, roles=ctx.roles)
+    announced = False
+    for passage in ([title] if title else []) + passages:
+        if announced:
+            # "... yttrar sig" + the speakers listed in the next paragraph(s).
+            listed = mentions(passage.text, people=ctx.people)
+            speakers += [name for _s, _e, name in listed]
+            rest = passage.text
+            for _s, _e, name in listed:
+                rest = rest.replace(name, "")
+            names_only = bool(listed) and len(re.sub(r"\([^)]*\)|[\s,.;]|och", "", rest)) < 3
+            announced = names_only
+            if names_only:
+                continue
+        if passage.role in ("motions",) and not re.search(r"\b(?:talade|yttrar|yttrade|anför)\b", passage.text):
+            continue
+        if passage.role in ("proposal", "decision") and _strip_att(passage.text) != passage.text:
+            continue  # an att-sats says what is proposed or decided, not who spoke
+        for start, end, _text in passage.sentences():
+            speakers += speakers_in(passage, start, end, people=ctx.people, roles=ctx.roles)
+        announced = bool(_ANNOUNCES.search(passage.text))
+    page_of = lambda offset: ctx.span(offset, offset).page  # noqa: E731
+    proposals = protocol.proposals(passages, people=ctx.people, page_of=page_of) or protocol.alternatives(passages, page_of=page_of)
+    votes = protocol.votes(passages, people=ctx.people, page_of=page_of)
+    reservations = protocol.reservations(passages, people=ctx.people, page_of=page_of)
     return Item(
         number=block.number,
         title=block.title,
@@ -177,112 +364,76 @@ def _item(block: ItemBlock, ctx: _Context) -> Item:
         speakers=list(dict.fromkeys(speakers)),
         decisions=decisions,
         assignments=found_assignments,
+        case_number=block.case_number,
+        proposals=proposals,
+        votes=votes,
+        reservations=reservations,
+        notes=protocol.notes(passages, people=ctx.people, page_of=page_of),
+        recusals=protocol.recusals(passages, people=ctx.people, page_of=page_of),
+        recipients=protocol.recipients(passages),
+        immediately_adjusted=protocol.immediately_adjusted(passages),
         text="\n".join(line.text for line in block.body if line.text),
         span=ctx.span(block.start, block.end),
     )
 
 
-def _presenter_text(block: ItemBlock) -> str:
-    text = " ".join(line.text for line in block.presenter_lines)
-    m = PRESENTER.match(text)
-    return m.group(1) if m else text
+def _decision(block: DecisionBlock, ctx: _Context) -> Decision:
+    return Decision(text=block.text, kind=block.kind, optional=block.optional, span=ctx.span(block.start, block.end))
 
 
-def _presenters(block: ItemBlock, ctx: _Context) -> list[str]:
-    if block.presenter_lines:
-        return presenter_names(_presenter_text(block), people=ctx.people)
-    for i, line in enumerate(block.body[:3]):
-        if line.blank:
-            continue
-        names = bare_name_line(line.text, people=ctx.people)
-        if names:
-            block.body = block.body[:i] + block.body[i + 1 :]
-        return names
-    return []
-
-
-def _passages(body: list[Line], width: int) -> list[list[tuple[str, int, int]]]:
-    """The item body as paragraphs of (sentence, start, end), offsets in the document."""
-    return [
-        [(text, passage.source(start), passage.source(end)) for start, end, text in passage.sentences()]
-        for passage in paragraphs(body, width=width)
-    ]
-
-
-def _decision(block: DecisionBlock, ctx: _Context, *, optional: bool) -> Decision:
-    return Decision(
-        text=block.text,
-        kind=classify(ctx.nlp, block.text),
-        optional=optional or block.optional,
-        span=ctx.span(block.start, block.end),
-    )
-
-
-def _assignments(sentences, labelled, inside, ctx: _Context):
+def _assignments(passages: list[Passage], ctx: _Context) -> tuple[list[Assignment], list[Decision]]:
     found: list[Assignment] = []
     decisions: list[Decision] = []
-    block_of = {}
-    for d in labelled:
-        block_of[(d.start, d.end)] = d
-    for n, (text, start, end) in enumerate(sentences):
-        in_block = inside(start, end)
-        following = sentences[n + 1][0] if n + 1 < len(sentences) else ""
-        block_text = next((d.text for (s, e), d in block_of.items() if start <= e and s <= end), "")
+    sentences = [(p, s, e, t) for p in passages for s, e, t in p.sentences()]
+    for n, (passage, start, end, text) in enumerate(sentences):
+        if passage.role in ("background", "motions", "order", "vote", "reservation", "note", "recipients"):
+            continue
+        in_block = passage.role == "decision"
+        if _MOVES.search(text):
+            continue  # a yrkande proposes a task; only the decision gives it
+        following = sentences[n + 1][3] if n + 1 < len(sentences) else ""
         results = []
-        for label, s, e, _t in cues(ctx.nlp, text):
-            if label != "ASSIGN":
-                continue
-            cue_id = _cue_id(text[s:e])
+        doc_cues = cues_of(passage.doc, start, end, label="ASSIGN") if passage.doc is not None else []
+        for cue in doc_cues:
             result = assign.from_cue(
-                text, cue_id, s, e, people=ctx.people, body=ctx.body, meeting_date=ctx.date
+                text, cue.id, cue.start - start, cue.end - start, people=ctx.people, body=ctx.body, meeting_date=ctx.date
             )
             if result is not None:
                 results.append(result)
-                if cue_id == "uppdrag" and not result.optional and not in_block:
-                    decisions.append(
-                        Decision(text, "other", optional=True, span=ctx.span(start, end))
-                    )
+                if cue.id == "uppdrag" and not result.optional and not in_block:
+                    a, b = passage.source(start), passage.source(end)
+                    decisions.append(Decision(text, "other", optional=True, span=ctx.span(a, b)))
+                break
+        speech = passage.doc is not None and bool(cues_of(passage.doc, start, end, label="SPEECH"))
+        att_sats = _strip_att(text) != text
+        if not results and (not speech or in_block or att_sats or passage.role == "proposal"):
+            results += assign.action_statements(_strip_att(text), people=ctx.people, meeting_date=ctx.date)
+            for reader in (assign.passive_statement, assign.imperative_statement, assign.named_obligation):
+                if results:
+                    break
+                result = reader(_strip_att(text), people=ctx.people, meeting_date=ctx.date)
+                if result is not None:
+                    results.append(result)
         if in_block and not results:
             previous = found[-1].assignees if found else []
             result = assign.obligation(text, meeting_date=ctx.date, assignees=previous)
             if result is not None:
                 results.append(result)
         for result in results:
-            if result.due is None and assign.REPORT_BACK.match(following):
+            if result.due is None and assign.report_back().match(following):
                 result.due = assign.due_of(following, meeting_date=ctx.date)
-            if result.due is None and in_block and assign.NEXT_MEETING.search(block_text):
+            if result.due is None and in_block and assign.NEXT_MEETING.search(passage.text):
                 result.due = "next_meeting"
             if result.task and not any(a.task == result.task for a in found):
-                found.append(
-                    Assignment(
-                        task=result.task,
-                        assignees=result.assignees,
-                        due=result.due,
-                        optional=result.optional,
-                        span=ctx.span(start, end),
-                    )
-                )
-            break
+                a, b = passage.source(start), passage.source(end)
+                found.append(Assignment(result.task, result.assignees, result.due, result.optional, ctx.span(a, b)))
     return found, decisions
 
 
-_CUE_IDS = [
-    ("uppdrag", re.compile(r"\bi\s+(uppdrag|uppgift)\s+att$", re.IGNORECASE)),
-    ("uppdrar", re.compile(r"^uppdr\w+\s+åt$", re.IGNORECASE)),
-    ("uppdras", re.compile(r"^(uppdras|ombeds|uppmanas)", re.IGNORECASE)),
-    ("tar_med", re.compile(r"\bmed\s+sig\b", re.IGNORECASE)),
-    ("kommer", re.compile(r"^kommer\b", re.IGNORECASE)),
-    ("onskar", re.compile(r"^önskar", re.IGNORECASE)),
-    ("paminner", re.compile(r"^påmin", re.IGNORECASE)),
-    ("infor", re.compile(r"^inför", re.IGNORECASE)),
-]
-
-
-def _cue_id(cue_text: str) -> str:
-    for cue_id, pattern in _CUE_IDS:
-        if pattern.search(cue_text):
-            return cue_id
-    return ""
+def _strip_att(text: str) -> str:
+    """An att-sats ("Att Anna tar fram ...") reads as the sentence after "Att"."""
+    stripped = re.sub(r"^\s*(?:\d+\.\s*)?[Aa]tt\s+", "", text)
+    return stripped[:1].upper() + stripped[1:] if stripped != text else text
 
 
 def _dates(text: str, meeting_date: str | None, span) -> list[DateMention]:

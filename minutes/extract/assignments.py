@@ -1,36 +1,38 @@
 """Assignments: who is asked to do what, and by when.
 
-Cues come from the span ruler (``ASSIGN`` patterns in ``patterns/cues.jsonl``);
-this module turns a cue in a sentence into assignees, a task and a due value.
-The subject is read from the words before the cue ("Processledarna får i
-uppdrag att ...") or, in inverted order, between verb and cue ("fick Eva
-Lind i uppdrag att ...").
+Four shapes, all read from the passages' spaCy annotations:
+
+- a cue of ``lexicon/assignments.yml`` ("får i uppdrag att", "uppdrar åt", "ombeds",
+  "ansvarar för", "kommer att") with its subject before it, between verb and cue, or
+  after it;
+- a person (or initials, or a group) followed by an action verb in the present tense,
+  the way association minutes note tasks ("Anna kollar med vaktmästaren", "(AB) bokar
+  lokal");
+- a passive with its agent ("Kallelse skickas av Anna") and an imperative with its
+  assignee at the end ("Uppdatera hemsidan, Erik.");
+- action lists ("Åtgärd: ...", "Ansvarig: ...", "Klart till: ...").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from minutes.extract.dates import find_dates
-from minutes.extract.people import find_names, resolve
+from minutes.extract import lexicon
+from minutes.extract.dates import MONTHS, find_dates
+from minutes.extract.people import NAME_WORD, find_names, initials_of, resolve
 
 NEXT_MEETING = re.compile(
-    r"\b(nästa|nästkommande|kommande)\s+([\wåäö-]*möte|sammanträde|[A-ZÅÄÖ]{2,}-möte)",
+    r"\b(nästa|nästkommande|kommande|nästföljande)\s+([\wåäö-]*möte[t]?|[\wåäö-]*sammanträde[t]?|[A-ZÅÄÖ]{2,}-möte)",
     re.IGNORECASE,
 )
 PRONOUN_SUBJECT = re.compile(
     r"^(det|den|detta|dessa|denna|vi|man|han|hon|de|som|vilket|där|här|en|ett|inget|ingen|alla)\b",
     re.IGNORECASE,
 )
-ACTOR_WORD = re.compile(
-    r"(gruppen|gruppena|grupperna|ledaren|ledarna|beredningen|kansliet|förvaltningen|nämnden|"
-    r"styrelsen|projektet|sekretariatet|representanterna|kommunerna|regionen|ordföranden|"
-    r"sekreteraren|utskottet|rådet|chefen|cheferna|parterna|huvudmännen|kontoret|ansvariga|"
-    r"samordnaren|samordnarna|tjänstemännen|ledningen|ledamöterna)$",
-    re.IGNORECASE,
-)
 ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,}\b")
+_INITIALS = re.compile(r"\(([A-ZÅÄÖ]{2,4})\)|(?<![\w(])([A-ZÅÄÖ]{2,3})(?![\w)])")
 
 
 @dataclass
@@ -41,6 +43,32 @@ class Found:
     task: str
     due: str | None
     optional: bool = False
+
+
+@lru_cache(maxsize=1)
+def _actor_word() -> re.Pattern:
+    return re.compile(rf"^(?:{lexicon.alternation(lexicon.words('assignments', 'actor_nouns'))})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _action_verb() -> re.Pattern:
+    verbs = lexicon.alternation(lexicon.words("assignments", "action_verbs"))
+    return re.compile(rf"^(?:också\s+|även\s+|nu\s+|gärna\s+)?(?P<verb>{verbs})\b(?P<rest>.*)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _not_action() -> re.Pattern:
+    return re.compile(rf"^(?:{lexicon.alternation(lexicon.words('assignments', 'not_action'))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _imperative() -> re.Pattern:
+    return re.compile(rf"^(?:{lexicon.alternation(lexicon.words('assignments', 'imperatives'))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def report_back() -> re.Pattern:
+    return re.compile(rf"^(?:{lexicon.alternation(lexicon.words('assignments', 'report_back'))})\b", re.IGNORECASE)
 
 
 def due_of(text: str, *, meeting_date: str | None) -> str | None:
@@ -55,32 +83,41 @@ def due_of(text: str, *, meeting_date: str | None) -> str | None:
 
 #: A deadline at the end of a task: it becomes the due value, not part of the task.
 _TRAILING_DEADLINE = re.compile(
-    r",?\s+(?:senast\s+(?:den\s+)?\d{1,2}\s+\w+(?:\s+\d{4})?|senast\s+\d{4}-\d{2}-\d{2}"
-    r"|(?:till|inför)\s+nästa\s+(?:möte|sammanträde))\s*\.?$",
+    r",?\s+(?:(?:senast|till|före|innan)\s+(?:den\s+)?\d{1,2}\s+(?:%s)(?:\s+\d{4})?|senast\s+\d{4}-\d{2}-\d{2}"
+    r"|(?:till|inför|tills|på)\s+(?:nästa|nästkommande)\s+(?:[\wåäö-]*möte|[\wåäö-]*sammanträde)t?)\s*\.?$"
+    % "|".join(sorted(MONTHS, key=len, reverse=True)),
     re.IGNORECASE,
 )
 
 
-def _clean_task(text: str) -> str:
+def clean_task(text: str) -> str:
     text = re.sub(r"^\s*(också|även|därför|dessutom)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*att\s+", "", text).strip().rstrip(".").strip()
     if not re.search(r"\b(återkomm\w*|tar med sig)\b", text, re.IGNORECASE):
         text = _TRAILING_DEADLINE.sub("", text)
-    return text
+    return text.strip(" ,")
 
 
 def split_assignees(subject: str, *, people: list[str]) -> list[str]:
-    """Assignees from a subject phrase: resolved person names, or the groups named."""
+    """Assignees from a subject phrase: resolved person names, initials, or the groups named."""
     subject = subject.strip(" ,–-")
     names = [resolve(m.name, people) for m in find_names(subject, known=people)]
+    for m in _INITIALS.finditer(subject):
+        initials = m.group(1) or m.group(2)
+        full = resolve(initials, people)
+        if full != initials:
+            names.append(full)
     if names:
         return list(dict.fromkeys(names))
-    pieces = re.split(r",\s*|\s+och\s+|\s+samt\s+", subject)
+    single = re.fullmatch(rf"\(?({NAME_WORD})\)?", subject)
+    if single:
+        return [resolve(single.group(1), people)]
+    pieces = re.split(r",\s*|\s+och\s+|\s+samt\s+|/", subject)
     out = []
     for piece in pieces:
         piece = re.sub(r"^(även|också|därefter|sedan)\s+", "", piece.strip(), flags=re.IGNORECASE)
         if piece and len(piece.split()) <= 6:
-            out.append(piece)
+            out.append(resolve(piece, people) if len(piece.split()) == 1 else piece)
     return out
 
 
@@ -91,7 +128,9 @@ def is_actor(subject: str, *, people: list[str]) -> bool:
         return False
     if find_names(subject, known=people) or ACRONYM.search(subject):
         return True
-    return any(ACTOR_WORD.search(word) for word in re.findall(r"[\wåäö]+", subject))
+    if any(resolve(w, people) != w for w in re.findall(r"[\wåäöÅÄÖ-]+", subject) if w[:1].isupper()):
+        return True
+    return any(_actor_word().match(word) for word in re.findall(r"[\wåäö]+", subject))
 
 
 def from_cue(
@@ -108,31 +147,39 @@ def from_cue(
     before, cue, after = sentence[:cue_start], sentence[cue_start:cue_end], sentence[cue_end:]
     due = due_of(sentence, meeting_date=meeting_date)
     if cue_id == "uppdrag":
-        inner = re.match(r"^(får|fick|ges|gavs|har)\s+(.*?)\s*i\s+(uppdrag|uppgift)", cue, re.IGNORECASE)
+        inner = re.match(r"^(får|fick|ges|gavs|har|erhåller)\s+(.*?)\s*i\s+(uppdrag|uppgift)", cue, re.IGNORECASE)
         subject = inner.group(2) if inner and inner.group(2) else _subject(before)
+        if not is_actor(subject, people=people) and not subject:
+            return None
         optional = bool(inner and inner.group(1).lower() in ("fick", "gavs", "har"))
-        return Found(split_assignees(subject, people=people), _clean_task(after), due, optional)
-    if cue_id == "uppdrar":
+        task = after if re.search(r"\batt\s*$", cue) else re.sub(r"^\s*att\s+", "", after)
+        return Found(split_assignees(subject, people=people), clean_task(task), due, optional)
+    if cue_id == "ger_uppdrag":
+        m = re.match(r"^(?:ger|gav)\s+(.*?)\s*i\s+(?:uppdrag|uppgift)\s*(?:åt\s+)?", cue, re.IGNORECASE)
+        if m and m.group(1):
+            return Found(split_assignees(m.group(1), people=people), clean_task(re.sub(r"^\s*att\s+", "", after)), due)
         m = re.match(r"^\s*(.*?)\s+att\s+(.*)$", after)
         if not m:
             return None
-        return Found(split_assignees(m.group(1), people=people), _clean_task(m.group(2)), due)
+        return Found(split_assignees(m.group(1), people=people), clean_task(m.group(2)), due)
     if cue_id == "uppdras":
         subject = _subject(before)
         if not is_actor(subject, people=people):
             return None
-        return Found(split_assignees(subject, people=people), _clean_task(after), due)
-    if cue_id == "tar_med":
+        return Found(split_assignees(subject, people=people), clean_task(after), due)
+    if cue_id == "ansvar":
         subject = _subject(before)
         if not is_actor(subject, people=people):
             return None
-        return Found(split_assignees(subject, people=people), _clean_task(cue + after), due)
+        task = re.sub(r"^(?:är|blir)\s+", "", cue + after, flags=re.IGNORECASE)
+        return Found(split_assignees(subject, people=people), clean_task(task), due)
     if cue_id == "kommer":
         subject = _subject(before)
         if not is_actor(subject, people=people):
             return None
         task = re.sub(r"^kommer\s+(att\s+)?", "", cue + after, flags=re.IGNORECASE)
-        return Found(split_assignees(subject, people=people), _clean_task(task), due)
+        passive = bool(re.match(r"^(?:\w+\s+)?\w+as\b", task))  # "VVG kommer (löpande) informeras": nobody acts
+        return Found([] if passive else split_assignees(subject, people=people), clean_task(task), due)
     if cue_id == "onskar":
         names = find_names(after, known=people)
         if names and names[0].start <= 1:
@@ -141,11 +188,11 @@ def from_cue(
             subject, _, rest = after.strip().partition(" ")
         if not is_actor(subject, people=people):
             return None
-        return Found(split_assignees(subject, people=people), _clean_task(rest), due)
+        return Found(split_assignees(subject, people=people), clean_task(rest), due)
     if cue_id == "paminner":
-        return Found([body] if body else [], _clean_task(after), due)
+        return Found([body] if body else [], clean_task(after), due)
     if cue_id == "infor":
-        return Found([body] if body else [], _clean_task(after), "next_meeting")
+        return Found([body] if body else [], clean_task(after), "next_meeting")
     return None
 
 
@@ -153,14 +200,151 @@ def _subject(before: str) -> str:
     """The subject: the words before the verb, without a leading adverbial clause."""
     before = before.strip()
     names = find_names(before)
+    if len(names) >= 2 and len(before.split()) <= 16 and not re.search(r"[.!?]\s", before):
+        # "Anna Berg, kansliet, och Olle Ek, förvaltningen, får i uppdrag": every name is a subject.
+        return before[names[0].start :]
     if names and names[-1].end >= len(before.rstrip(" ,–-")) and len(before.split()) > 4:
         # "... lång mening Anna Berg" : the name right before the verb is the subject.
         return before[names[-1].start :]
-    parts = re.split(r"(?<=[,;:])\s+(?=[A-ZÅÄÖ])", before)
+    parts = re.split(r"(?<=[,;:])\s+(?=[A-ZÅÄÖ(])|\s+och\s+(?=[A-ZÅÄÖ])", before)
     return parts[-1] if parts else before
 
 
-REPORT_BACK = re.compile(r"^(Återrapportering|Återkoppling|Redovisning|Rapportering|Svar)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?:^|[,;:]\s+|\s+[–—-]\s+|\s+(?:och|samt|men|så)\s+(?=[A-ZÅÄÖ(]))")
+_SUBJECT_WORD = re.compile(rf"\(?[A-ZÅÄÖ]{{2,4}}\)?|{NAME_WORD}|[A-ZÅÄÖa-zåäö]+")
+#: Endings of common nouns in their definite or plural form: such a word is not a name.
+_NOUN_ENDING = re.compile(r"(?:en|et|an|na|erna|arna|orna|ning|ningen|tion|tionen|het|heten|are|else|ande)$")
+
+
+def _subject_at(text: str, people: list[str]) -> list[tuple[list[str], int]]:
+    """Possible subjects opening ``text`` (longest first): (assignees, where the verb would start)."""
+    words = [(m.group(0), m.end()) for m in _SUBJECT_WORD.finditer(text[:80])]
+    out = []
+    for n in range(min(len(words), 5), 0, -1):
+        phrase = text[: words[n - 1][1]]
+        if phrase.count(" ") > n + 2:
+            continue
+        tail = text[words[n - 1][1] :]
+        if not re.match(r"^\s+\S", tail):
+            continue
+        parts = [w for w, _ in words[:n] if w.lower() not in ("och", "samt", "&")]
+        if not parts:
+            continue
+        known = all(_known(w, people) for w in parts)
+        if _actor_word().match(phrase.lower()) or _actor_word().match(parts[-1]):
+            out.append(([phrase], words[n - 1][1]))
+        elif known or find_names(phrase, known=people):
+            names = split_assignees(phrase, people=people)
+            if names:
+                out.append((names, words[n - 1][1]))
+    return out
+
+
+def _known(word: str, people: list[str]) -> bool:
+    """A word that stands for a person here: a known name, initials, or a capitalised word
+    that is no common noun (a nickname the list does not have)."""
+    bare = word.strip("()")
+    if bare.isupper() and 2 <= len(bare) <= 4:
+        return True
+    if resolve(bare, people) != bare or bare in people or any(p.split()[0] == bare for p in people):
+        return True
+    return bool(re.fullmatch(NAME_WORD, bare)) and not _NOUN_ENDING.search(bare.lower()) and not PRONOUN_SUBJECT.match(bare)
+
+
+def action_statements(sentence: str, *, people: list[str], meeting_date: str | None) -> list[Found]:
+    """ "Martin kollar med Alf", "(GD) mejlar kallelse", "..., Erik bokar matsalen och Olle ringer
+    Eva": the tasks noted in passing in a sentence, one per clause that has a person and an action verb."""
+    text = sentence.strip(" •-–")
+    found: list[Found] = []
+    due = due_of(text, meeting_date=meeting_date)
+    for clause in _CLAUSE.finditer(text):
+        rest_of_text = text[clause.end() :]
+        for names, at in _subject_at(rest_of_text, people):
+            rest = rest_of_text[at:].lstrip()
+            m = _action_verb().match(rest)
+            if not m or _not_action().match(rest):
+                continue
+            task = re.sub(r"^(?:också|även|nu|gärna)\s+", "", rest, flags=re.IGNORECASE)
+            # The task ends where the next clause's subject starts ("... och Per Sund ordnar musik").
+            task = re.split(
+                r"[,;]\s+(?=[A-ZÅÄÖ(])|\s+(?:och|samt)\s+(?=(?:[A-ZÅÄÖ(][\wåäö)-]*\s+(?:och\s+)?){1,3}(?:%s)\b)" % _verbs(),
+                task,
+            )[0]
+            task = clean_task(task)
+            if len(task.split()) >= 2 and not any(f.task == task for f in found):
+                found.append(Found(names, task, due))
+            break
+    trailing = _TRAILING_SUBJECT.search(text)
+    if trailing and _action_verb().match(trailing.group("verb")):
+        names = split_assignees(trailing.group("who"), people=people)
+        obj = re.split(r"[,;:–]\s*", text[: trailing.start()])[-1].strip()
+        if names and obj and obj.lower() != trailing.group("verb"):
+            found.append(Found(names, clean_task(f"{trailing.group('verb')} {obj}"), due))
+    return found
+
+
+def action_statement(sentence: str, *, people: list[str], meeting_date: str | None) -> Found | None:
+    """The first task :func:`action_statements` finds in the sentence."""
+    found = action_statements(sentence, people=people, meeting_date=meeting_date)
+    return found[0] if found else None
+
+
+def table_task(line_text: str, *, people: list[str], meeting_date: str | None) -> Found | None:
+    """ "Informationsblad till medlemmarna<tab>Björn": a row whose last column names who is responsible."""
+    cells = [c.strip() for c in line_text.split("\t") if c.strip()]
+    if len(cells) < 2 or len(cells[-1].split()) > 3:
+        return None
+    who = cells[-1]
+    if not all(resolve(w, people) != w or w in people for w in who.split()) and who not in people:
+        return None
+    task = " ".join(cells[:-1])
+    if len(task.split()) < 2:
+        return None
+    return Found(split_assignees(who, people=people), clean_task(task), due_of(task, meeting_date=meeting_date))
+
+
+#: "..., förslag Ann Kvist (BE) kontaktar.": initials and verb at the end of the clause, the object before.
+_TRAILING_SUBJECT = re.compile(r"\((?P<who>[A-ZÅÄÖ]{2,4})\)\s+(?P<verb>[a-zåäö]+)\s*\.?$")
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> str:
+    return lexicon.alternation(lexicon.words("assignments", "action_verbs"))
+
+
+_AGENT = re.compile(rf"^(?P<task>.+?\b\w+(?:as|s))\s+av\s+(?P<agent>\(?[A-ZÅÄÖ]{{2,4}}\)?|{NAME_WORD}(?:\s+{NAME_WORD})?)\s*\.?$")
+
+
+def passive_statement(sentence: str, *, people: list[str], meeting_date: str | None) -> Found | None:
+    """ "Verksamhetsberättelse upprättas av (AB)", "Kallelsen skickas av Anna": the agent must act."""
+    m = _AGENT.match(sentence.strip())
+    if not m:
+        return None
+    agent = m.group("agent")
+    agents = split_assignees(agent, people=people)
+    known = agent.startswith("(") or any(a in people or a != agent.strip("()") for a in agents) or _known(agent, people)
+    if not agents or not known:
+        return None
+    task = sentence.strip().rstrip(".")
+    task = task if m.group("agent").startswith("(") else m.group("task")
+    return Found(agents, clean_task(task), due_of(sentence, meeting_date=meeting_date))
+
+
+_TRAILING_NAME = re.compile(rf"^(?P<task>.+?),\s*(?P<name>{NAME_WORD})\s*\.?$")
+
+
+def imperative_statement(sentence: str, *, people: list[str], meeting_date: str | None) -> Found | None:
+    """ "Uppdatera hemsidan, Erik.": an imperative task with its assignee named at the end."""
+    text = sentence.strip()
+    if not _imperative().match(text):
+        return None
+    m = _TRAILING_NAME.match(text)
+    if not m:
+        return None
+    name = resolve(m.group("name"), people)
+    if name == m.group("name") and name not in people:
+        return None
+    return Found([name], clean_task(m.group("task")), due_of(text, meeting_date=meeting_date))
 
 
 _ACTION = re.compile(r"^(?:Åtgärd|Åtgärder|Uppdrag|Att göra|Action)\s*:\s*(.+)$", re.IGNORECASE)
@@ -189,21 +373,52 @@ def action_items(lines, *, people: list[str], meeting_date: str | None) -> list[
             task, window = texts[n - 1].text, texts[n : n + 2]
         who = next((m.group(1) for w in window if (m := _RESPONSIBLE.search(w.text))), "")
         when = next((m.group(1) for w in window if (m := _DEADLINE.search(w.text))), "")
-        found.append(
-            (
-                Found(split_assignees(who, people=people), _clean_task(task), due_of(when, meeting_date=meeting_date) if when else due_of(task, meeting_date=meeting_date)),
-                line.start,
-                window[-1].end,
-            )
-        )
+        due = due_of(when, meeting_date=meeting_date) if when else due_of(task, meeting_date=meeting_date)
+        found.append((Found(split_assignees(who, people=people), clean_task(task), due), line.start, window[-1].end))
     return found
+
+
+_SHALL = re.compile(r"\b(?:ska|skall)\s+(?:också\s+|även\s+)?", re.IGNORECASE)
+
+
+def named_obligation(sentence: str, *, people: list[str], meeting_date: str | None) -> Found | None:
+    """ "Karin Lund ska sammanställa anmälningarna till den 1 juni", "... beslutar att Olle ska boka
+    lokal": a named person (or a role of the document) who shall do something."""
+    text = sentence.strip(" •-–")
+    if text.endswith("?"):
+        return None
+    for shall in _SHALL.finditer(text):
+        before = text[: shall.start()]
+        starts = [m.end() for m in re.finditer(r"(?:^|[,;:]\s+|\batt\s+|\s+(?:och|samt)\s+)(?=[A-ZÅÄÖ(])", before)]
+        clause = text[starts[-1] if starts else 0 :]
+        for names, at in _subject_at(clause, people):
+            whole = not starts or starts[-1] == 0
+            if not _SHALL.match(clause[at:].lstrip()) or not all(n in people or (whole and _actor_word().match(n)) for n in names):
+                continue  # more than the subject before "ska", or not a person (or, opening the sentence, a group)
+            task = clean_task(text[shall.end() :])
+            verb = task.split()[0] if task else ""
+            if len(task.split()) < 2 or not re.fullmatch(r"[a-zåäö]+", verb) or verb.endswith("s"):
+                continue  # "ska lämnas": a passive, no one's task
+            if verb in lexicon.words("assignments", "not_after_shall"):
+                continue
+            return Found(names, task, due_of(text, meeting_date=meeting_date))
+    return None
 
 
 def obligation(sentence: str, *, meeting_date: str | None, assignees: list[str]) -> Found | None:
     """A decision sentence that sets a deadline ("ska ... presenteras i december")."""
-    if not re.search(r"\b(ska|skall|planeras)\b", sentence, re.IGNORECASE):
+    if not re.search(r"\b(ska|skall|planeras)\b", sentence, re.IGNORECASE) or len(sentence.split()) > 30:
         return None
     due = due_of(sentence, meeting_date=meeting_date)
     if due is None:
         return None
-    return Found(list(assignees), _clean_task(sentence), due)
+    return Found(list(assignees), clean_task(sentence), due)
+
+
+def initials_known(people: list[str]) -> set[str]:
+    """Every set of initials that stands for exactly one person of the document."""
+    counts: dict[str, int] = {}
+    for person in people:
+        for i in initials_of(person):
+            counts[i] = counts.get(i, 0) + 1
+    return {i for i, n in counts.items() if n == 1}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import os
 from importlib.metadata import PackageNotFoundError, version
@@ -12,6 +13,46 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
+
+#: Characters that may open a sentence after ".", "!" or "?" (a capital, a digit, a quote, a bullet).
+_OPENERS = set("(“«•-–")
+#: Short lower-case words that a full stop abbreviates before a number ("res. 1", "nr. 3", "kl. 9").
+_ABBREVIATED = re.compile(r"^[a-zåäö]{1,4}$")
+#: Words that open a sentence, never a surname after an initial.
+_OPENING_WORDS = frozenset({"den", "det", "de", "han", "hon", "vi", "detta", "dessa", "mötet", "styrelsen", "man"})
+
+
+@Language.component("minutes_sentences")
+def minutes_sentences(doc: Doc) -> Doc:
+    """Sentence starts: after ".", "!" or "?" when the next word opens a sentence.
+
+    Minutes abbreviate a lot ("bl.a.", "Ordf. hälsade"); the tokenizer keeps
+    most abbreviations whole, and a lower-case word after a full stop continues
+    the sentence. A line break that the passage kept as "\n" also ends one.
+    """
+    if not len(doc):
+        return doc
+    words = [token.text for token in doc]
+    spaces = [token.whitespace_ for token in doc]
+    marked = False
+    for i in range(len(words)):
+        if i == 0:
+            doc[0].is_sent_start = True
+            continue
+        prev, word = words[i - 1], words[i]
+        first = word[:1]
+        ends = prev in (".", "!", "?", "…") or prev.endswith(("!", "?"))
+        if ends and prev == "." and i >= 2 and first.isdigit() and _ABBREVIATED.match(words[i - 2]):
+            ends = False
+        if not ends and prev.endswith(".") and len(prev) == 2 and prev[0].isupper() and word.lower() in _OPENING_WORDS:
+            ends = True  # "... av Stig S. Den godkändes": an initial ends the sentence
+        if (ends and (first.isupper() or first.isdigit() or first in _OPENERS)) or "\n" in spaces[i - 1] or "\n" in prev:
+            doc[i].is_sent_start = True  # tokens left unset are not sentence starts
+            marked = True
+    if not marked and len(doc) > 1:
+        doc[1].is_sent_start = False  # one sentence: say so, so the boundaries count as set
+    return doc
 
 
 @Language.factory("minutes_lemmatizer", default_config={"keep": None})
@@ -35,8 +76,17 @@ class LowercaseLookupLemmatizer:
     def __init__(self, nlp: Language, name: str, *, keep: list[str] | None = None):
         self.name = name
         self.table = load_table(keep)
+        # Form hash -> lemma hash, with every lemma in the string store, so that a token's
+        # lemma is set as an integer (no string work per token).
+        self.ids = {key: nlp.vocab.strings.add(lemma) for key, lemma in self.table.items()} if keep is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.ids is not None:
+            ids = self.ids
+            for token in doc:
+                lower = token.lower
+                token.lemma = ids.get(lower, lower)
+            return doc
         for token in doc:
             lower = token.lower_
             token.lemma_ = self.table.get(get_string_id(lower), lower)

@@ -27,10 +27,17 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 
 PATTERNS = [
     ("iso", re.compile(rf"(?<![\d-])({_YEAR})-([01]\d)-([0-3]\d)(?![\d])")),
+    ("dmy", re.compile(rf"(?<![\d.])([0-3]?\d)\.([01]?\d)\.({_YEAR})(?![\d])")),
+    ("iso_day_range_end", re.compile(rf"(?<=(?<!\d)({_YEAR})-([01]\d)-[0-3]\d)[-–]{{1,2}}([0-3]\d)(?![\d-])")),
     ("iso_month", re.compile(rf"(?<![\d-])({_YEAR})-(0[1-9]|1[0-2])(?![\d-])")),
     ("year_range_start", re.compile(rf"(?<![\w§/.,-])({_YEAR})(?=\s?[-–]\s?{_YEAR}(?![\d-]))")),
     ("year_range_end", re.compile(rf"(?<=\d{{4}}[-–])({_YEAR})(?![\d-])")),
     ("compact", re.compile(rf"(?<![\d-])({_YEAR})([01]\d)([0-3]\d)(?![\d-])")),
+    (
+        "day_range_start",
+        re.compile(rf"(?<![\d.])([0-3]?\d)\s*[-–]\s*(?=[0-3]?\d\s+(?:{_MONTH})\b)", re.IGNORECASE),
+    ),
+    ("dm_range_start", re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.?\s*[-–]\s*(?=[0-3]?\d\.[01]?\d\.\d{4})")),
     (
         "day_month",
         re.compile(
@@ -41,14 +48,15 @@ PATTERNS = [
     (
         "numeric",
         re.compile(
-            r"\b(?:den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\s+"
-            r"([0-3]?\d)/([01]?\d)(?:[-/](\d{4}))?(?![\d/])",
+            r"(?<![\d/.,])(?<!(?-i:[A-ZÅÄÖ]{2}) )([0-3]?\d)/([01]?\d)(?:[-/ ](\d{4}))?(?![\d/]|\s*(?:h|st|kr|%|tim|timmar|min)\b)",
             re.IGNORECASE,
         ),
     ),
     ("month_year", re.compile(rf"(?<![\wåäö])({_MONTH})\.?\s+({_YEAR})(?!\d)", re.IGNORECASE)),
     ("month", re.compile(rf"(?<![\wåäö-])({_FULL_MONTH})(?![\wåäö-])", re.IGNORECASE)),
-    ("year", re.compile(rf"(?<![\w§/.,-])({_YEAR})(?![\w-]|[.,]\d|\s*(?:kr|kronor|tkr|mnkr|st|%))")),
+    ("month", re.compile(r"(?<=\bi )(jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.(?!\w)", re.IGNORECASE)),
+    ("year_split_end", re.compile(rf"(?<=(?<!\d)(?:19|20)\d\d/)({_YEAR})(?![\w/:-])")),
+    ("year", re.compile(rf"(?<![\w§/.,:-])({_YEAR})(?![\w:-]|/\d{{1,3}}(?!\d)|[.,]\d|\s*(?:kr|kronor|tkr|mnkr|st|%))")),
 ]
 
 _PAST = re.compile(
@@ -60,6 +68,9 @@ _FUTURE = re.compile(
     r"\b(ska|skall|kommer|planeras|nästa|nästkommande|inför|senast|kommande|blir|sker|mötet)\b",
     re.IGNORECASE,
 )
+#: A session or financial year written "2009/10" (riksmöte, verksamhetsår): autumn months
+#: belong to its first year, spring months to its second.
+SESSION = re.compile(rf"(?<![\d/])({_YEAR})/(\d{{2}})(?![\d])")
 _NEXT_YEAR = re.compile(r"\b(nästa|kommande) år\b", re.IGNORECASE)
 #: A meeting schedule heading: the dates listed under it are in its year.
 SCHEDULE = re.compile(
@@ -116,6 +127,21 @@ def _parse(kind: str, m: re.Match) -> _Raw | None:
     g = m.groups()
     if kind == "iso_month":
         return _Raw(kind, m.start(), m.end(), int(g[0]), int(g[1]), None)
+    if kind == "day_range_start":
+        after = re.match(rf"\s*([0-3]?\d)\s+({_MONTH})", m.string[m.end() :], re.IGNORECASE)
+        if not after:
+            return None
+        d, mo = int(g[0]), MONTHS[after.group(2).lower()]
+        return _Raw("day_month", m.start(), m.end(), None, mo, d) if _valid(2000, mo, d) else None
+    if kind == "dm_range_start":
+        d, mo = int(g[0]), int(g[1])
+        return _Raw("day_month", m.start(), m.end(), None, mo, d) if _valid(2000, mo, d) else None
+    if kind == "iso_day_range_end":
+        y, mo, d = int(g[0]), int(g[1]), int(g[2])
+        return _Raw(kind, m.start(3), m.end(), y, mo, d) if _valid(y, mo, d) else None
+    if kind == "dmy":
+        d, mo, y = int(g[0]), int(g[1]), int(g[2])
+        return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None
     if kind in ("iso", "compact"):
         y, mo, d = int(g[0]), int(g[1]), int(g[2])
         return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None
@@ -156,9 +182,22 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (lefts[-1] if lefts else window_start), (right.start() if right else window_end)
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:till|tills|senast|inför|före|fram\s+till|t\.?\s*o\.?\s*m\.?|from|fr\.?\s*o\.?\s*m\.?)\s*(?:den\s+)?$", re.IGNORECASE)
+
+
+#: Verbs that say what the meeting itself did with a matter ("diskuterades en resa i juni"):
+#: their past tense says nothing about when the matter lies.
+_MEETING_ACTS = re.compile(
+    r"^(?:diskuterade|diskuterades|beslutade|beslutades|presenterades|föreslogs|föreslog|togs|"
+    r"redovisades|informerades|behandlades|noterades|bokades|godkändes|upplyste|upplystes)$",
+    re.IGNORECASE,
+)
+
+
 def _tense(window: str) -> int:
     """-1 for a sentence about the past, +1 for the future, 0 when it does not say."""
-    future, past = bool(_FUTURE.search(window)), bool(_PAST.search(window))
+    future = bool(_FUTURE.search(window))
+    past = any(not _MEETING_ACTS.match(m.group(0)) for m in _PAST.finditer(window))
     if future and not past:
         return 1
     if past and not future:
@@ -210,8 +249,12 @@ def _infer_year(
             break
         if later.year and later.month:
             return later.year
+    if meeting_year is None:
+        session = _session_year(text, raw)
+        if session:
+            return session
     if meeting_year and meeting_month:
-        tense = _tense(text[s_start:s_end])
+        tense = 1 if _DEADLINE_BEFORE.search(text[max(0, raw.start - 20) : raw.start]) else _tense(text[s_start:s_end])
         if tense < 0 and raw.month > meeting_month:
             return meeting_year - 1
         if tense > 0 and raw.month < meeting_month:
@@ -230,6 +273,15 @@ def _infer_year(
     return meeting_year
 
 
+def _session_year(text: str, raw: _Raw) -> int | None:
+    """The year of a month in a session "2009/10" written before it (autumn: first year)."""
+    sessions = [m for m in SESSION.finditer(text, 0, raw.start)]
+    if not sessions or raw.month is None:
+        return None
+    first = int(sessions[-1].group(1))
+    return first if raw.month >= 7 else first + 1
+
+
 def infer_meeting_year(text: str) -> int | None:
     """The year of a meeting whose minutes do not print it.
 
@@ -246,5 +298,6 @@ def infer_meeting_year(text: str) -> int | None:
         return int(schedule.group(1))
     years = [r.year for r in _scan(text) if r.year]
     if not years:
-        return None
+        session = SESSION.search(text)
+        return int(session.group(1)) if session else None
     return max(set(years), key=years.count)

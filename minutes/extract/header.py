@@ -1,68 +1,135 @@
-"""Meeting header fields: body, date, start and end time, location, signatories."""
+"""Meeting header fields: body, date, start and end time, location, signatories.
+
+The header is read as label-value pairs (``lexicon/header.yml``): "Plats och tid
+Stadshuset kl 13-16" in a kommunal label table, "Tid: 9.00" in association
+minutes, a label alone on its line with the value below it (web transcripts), or
+labels cut out of a flattened line by ``segment``. What the labels do not give is
+taken from the title lines ("Kyrkorådets sammanträde 11.11.2019") and from the
+opening and closing sentences ("Ordföranden öppnade mötet kl 13.05").
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
+from minutes.extract import lexicon
 from minutes.extract.dates import find_dates, infer_meeting_year
 from minutes.extract.lines import Line
 from minutes.extract.people import find_names, is_first_name
 
-DOC_TYPES = (
-    r"Minnesanteckningar|Minnesanteckning|Mötesanteckningar|Mötesanteckning|Protokoll|"
-    r"Sammanträdesprotokoll|Anteckningar|Protokollsutdrag"
-)
-LABEL = re.compile(
-    r"^(Tid|Datum|Dag|Sammanträdesdatum|Mötesdatum|Datum och tid|Tid och datum|Plats|"
-    r"Plats och tid|Lokal|Mötesform|Mötesplats)\s*:\s*(.*)$"
-    r"|^(Sammanträdesdatum|Mötesdatum|Datum)\s+(\d.*)$",
-    re.IGNORECASE,
-)
-#: Words that end a body's name in a heading: "Socialnämnden i X kommun" -> "Socialnämnden".
-BODY_NOUN = re.compile(
-    r"^(?=[A-ZÅÄÖ])[\wåäö-]*(?i:(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|rådet|beredningen|"
-    r"organet|gruppen|förbundet|kommittén|delegationen|presidiet|samverkan))$"
-)
-PARTY_LETTERS = {"M", "S", "C", "L", "KD", "V", "MP", "SD", "FP"}
 TIME_RANGE = re.compile(
     r"(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?"
 )
-ACRONYM = re.compile(r"\b([A-ZÅÄÖ]{2,6})\b")
+CLOCK = re.compile(r"(?<![\d.:/-])([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d|[.:/-]\d|\s*(?:kr|%|tkr|mkr))")
+_RANGE_SEP = re.compile(r"\d\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?\d")
 #: Decision statements whose subject is the body ("VVG noterar informationen").
 DECISION_SUBJECT = re.compile(
     r"(?:Ställningstagande|Beslut)\s*:?\s*\*?([A-ZÅÄÖ]{2,6})\s+"
     r"(?:noterar|ställer|beslutar|godkänner|tillstyrker|önskar|fastställer|antar|uppdrar)"
 )
 SIGNATURE_WORDS = re.compile(
-    r"\b(ordf|ordförande|vice|sekreterare|justerare|justeras|direktör|\w+direktör|"
-    r"vid protokollet|protokollförare|sign|underskrift)\b",
+    r"\b(ordf|ordförande|vice|sekreterare|sekr|justerare|justeras|justerande|direktör|\w+direktör|"
+    r"vid protokollet|protokollförare|sign|underskrift|mötesordförande|mötessekreterare)\b",
     re.IGNORECASE,
 )
-VIDEO_MEETING = re.compile(r"\b(Teams|Zoom|Skype|videomöte|digitalt)\b", re.IGNORECASE)
+_DOTS = re.compile(r"[.…_]{4,}|_{3,}")
 
 
-def header_fields(preamble: list[Line]) -> dict[str, str]:
-    """Labelled header lines ("Tid: ...", "Plats: ...") as a dict keyed by lower-case label."""
-    fields: dict[str, str] = {}
-    for line in preamble:
-        for part in re.split(r"\t| {2,}(?=[A-ZÅÄÖ]\w+\s*:)|(?<=\S) (?=Mötesform:|Plats:)", line.text):
-            m = LABEL.match(part.strip())
-            if m:
-                key, value = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-                if value.strip():
-                    fields.setdefault(key.lower(), value.strip())
+@dataclass
+class Field:
+    """A labelled header value: the field it fills, its text, and the text of the lines below it."""
+
+    field: str
+    label: str
+    value: str
+    continuation: str = ""
+
+
+@lru_cache(maxsize=1)
+def _label_line() -> re.Pattern:
+    body = lexicon.alternation(list(lexicon.header_labels()))
+    return re.compile(rf"^(?P<label>{body})(?:\s*:\s*|\s+|$)(?P<value>.*)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _any_label() -> re.Pattern:
+    words = list(lexicon.header_labels()) + list(lexicon.status_labels())
+    return re.compile(rf"^(?:{lexicon.alternation(words)})(?:\s*:|\s*$|\s+(?-i:[A-ZÅÄÖ\d]))", re.IGNORECASE)
+
+
+def is_label_line(text: str) -> bool:
+    """A line that opens with a header or attendance label."""
+    return bool(_any_label().match(text))
+
+
+@lru_cache(maxsize=1)
+def _label_parts() -> re.Pattern:
+    """Where a line holds several "Label: value" pairs: at tabs, wide gaps, or before "Label:"."""
+    body = lexicon.alternation(list(lexicon.header_labels()))
+    return re.compile(rf"\t|(?<=\S) {{2,}}(?=[A-ZÅÄÖ]\w+\s*:)|(?<=\S) (?=(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:)", re.IGNORECASE)
+
+
+def header_fields(preamble: list[Line]) -> list[Field]:
+    """Labelled header values, in document order."""
+    texts = [line.text for line in preamble]
+    fields: list[Field] = []
+    for n, text in enumerate(texts):
+        parts = [p.strip() for p in _label_parts().split(text) if p.strip()]
+        for k, part in enumerate(parts):
+            m = _label_line().match(part)
+            if not m:
+                continue
+            label = re.sub(r"\s+", " ", m.group("label").lower())
+            value = m.group("value").strip(" :")
+            if not value and k + 1 < len(parts) and not _label_line().match(parts[k + 1]):
+                value = parts[k + 1]  # "Plats och tid<tab>Kommunhuset": the value in the next column
+            below = _values_below(texts, n)
+            if not value:
+                value, below = (below[0], below[1:]) if below else ("", [])
+            fields.append(Field(lexicon.header_labels()[label], label, value, " ".join(below[:1])))
     return fields
 
 
-def meeting_date(fields: dict[str, str], preamble_text: str, full_text: str) -> str | None:
+def _values_below(texts: list[str], n: int) -> list[str]:
+    """Lines under a label line that continue its value (up to the next label)."""
+    out = []
+    blanks = 0
+    for text in texts[n + 1 : n + 7]:
+        if not text:
+            blanks += 1
+            if blanks > 1 and out:
+                break
+            continue
+        if is_label_line(text) or _DOTS.search(text):
+            break
+        out.append(text)
+        blanks = 0
+        if len(out) >= 3:
+            break
+    return out
+
+
+def _field_values(fields: list[Field], *names: str) -> list[str]:
+    return [f.value for name in names for f in fields if f.field == name and f.value]
+
+
+# --- date ---------------------------------------------------------------------------------------
+
+
+def meeting_date(fields: list[Field], title_text: str, full_text: str) -> str | None:
     """The meeting date from the header, with the year inferred when not printed."""
-    for key in ("datum", "sammanträdesdatum", "mötesdatum", "datum och tid", "tid och datum", "dag", "tid"):
-        if key in fields:
-            found = _first_date(fields[key], full_text)
-            if found:
-                return found
-    found = _first_date(preamble_text[:600], full_text) if preamble_text else None
+    ordered = sorted(
+        (f for f in fields if f.field in ("date", "date_time", "time", "place_time")),
+        key=lambda f: (0 if "sammanträde" in f.label or "möte" in f.label else 1),
+    )
+    for f in ordered:
+        found = _first_date(f"{f.value} {f.continuation}" if f.field == "date" else f.value, full_text)
+        if found:
+            return found
+    found = _first_date(title_text[:600], full_text) if title_text else None
     if found:
         return found
     year = infer_meeting_year(full_text)
@@ -83,17 +150,49 @@ def _first_date(text: str, full_text: str) -> str | None:
     return None
 
 
-def meeting_times(fields: dict[str, str], preamble_text: str) -> tuple[str | None, str | None]:
-    """Start and end time as HH:MM from "kl 13.30-16.30" or "Tid: 9.00 – 11.00"."""
-    for text in [fields.get(k, "") for k in ("tid", "datum och tid", "tid och datum", "datum", "dag")]:
-        text = re.sub(r"\d{4}-\d{2}-\d{2}", " ", text)
-        m = TIME_RANGE.search(text)
-        if m and _plausible(m):
-            return _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
-    m = re.search(r"kl\.?\s*" + TIME_RANGE.pattern, preamble_text)
+# --- times --------------------------------------------------------------------------------------
+
+
+def meeting_times(fields: list[Field], preamble_text: str, body_text: str) -> tuple[str | None, str | None]:
+    """Start and end time as HH:MM from the header, else from the opening and closing sentences."""
+    for value in _field_values(fields, "time", "date_time", "date", "place_time"):
+        times = _times(value)
+        if times:
+            return times
+    m = re.search(r"\bkl\.?\s*" + TIME_RANGE.pattern, preamble_text, re.IGNORECASE)
     if m and _plausible(m):
         return _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
-    return None, None
+    return _sentence_time(body_text, "opening"), _sentence_time(body_text, "closing")
+
+
+def _times(value: str) -> tuple[str | None, str | None] | None:
+    text = re.sub(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}", " ", value)
+    clocks = CLOCK.findall(text)
+    if clocks:
+        start = _hhmm(*clocks[0])
+        end = _hhmm(*clocks[-1]) if len(clocks) > 1 and _RANGE_SEP.search(text) else None
+        return start, end
+    m = TIME_RANGE.search(text)
+    if m and _plausible(m) and re.search(r"\bkl", text, re.IGNORECASE):
+        return _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
+    single = re.search(r"\bkl\.?\s*(\d{1,2})\b", text, re.IGNORECASE)
+    if single and int(single.group(1)) < 24:
+        return _hhmm(single.group(1), None), None
+    return None
+
+
+def _sentence_time(text: str, which: str) -> str | None:
+    cue = re.compile(lexicon.load("header")[which])
+    for line in text.split("\n"):
+        if len(line) > 200:
+            continue
+        m = cue.search(line)
+        if not m:
+            continue
+        clock = CLOCK.search(line, m.start() if which == "closing" else 0)
+        if clock and (which == "closing" or abs(clock.start() - m.start()) < 80):
+            return _hhmm(*clock.groups())
+    return None
 
 
 def _plausible(m: re.Match) -> bool:
@@ -104,51 +203,245 @@ def _hhmm(hours: str, minutes: str | None) -> str:
     return f"{int(hours):02d}:{minutes or '00'}"
 
 
-def meeting_location(fields: dict[str, str]) -> str | None:
+# --- location -----------------------------------------------------------------------------------
+
+
+def meeting_location(fields: list[Field], text: str) -> str | None:
     """The place as written; "Teams" (or the like) for a video meeting without a place."""
-    for key in ("plats", "lokal", "mötesplats", "plats och tid"):
-        if key in fields:
-            # "Kommunhuset, kl. 13.00–15.30": the time is not part of the place.
-            place = re.split(r",?\s*\b(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\b", fields[key])[0]
-            return place.rstrip(". ,") or None
-    form = fields.get("mötesform")
+    for f in fields:
+        if f.field not in ("place", "place_time") or not f.value:
+            continue
+        value = f.value
+        if (
+            f.continuation and not CLOCK.search(value) and not re.search(r"\bkl\b", value)
+            and len(f.continuation) < 70 and re.search(r"\d", f.continuation)
+        ):
+            value = f"{value} {f.continuation}"
+        # "Kommunhuset, kl. 13.00–15.30": the time is not part of the place.
+        place = re.split(r",?\s*\b(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\b|,?\s*\bkl\.?\s*\d", value)[0]
+        place = re.sub(r"\s*\b\d{4}-\d{2}-\d{2}\b.*$", "", place)
+        place = place.rstrip(". ,")
+        if place:
+            return place
+    form = next((f.value for f in fields if f.field == "form" and f.value), None)
     if form:
-        video = VIDEO_MEETING.search(form)
-        return video.group(1) if video else form.rstrip(". ")
+        video = lexicon.regex("header", "video").search(form)
+        return video.group(0) if video else form.rstrip(". ")
+    held = re.search(lexicon.load("header")["held"], text[:1500])
+    if held:
+        return held.group("place").strip()
     return None
 
 
-def meeting_body(preamble: list[Line], text: str) -> tuple[str | None, str | None]:
-    """(short name, full name) of the body, from the heading or from decision statements."""
-    heading = " ".join(_heading_lines(preamble))
+# --- body ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _doc_types() -> re.Pattern:
+    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('documents', 'types'))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _meeting_words() -> re.Pattern:
+    words = list(lexicon.words("documents", "meetings")) + ["styrelsemöte", "styrelsesammanträde", "utskottssammanträde"]
+    return re.compile(rf"(?<![\wåäö])[\wåäö-]*(?:{lexicon.alternation(words)})(?:n|t|et)?(?![\wåäö])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> dict[str, str]:
+    return dict(lexicon.load("documents")["body_nouns"])
+
+
+def body_word(word: str) -> str | None:
+    """The body a word names, in the definite form: "Kyrkorådets" -> "Kyrkorådet",
+    "Styrelsesammanträdet" -> "Styrelsen", "Kommittésammanträde" -> "Kommittén"."""
+    low = word.lower().strip(".,:;()")
+    found = _noun_in(low)
+    if found:
+        return found
+    for ending in lexicon.words("documents", "meeting_compounds"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            return _noun_in(low[: -len(ending)])
+    return None
+
+
+def _noun_in(low: str) -> str | None:
+    nouns = _body_nouns()
+    for noun in sorted(nouns, key=len, reverse=True):
+        definite = nouns[noun]
+        for form in (definite + "s", definite, noun + "s", noun):
+            if low.endswith(form):
+                result = low[: len(low) - len(form)] + definite
+                return result[:1].upper() + result[1:]
+    return None
+
+
+def _title_lines(preamble: list[Line]) -> list[str]:
+    """The title lines: those before the first label, column heading or list line."""
+    out = []
+    for line in preamble:
+        text = line.text
+        if not text or line.boilerplate:
+            continue
+        group = text.strip(" :").lower() in lexicon.group_labels()
+        if (is_label_line(text) and not group) or "\t" in text or text.startswith("För ") or len(out) >= 5 or len(text) > 150:
+            break
+        out.append(text)
+    return out
+
+
+def meeting_body(preamble: list[Line], fields: list[Field], text: str) -> tuple[str | None, str | None]:
+    """(short name, full name) of the body: an "Organ" label, the title lines, or the decisions' subject."""
+    organ = next((f.value for f in fields if f.field == "body" and f.value), None)
+    if organ:
+        return organ.strip(" ."), None
+    titles = _title_lines(preamble)
+    heading = " ".join(titles)
+    short, full = _acronym_body(heading, text)
+    if short or full:
+        return short, full
+    subjects = Counter(m.group(1) for m in DECISION_SUBJECT.finditer(text) if m.group(1) not in lexicon.party_letters())
+    doc_type = re.match(rf"^\s*(?:{lexicon.alternation(lexicon.words('documents', 'types'))})\b\s*(.*)$", heading, re.IGNORECASE)
+    if subjects and doc_type:
+        # "Mötesanteckning politiskt samrådsorgan mellan A och B" + "SRO noterar ...".
+        return subjects.most_common(1)[0][0], re.split(r"\s(?:För [A-ZÅÄÖ]{2,}|Närvarande|Inbjudna|Datum|Tid|Plats)\b", doc_type.group(1))[0].strip() or None
+    breadcrumb = next((t for t in titles if t.count(">") >= 2), None)
+    if breadcrumb:
+        parts = [p.strip() for p in breadcrumb.split(">")]
+        named = [p for p in parts if body_word(p.split()[-1]) and len(p.split()) <= 3]
+        if named:
+            org = next((p for p in parts if re.search(r"\b(?:kommun|region|landsting)\b", p, re.IGNORECASE)), None)
+            return named[-1], f"{named[-1]}, {org}" if org else None
+    for title in titles:
+        proper = _proper_name(title)
+        if proper:
+            return proper, None
+    found = [b for title in titles for w in re.findall(r"[\wåäöÅÄÖ-]+", title) if (b := body_word(w)) and len(b) > 4]
+    first = [b for title in titles if title.split() and (b := body_word(title.split()[0])) and len(b) > 4]
+    if found:
+        # A body named first on its title line ("Styrelsen för ...") before one named inside it.
+        best = max(first or found, key=len)
+        return best, _full_name(best, titles) or _title_of(best, titles)
+    subjects = Counter(m.group(1) for m in DECISION_SUBJECT.finditer(text) if m.group(1) not in lexicon.party_letters())
+    if subjects:
+        return subjects.most_common(1)[0][0], None
+    return _subject_body(text), None
+
+
+def _title_of(body: str, titles: list[str]) -> str | None:
+    """The title line that names the body, as its full name ("SOCIALNÄMNDEN" -> "Socialnämnden")."""
+    for title in titles:
+        words = title.split()
+        if words and body_word(words[0]) == body and not _doc_types().search(title) and not find_dates(title) and not _meeting_words().fullmatch(words[0]):
+            return title.capitalize() if title.isupper() else title
+    return None
+
+
+def _full_name(body: str, titles: list[str]) -> str | None:
+    org = next(
+        (m.group(0) for t in titles for m in [re.search(r"\b[A-ZÅÄÖ][\wåäö]+\s+(?:kommun|region|landsting|stad)\b|\b[A-ZÅÄÖ][\wåäö]+regionen\b", t)] if m),
+        None,
+    )
+    return f"{body}, {org}" if org else None
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> re.Pattern:
+    from minutes.extract.dates import MONTHS
+
+    return re.compile(
+        rf"\b(?:{'|'.join(MONTHS)}|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?)\b\.?", re.IGNORECASE
+    )
+
+
+def _proper_name(title: str) -> str | None:
+    """An organisation named in a title: "Protokoll Börje Sportklubb styrelsemöte" -> "Börje Sportklubb".
+
+    What is left of the title without document type, meeting words, dates and numbers
+    must look like a name: quoted, a genitive phrase ("Xs förbund"), an acronym or
+    mixed-case word ("LiTHe"), a body-like ending or two capitalised words, and not a person.
+    """
+    quoted = re.search(r"[\"”“«]([A-ZÅÄÖ][^\"”“»]{1,60})[\"”“»]", title)
+    if quoted:
+        return quoted.group(1).strip()
+    text = title.split("|")[0]
+    text = _doc_types().sub(" ", text)
+    text = _meeting_words().sub(" ", text)
+    text = _calendar_words().sub(" ", text)
+    text = re.sub(r"#\s*\d+|\bnr\.?\s*\d+|\b[\d/:.-]+\b", " ", text)
+    words = [w for w in re.split(r"[\s|,;:()–—/-]+", text) if re.search(r"\w", w)]
+    edge = re.compile(r"^(?:fört|förd|vid|från|med|den|för|av|i|och|ur|om|på)$", re.IGNORECASE)
+    while words and edge.match(words[0]):
+        words = words[1:]
+    while words and edge.match(words[-1]):
+        words = words[:-1]  # "fört vid ... årsmöte den": the edges are the title's words, not the name's
+    if not words or len(words) > 5 or not words[0][:1].isupper():
+        return None
+    name = " ".join(words)
+    if body_word(words[0]):
+        return None  # "Socialnämnden i Ekby kommun": the body noun names the body
+    genitive = words[0].lower().endswith("s") and len(words[0]) > 3
+    if find_names(name) or (not genitive and any(w[:1].islower() and body_word(w) for w in words)):
+        return None
+    if len(words) == 1:
+        word = words[0]
+        return word if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", word) or (re.search(r"[a-zåäö][A-ZÅÄÖ]", word)) else None
+    genitive = words[0].lower().endswith("s") and len(words[0]) > 3
+    mixed = any(re.search(r"[a-zåäö][A-ZÅÄÖ]", w) or re.fullmatch(r"[A-ZÅÄÖ]{2,6}", w) for w in words)
+    orgish = any(body_word(w) or _orgish(w) for w in words)
+    capitals = sum(1 for w in words if w[:1].isupper()) >= 2
+    if not (genitive or mixed or orgish or capitals):
+        return None
+    return name.capitalize() if name.isupper() else name
+
+
+def _orgish(word: str) -> bool:
+    from minutes.extract.people import is_orgish
+
+    return is_orgish(word)
+
+
+def _month_or_day(text: str) -> bool:
+    return bool(re.search(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\w*\b", text, re.IGNORECASE))
+
+
+def _acronym_body(heading: str, text: str) -> tuple[str | None, str | None]:
+    """ "Full Name (ACR)", "Protokoll ACR – Full Name", "ACR Minnesanteckningar"."""
+    doc_types = lexicon.alternation(lexicon.words("documents", "types"))
     short, full = None, None
     paren = re.search(r"([A-ZÅÄÖ][\w\s,-]{1,120}?)\s*\(([A-ZÅÄÖ]{2,6})\)", heading)
-    doc_type = re.match(rf"^\s*(?:{DOC_TYPES})\b\s*(.*)$", heading, re.IGNORECASE)
+    doc_type = re.match(rf"^\s*(?:{doc_types})\b\s*(.*)$", heading, re.IGNORECASE)
+    leading = re.match(rf"^\s*((?-i:[A-ZÅÄÖ]{{2,6}}))\s+(?:{doc_types})\b", heading, re.IGNORECASE)
     if paren:
-        full, short = _strip_doc_type(paren.group(1)), paren.group(2)
+        full, short = re.sub(rf"^\s*(?:{doc_types})\b\s*", "", paren.group(1), flags=re.IGNORECASE).strip(), paren.group(2)
+    elif leading:
+        short = leading.group(1)
     elif doc_type:
         rest = doc_type.group(1).strip()
-        acronym = re.match(r"^([A-ZÅÄÖ]{2,6})\b\s*[–—-]?\s*(.*)$", rest)
+        acronym = re.match(r"^([A-ZÅÄÖ]{2,6})\b\s*[–—-]\s*(.*)$", rest) or re.match(r"^([A-ZÅÄÖ]{2,6})\s*$", rest)
         if acronym:
-            short, full = acronym.group(1), acronym.group(2).strip() or None
-        else:
-            full = _cut_heading(rest) or None
-    if full is None and short is None:
-        named = next((t for t in _heading_lines(preamble) if BODY_NOUN.match(t.split()[0])), None)
-        if named:
-            full = named.title() if named.isupper() else named
-    if short in PARTY_LETTERS:
+            short = acronym.group(1)
+            full = acronym.group(2).strip() if acronym.lastindex and acronym.lastindex >= 2 else None
+    if short in lexicon.party_letters() or (short and short.isdigit()):
         short = None
-    subjects = Counter(m.group(1) for m in DECISION_SUBJECT.finditer(text) if m.group(1) not in PARTY_LETTERS)
-    if short is None and subjects:
-        short = subjects.most_common(1)[0][0]
-    if short is None and full and BODY_NOUN.match(full.split()[0]):
-        short = full.split()[0]
     if full:
-        full = re.sub(r"\s+", " ", full).strip(" –-,")
+        full = re.sub(r"\s+", " ", full).strip(" –-,") or None
     elif short:
         full = expansion(short, text)
     return short, full
+
+
+def _subject_body(text: str) -> str | None:
+    """The body that decides in the text ("Kyrkomötet beslöt", "finner att kommunfullmäktige beslutar")."""
+    counts: Counter[str] = Counter()
+    pattern = re.compile(
+        r"\b([A-ZÅÄÖa-zåäö][\wåäö]+)\s+(?:beslutar|beslutade|beslöt|har\s+omfattat|fastställde|godkänner|godkände|avslår|avslog)\b"
+    )
+    for m in pattern.finditer(text):
+        found = body_word(m.group(1))
+        if found and found.lower() not in ("mötet",):
+            counts[found] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def expansion(acronym: str, text: str) -> str | None:
@@ -158,41 +451,23 @@ def expansion(acronym: str, text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _heading_lines(preamble: list[Line]) -> list[str]:
-    """The title lines: those before the first label, column heading or list line."""
-    out = []
-    for line in preamble:
-        text = line.text
-        if not text:
-            continue
-        if ":" in text or "\t" in text or text.startswith("För ") or len(out) >= 4 or len(text) > 150:
-            break
-        out.append(text)
-    return out
+# --- signatures ---------------------------------------------------------------------------------
 
 
-def _strip_doc_type(text: str) -> str:
-    return re.sub(rf"^\s*(?:{DOC_TYPES})\b\s*", "", text, flags=re.IGNORECASE).strip()
-
-
-def _cut_heading(text: str) -> str:
-    """The body's name ends where the attendee list or a group heading begins."""
-    text = re.split(r"\s(?:För [A-ZÅÄÖ]{2,}|Närvarande|Inbjudna|Datum|Tid|Plats)\b", text)[0]
-    return text.strip()
-
-
-def signatories(lines: list[Line], known: list[str]) -> tuple[list[str], int]:
-    """Names in the signature block at the end, and the index of its first line.
+def signatories(lines: list[Line], known: list[str]) -> tuple[list[str], int, dict[str, str]]:
+    """Names in the signature block at the end, the index of its first line, and their roles.
 
     Reads upwards from the last line while lines look like signatures: names
-    with titles ("ordförande", "direktör VästKom") or title-only lines, and
-    no sentences.
+    with titles ("ordförande", "direktör VästKom"), title-only lines, rules
+    ("______") and no sentences. A role line above names gives them that role.
     """
     names: list[str] = []
     first = len(lines)
     saw_title = False
+    roles: dict[str, str] = {}
+    pending: list[str] = []
     for i in range(len(lines) - 1, -1, -1):
-        text = lines[i].text.replace("\t", "  ")
+        text = _DOTS.sub(" ", lines[i].text.replace("\t", "  ")).strip()
         if not text:
             continue
         if len(text) > 110 or re.search(r"[.!?]\s*$", text) and not SIGNATURE_WORDS.search(text):
@@ -203,38 +478,81 @@ def signatories(lines: list[Line], known: list[str]) -> tuple[list[str], int]:
             saw_title = True
         if found and _only_names_and_titles(text, found):
             names = found + names
+            pending = found + pending
             first = i
+            title = _role_of(text)
+            if title:
+                for n in found:
+                    roles.setdefault(n, title)
         elif not found and _title_only(text):
+            title = _role_of(text)
+            if title:
+                for n in pending:
+                    roles.setdefault(n, title)
+            pending = []
             first = i
         else:
             break
     if not saw_title:
-        return [], len(lines)
-    return names, first
+        return [], len(lines), {}
+    return names, first, roles
 
 
-_TOP_SIGNATURES = re.compile(r"^Underskrifter\b", re.IGNORECASE)
-_SIGNATURE_ROLE = re.compile(r"^(Sekreterare|Ordförande|Justerande|Justerare|Vice ordförande)\b", re.IGNORECASE)
+_ROLE_WORDS = {
+    "sekreterare": "sekreterare", "sekr": "sekreterare", "vid protokollet": "sekreterare",
+    "protokollförare": "sekreterare", "mötessekreterare": "sekreterare",
+    "ordförande": "ordförande", "ordf": "ordförande", "mötesordförande": "ordförande",
+    "justerare": "justerare", "justerande": "justerare", "justeras": "justerare",
+}
 
 
-def top_signatories(preamble: list[Line], known: list[str]) -> list[str]:
-    """Names under an "Underskrifter" block on a protocol's first page.
+def _role_of(text: str) -> str | None:
+    low = text.lower()
+    for word, role in _ROLE_WORDS.items():
+        if re.search(rf"\b{word}\b", low):
+            return role
+    return None
 
-    Municipal protocols often print the signature fields (secretary, chair,
-    adjuster) before the attendee list, each role followed by a name line.
+
+def top_signatories(preamble: list[Line], known: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Names under an "Underskrift(er)" block on a protocol's first page, with their roles.
+
+    Kommunal protocols print the signature fields (secretary, chair, adjusters)
+    before the attendance list, each role followed by the name below the line.
     """
-    names: list[str] = []
     lines = [line for line in preamble if line.text]
-    start = next((i for i, line in enumerate(lines) if _TOP_SIGNATURES.match(line.text)), None)
+    start = next((i for i, line in enumerate(lines) if re.match(r"^Underskrift(?:er)?\b", line.text, re.IGNORECASE)), None)
     if start is None:
-        return []
-    for line in lines[start : start + 12]:
-        text = re.sub(r"^Underskrifter\s*", "", line.text, flags=re.IGNORECASE)
-        if ":" in text and not _SIGNATURE_ROLE.match(text):
+        return [], {}
+    names: list[str] = []
+    roles: dict[str, str] = {}
+    role: str | None = None
+    for line in lines[start : start + 14]:
+        text = re.sub(r"^Underskrift(?:er)?\s*", "", line.text, flags=re.IGNORECASE)
+        text = re.sub(r"\bParagrafer\b.*$", "", text, flags=re.IGNORECASE)
+        if re.match(r"^(?:ANSLAG|BEVIS)\b", text) or (is_label_line(text) and not _role_of(text)):
             break
-        text = _SIGNATURE_ROLE.sub("", text)
-        names += [m.name for m in find_names(text, known=known)]
-    return list(dict.fromkeys(names))
+        label = _role_of(text)
+        if label:
+            role = label
+            text = re.sub(r"^(?:Sekreterare|Ordförande|Justerande|Justerare|Vice ordförande)\b", "", text, flags=re.IGNORECASE)
+        text = _DOTS.sub(" ", text)
+        found = [m.name for m in find_names(text, known=known)] or _name_line(text)
+        for name in found:
+            names.append(name)
+            if role:
+                roles.setdefault(name, role)
+    return list(dict.fromkeys(names)), roles
+
+
+def _name_line(text: str) -> list[str]:
+    """A line of only capitalised words read as names, two or three words each."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or not all(re.fullmatch(r"[A-ZÅÄÖ][\wåäöéü-]+", w) for w in words):
+        return []
+    if len(words) in (2, 3):
+        return [" ".join(words)]
+    return [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)] if len(words) % 2 == 0 else []
 
 
 def signature_roles(lines: list[Line], names: list[str]) -> dict[str, str]:
@@ -262,8 +580,8 @@ def _only_names_and_titles(text: str, names: list[str]) -> bool:
 
 def _title_only(text: str) -> bool:
     words = re.findall(r"[\wåäöÅÄÖ-]+", text)
-    if not words or len(words) > 8:
+    if not words:
+        return not text.strip(" _.-–")
+    if len(words) > 8:
         return False
-    return bool(SIGNATURE_WORDS.search(text)) or all(
-        w[:1].isupper() or w in ("och", "v") for w in words
-    )
+    return bool(SIGNATURE_WORDS.search(text)) or all(w[:1].isupper() or w in ("och", "v") for w in words)

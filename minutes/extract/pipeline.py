@@ -1,59 +1,47 @@
-"""The spaCy pipeline: ``spacy.blank("sv")``, lookup lemmas, and a span ruler of cues.
+"""The spaCy pipeline: ``spacy.blank("sv")``, lookup lemmas, sentences, and a span ruler of cues.
 
-Built once per process (the lemma table costs about 2 s and 250 MiB) and passed
-to the extractor, so tests and workers can share or replace it. No trained
-model is needed or downloaded.
+Built once per process and passed to the extractor, so tests and workers can
+share or replace it. No trained model is needed or downloaded. The extractor
+runs it once over all passages of a document with ``nlp.pipe``
+(:func:`annotate`); the fact modules then read the annotations: sentences
+(``doc.sents``) and cue spans (``doc.spans["minutes_cues"]``, label and
+lexicon entry id kept as ``span.label_`` and ``span.id_``).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from minutes.extract import components  # noqa: F401  (registers the minutes_* factories)
+from minutes.extract import lexicon
 
-CUE_LABELS = ("NOTED", "ENDORSED", "DECIDED", "REFERRED", "ASSIGN", "SPEECH")
-
-
-def load_patterns(name: str = "cues.jsonl") -> list[dict]:
-    """Span-ruler patterns shipped as package data (one JSON object per line)."""
-    text = resources.files("minutes.extract").joinpath(f"patterns/{name}").read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("//")]
-
-
-def pattern_lemmas(patterns: list[dict]) -> list[str]:
-    """Every lemma the patterns match on (``{"LEMMA": ...}`` values)."""
-    found: set[str] = set()
-    for pattern in patterns:
-        for token in pattern["pattern"]:
-            value = token.get("LEMMA") if isinstance(token, dict) else None
-            if isinstance(value, str):
-                found.add(value)
-            elif isinstance(value, dict):
-                found.update(value.get("IN", []))
-    return sorted(found)
+CUES = "minutes_cues"
+CUE_LABELS = ("DECISION", "ASSIGN", "SPEECH")
 
 
 def build_nlp(*, lemmas: str = "patterns") -> Language:
-    """A fresh pipeline: tokenizer, lower-case lookup lemmatizer, cue span ruler.
+    """A fresh pipeline: tokenizer, lower-case lookup lemmatizer, sentences, cue span ruler.
 
     ``lemmas="patterns"`` loads only the lemma entries the cue patterns need
     (fast start-up for every worker); ``"all"`` loads the whole table;
     ``"none"`` leaves lemmas out.
     """
     nlp = spacy.blank("sv")
-    patterns = load_patterns()
+    patterns = lexicon.ruler_patterns()
     if lemmas != "none":
-        keep = pattern_lemmas(patterns) if lemmas == "patterns" else None
+        keep = lexicon.pattern_lemmas(patterns) if lemmas == "patterns" else None
         nlp.add_pipe("minutes_lemmatizer", config={"keep": keep})
+    nlp.add_pipe("minutes_sentences")
     ruler = nlp.add_pipe(
         "span_ruler",
-        name="minutes_cues",
-        config={"spans_key": "minutes_cues", "validate": True, "overwrite": False},
+        name=CUES,
+        config={"spans_key": CUES, "validate": True, "overwrite": False},
     )
     ruler.add_patterns(patterns)
     return nlp
@@ -65,9 +53,44 @@ def default_nlp() -> Language:
     return build_nlp()
 
 
+def annotate(nlp: Language, texts: Iterable[str]) -> list[Doc]:
+    """One ``Doc`` per passage text, all in one ``nlp.pipe`` pass."""
+    return list(nlp.pipe(texts, batch_size=64))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue the span ruler found: label, lexicon entry id and character range in its passage."""
+
+    label: str
+    id: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def kind(self) -> str:
+        """For a DECISION cue, the decision kind its lexicon entry declares."""
+        return self.id.split(":", 1)[0]
+
+
+def cues_of(doc: Doc, start: int = 0, end: int | None = None, *, label: str | None = None) -> list[Cue]:
+    """The cues of ``doc`` inside characters ``start:end``, in order (longest first at a start)."""
+    end = len(doc.text) if end is None else end
+    found = [
+        Cue(span.label_, span.id_, span.start_char, span.end_char, span.text)
+        for span in doc.spans[CUES]
+        if span.start_char >= start and span.end_char <= end and (label is None or span.label_ == label)
+    ]
+    return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of a passage."""
+    return list(doc.sents)
+
+
 def cues(nlp: Language, text: str) -> list[tuple[str, int, int, str]]:
-    """(label, start_char, end_char, text) of every cue in ``text``, in order."""
+    """(label, start_char, end_char, text) of every cue in a one-off ``text`` (tests, CLI)."""
     doc = nlp(text)
-    return sorted(
-        (span.label_, span.start_char, span.end_char, span.text) for span in doc.spans["minutes_cues"]
-    )
+    return [(c.label, c.start, c.end, c.text) for c in cues_of(doc)]

@@ -65,13 +65,20 @@ def read_and_extract(job: ParseJob) -> Outcome:
 
 
 def extract_document(document: SourceDocument, overrides: dict | None = None) -> Outcome:
-    """Extract the meeting from an already-read document and prepare its rows (import and reprocess)."""
+    """Extract the meeting from an already-read document and prepare its rows (import and reprocess).
+
+    A file with no mark of minutes at all is "not_minutes", with the reason (issue 16).
+    """
     from minutes.extract import default_nlp, extract_meeting
+    from minutes.models.checks import not_minutes_reason
 
     try:
         meeting = extract_meeting(document, nlp=default_nlp())
     except Exception as error:  # noqa: BLE001 - an extractor bug must not stop the batch
         return Outcome("failed", error=f"extraction failed ({type(error).__name__}: {error})")
+    reason = not_minutes_reason(meeting, overrides)
+    if reason:
+        return Outcome("not_minutes", error=reason)
     try:
         rows = meeting_rows(document, meeting, overrides)
     except Exception as error:  # noqa: BLE001 - nor a row that cannot be prepared

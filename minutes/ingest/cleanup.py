@@ -15,6 +15,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 #: Glyphs that PDF producers and Word use for list bullets. Private-use
 #: symbols come from Symbol/Wingdings fonts; "(cid:N)" from pdfminer.
 BULLET_CHARS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\u27a2"
@@ -30,7 +32,7 @@ _PDFIUM_LINE_HYPHENS = ("\ufffe", "\x02")
 #: Words after which a line-end hyphen is a real suspended compound
 #: ("hälso- och sjukvård", "in- eller utskrivning"), not a word break.
 COMPOUND_CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "resp", "till", "som"})
-_FIRST_WORD_RE = re.compile(r"^(\w+)(.*)$")
+_FIRST_WORD_RE = re.compile(r"^(\w+)(\S*)(.*)$")
 
 #: Lines that are nothing but a page number: "Sida 2", "Sida 2 av 5",
 #: "2 (5)", "2/5", "- 2 -", "Page 2 of 5".
@@ -42,6 +44,38 @@ _PAGE_NUMBER_RE = re.compile(
 _BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 _DIGITS_RE = re.compile(r"\d+")
 _SPACES_RE = re.compile(r"\s+")
+
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+
+#: Spacing accents and the combining marks they stand for.
+SPACING_ACCENTS = {"\u00a8": "\u0308", "\u02da": "\u030a", "\u00b4": "\u0301"}
+_ACCENT_AFTER_RE = re.compile("([aouAOUe])[ ]?([\u00a8\u02da\u00b4])(?=\\w|\\b)")
+_ACCENT_BEFORE_RE = re.compile("([\u00a8\u02da])[ ]?([aouAOU])")
+_LOOSE_MARK_RE = re.compile("(\\w) ([\u0300-\u036f])")
+_RULE_LINE_RE = re.compile(r"^[ \t]*[_.\-–—]{5,}[ \t_.\-–—]*$")
+
+#: Letters Tesseract reads in place of digits.
+_DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"})
+_NUMBER_TOKEN_RE = re.compile(r"(?<![\w§])[\dlIO|]+(?:[.:/-][\dlIOo|]+)*(?![\w])")
+_PARAGRAPH_NUMBER_RE = re.compile(r"(§\s?)([\dlI|]+)(?![\w])")
+_OCR_BULLET_RE = re.compile(r"^[ \t]*(?:»«|«|»|\.«|©|®|°)[ \t]+(?=\S)", re.MULTILINE)
+_OCR_DASH_RE = re.compile(r"(?<= )(?:—-|-—|—|--)(?= )")
+_MISREAD_PARAGRAPH_RE = re.compile(r"^(8|S|&|\$) ?(\d{1,4})( [A-ZÅÄÖ])", re.MULTILINE)
+_ZERO_BEFORE_UNIT_RE = re.compile(r"(?:(?<=: )|(?<=:)|(?<=\t))[Oo](?= ?(?:h|kr|st|tim|min|%)(?!\w))")
+_DOLLAR_PARAGRAPH_RE = re.compile(r"(?<!\S)\$(?=\s?\d)")
+
+#: Labels of the initials boxes printed on every page of Swedish minutes.
+SIGNATURE_BOX_LABELS = frozenset({
+    "justerandes signatur", "justerandes sign", "justerarens signatur", "justerares signatur",
+    "justerandes namnteckning", "ordförandes signatur", "ordförandens signatur",
+    "sekreterarens signatur", "sekreterares signatur", "signatur", "sign", "utdragsbestyrkande",
+    "justerande", "justerare",
+})
+
+#: Near repeats: lines this long, this similar (rapidfuzz ratio), compared over this many pages.
+FUZZY_MIN_LENGTH = 10
+FUZZY_SCORE = 90
+FUZZY_WINDOW = 5
 
 #: How many lines at each edge of a page may be running headers/footers.
 EDGE_LINES = 4
@@ -105,9 +139,10 @@ def _join_pair(line: str, following: str) -> tuple[str, str] | None:
     start = _FIRST_WORD_RE.match(following)
     if not start:
         return None
-    word, rest = start.group(1), start.group(2)
+    word, tail, rest = start.groups()
     if not word[0].islower() or word.lower() in COMPOUND_CONJUNCTIONS:
         return None
+    word += tail  # the punctuation after the word moves with it: "verksam-⏎hetsår.”"
     prefix = line[:-1].split()[-1].rsplit("-", 1)[-1]
     hyphen = "-" if _keeps_hyphen(prefix) else ""
     return line[:-1] + hyphen + word, rest.lstrip()
@@ -141,16 +176,87 @@ def join_hyphenated(text: str) -> str:
     return "\n".join(out)
 
 
+def expand_ligatures(text: str) -> str:
+    """"ﬁ", "ﬂ", "ﬀ" … as their letters, so "ﬁnansiering" is found by a search for "finansiering"."""
+    return _LIGATURE_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+def compose_accents(text: str) -> str:
+    """Join an accent printed or recognised beside its letter: "a¨" / "a ̈" → "ä", "a˚" → "å".
+
+    Old TeX fonts draw the dots of ä/ö as a glyph of their own, and OCR reads
+    them that way; NFC then composes the letter with its combining mark.
+    """
+    text = _ACCENT_AFTER_RE.sub(lambda m: m.group(1) + SPACING_ACCENTS[m.group(2)], text)
+    text = _ACCENT_BEFORE_RE.sub(lambda m: m.group(2) + SPACING_ACCENTS[m.group(1)], text)
+    return normalize_unicode(_LOOSE_MARK_RE.sub(r"\1\2", text))
+
+
+def drop_rule_lines(text: str) -> str:
+    """Remove lines drawn only with underscores, dots or dashes: signature rules and leaders."""
+    return "\n".join(line for line in text.split("\n") if not _RULE_LINE_RE.match(line))
+
+
 def clean_text(text: str) -> str:
     """The full repair chain every reader applies to its text."""
-    return normalize_bullets(strip_control(normalize_unicode(text.lstrip("\ufeff"))))
+    text = normalize_unicode(expand_ligatures(text.lstrip("\ufeff")))
+    return normalize_bullets(strip_control(text))
 
 
 def clean_pdf_page(text: str) -> str:
     """The repair chain for one page of a PDF text layer, before furniture removal."""
-    text = strip_control(restore_line_hyphens(text))
-    text = strip_trailing_space(normalize_unicode(text))
-    return normalize_bullets(join_hyphenated(text))
+    text = strip_control(restore_line_hyphens(text.replace("\u00ac\n", "-\n")))
+    text = strip_trailing_space(compose_accents(expand_ligatures(text)))
+    return normalize_bullets(join_hyphenated(drop_rule_lines(text)))
+
+
+def fix_ocr_digits(text: str) -> str:
+    """Read "l", "I", "|" and "O" inside numbers as the digits they stand for: "2O19-O5-l4", "§ l2".
+
+    Only tokens made of digits and these look-alikes, with at least one real
+    digit, are changed, and the number after a "§" (where "§ I" can only mean 1).
+    A "$" before a number at a word start is a misread "§", and a lone "O"
+    before a unit ("O h", "Okr") a zero.
+    """
+    text = _DOLLAR_PARAGRAPH_RE.sub("§", text)
+    text = _ZERO_BEFORE_UNIT_RE.sub("0", text)
+    text = _PARAGRAPH_NUMBER_RE.sub(lambda m: m.group(1) + m.group(2).translate(_DIGIT_LOOKALIKES), text)
+    return _NUMBER_TOKEN_RE.sub(_fix_number_token, text)
+
+
+def _fix_number_token(match: re.Match) -> str:
+    token = match.group(0)
+    if not any(c.isdigit() for c in token):
+        return token
+    return token.translate(_DIGIT_LOOKALIKES)
+
+
+def restore_paragraph_signs(text: str) -> str:
+    """Read "8 14 Fönsterbyte" as "§ 14 Fönsterbyte" where the page numbers its items with §.
+
+    Tesseract often takes "§" for "8" (or "S", "&"). A line opening with such
+    a sign, a number and a capitalised title is a § heading when at least two
+    lines of the page look so and their numbers rise, which a list of counts
+    ("8 12 ledamöter") does not do.
+    """
+    found = list(_MISREAD_PARAGRAPH_RE.finditer(text))
+    numbers = [int(m.group(2)) for m in found]
+    if len(found) < 2 or numbers != sorted(set(numbers)):
+        return text
+    return _MISREAD_PARAGRAPH_RE.sub(lambda m: "§ " + m.group(2) + m.group(3), text)
+
+
+def repair_ocr_text(text: str) -> str:
+    """Repairs for text that comes from OCR, before the common PDF repair chain.
+
+    Tesseract's usual misreadings in Swedish minutes: look-alike letters in
+    numbers and after "§", "¬" for a line-end hyphen, "«", "»" or "©" for a
+    bullet, "—-" for a dash, accents beside their letters (the ligatures and
+    hyphenation are then handled as for any PDF by :func:`clean_pdf_page`).
+    """
+    text = _OCR_BULLET_RE.sub("• ", text.replace("\u00ac\n", "-\n"))
+    text = fix_ocr_digits(compose_accents(_OCR_DASH_RE.sub("–", text)))
+    return restore_paragraph_signs(text)
 
 
 # --- running headers and footers ---------------------------------------------
@@ -191,11 +297,14 @@ class RunningLines:
 
     exact: frozenset[str] = frozenset()
     folios: dict[str, int] = field(default_factory=dict)
+    near: tuple[str, ...] = ()
 
     def match(self, line: str, page: int) -> bool:
-        """Whether ``line`` on ``page`` is running furniture or a folio."""
+        """Whether ``line`` on ``page`` is running furniture, a signature box or a folio."""
         line = line.strip()
-        if line in self.exact or is_page_number(line, page):
+        if line in self.exact or is_page_number(line, page) or is_signature_box(line):
+            return True
+        if self.near and len(line) >= FUZZY_MIN_LENGTH and _close_to(line, self.near):
             return True
         slot = self.folios.get(furniture_key(line))
         numbers = _numbers(line)
@@ -219,7 +328,51 @@ def running_lines(pages: list[str], *, min_share: float = 0.5) -> RunningLines:
         folio_votes.update(_folio_slots(edges, page))
     needed = max(2, math.ceil(min_share * len(pages)))
     folios = {key: slot for (key, slot), n in folio_votes.most_common() if n >= needed}
-    return RunningLines(frozenset(k for k, n in exact.items() if n >= needed and k), folios)
+    repeated = frozenset(k for k, n in exact.items() if n >= needed and k)
+    return RunningLines(repeated, folios, _near_repeats(pages, repeated, min_share))
+
+
+def _near_repeats(pages: list[str], exact: frozenset[str], min_share: float) -> tuple[str, ...]:
+    """Edge lines that recur with small differences, as an OCR'd header does ("Protokol1 2019").
+
+    Each page is compared with its :data:`FUZZY_WINDOW` neighbours on either
+    side, so long documents stay cheap.
+    """
+    edges = [
+        [line.strip() for line in _edge_lines(text.split("\n"))
+         if len(line.strip()) >= FUZZY_MIN_LENGTH and line.strip() not in exact]
+        for text in pages
+    ]
+    found: set[str] = set()
+    for i, lines in enumerate(edges):
+        window = range(max(0, i - FUZZY_WINDOW), min(len(pages), i + FUZZY_WINDOW + 1))
+        needed = max(2, math.ceil(min_share * len(window)))
+        for line in lines:
+            hits = sum(1 for j in window if j == i or _close_to(line, edges[j]))
+            if hits >= needed:
+                found.add(line)
+    return tuple(sorted(found))
+
+
+def _close_to(line: str, candidates) -> bool:
+    """Whether a candidate differs from ``line`` only in a few letters, never in its numbers.
+
+    Numbers must agree: "Dnr KS 2020/145" and "Dnr KS 2020/146" are two cases,
+    not one header misread.
+    """
+    digits = _DIGITS_RE.findall(line)
+    same = [c for c in candidates if _DIGITS_RE.findall(c) == digits]
+    return bool(same) and process.extractOne(line, same, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE) is not None
+
+
+def is_signature_box(line: str) -> bool:
+    """Whether a line holds only the labels of a page's initials boxes ("Justerandes signatur").
+
+    Swedish minutes print these boxes on every page for the justerare to
+    initial; they carry no text of the meeting.
+    """
+    cells = [c.strip(" :.").lower() for c in re.split(r"\t| {2,}", line) if c.strip(" :.")]
+    return bool(cells) and all(cell in SIGNATURE_BOX_LABELS for cell in cells)
 
 
 def _folio_slots(lines: set[str], page: int) -> set[tuple[str, int]]:

@@ -42,20 +42,19 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _best_match(matches: CharsetMatches) -> CharsetMatch | None:
-    """charset-normalizer's best guess, with ties broken towards cp1252.
+    """charset-normalizer's best guess, read as Swedish: least chaos, then most coherence, then cp1252.
 
-    For Swedish text cp1250 and cp1252 score exactly alike (same chaos, same
-    coherence) and the library picks cp1250 first, turning "å" into "ĺ". Old
-    Swedish Windows files are cp1252, so among equally good candidates it wins.
+    For Swedish text cp1250 and cp1252 often score the same chaos, and the
+    library may rank cp1250 first even when cp1252 reads as more coherent
+    language, turning "å" into "ĺ" ("Samrĺdsorganet", issue 16). Among the
+    candidates with the least chaos the most coherent wins, and on a full tie
+    cp1252: old Swedish Windows files are cp1252.
     """
     best = matches.best()
     if best is None:
         return None
-    for match in matches:
-        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
-        if tied and PREFERRED_ON_TIE in match.could_be_from_charset:
-            return match
-    return best
+    calm = [m for m in matches if m.chaos == best.chaos]
+    return max(calm, key=lambda m: (m.coherence, PREFERRED_ON_TIE in m.could_be_from_charset))
 
 
 def read_text(data: bytes, *, name: str) -> SourceDocument:

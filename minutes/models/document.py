@@ -17,6 +17,9 @@ class SourceDocument:
     ``text`` is NFC-normalised and repaired (see ``minutes.ingest.cleanup``).
     ``page_starts[i]`` is the character offset where page ``i + 1`` begins, so
     any character span can be mapped to the page it was printed on.
+    ``pages_without_text`` lists the 1-based pages that gave no text (scans
+    left unread); ``ocr_pages`` maps each page read by OCR to Tesseract's mean
+    word confidence (0-100) on it.
     """
 
     name: str
@@ -28,11 +31,20 @@ class SourceDocument:
     size: int = 0
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    pages_without_text: list[int] = field(default_factory=list)
+    ocr_pages: dict[int, float] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
         """Number of pages (1 for plain text)."""
         return len(self.page_starts)
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        """Mean OCR word confidence over the OCR'd pages, or None when no page was OCR'd."""
+        if not self.ocr_pages:
+            return None
+        return round(sum(self.ocr_pages.values()) / len(self.ocr_pages), 1)
 
     def page_of(self, offset: int) -> int:
         """The 1-based page that the character at ``offset`` is on."""

@@ -156,9 +156,9 @@ class Recusal:
 
 @dataclass
 class Item:
-    """One agenda item: its number as printed, title, label, people, outcomes, text."""
+    """One agenda item: its number as printed (None when unnumbered), title, label, people, outcomes, text."""
 
-    number: str
+    number: str | None
     title: str
     kind: str | None = None
     presenters: list[str] = field(default_factory=list)

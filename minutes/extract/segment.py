@@ -1,0 +1,129 @@
+"""Re-segmenting flattened text: where a line would have broken before its line breaks were lost.
+
+Web transcripts (docplayer, yumpu) and some PDF extractions put a whole page on
+one line: "1 Mötets öppnande Mötet öppnades ... 2 Justering Till att justera ...".
+The layout rules read lines, so a flattened line is cut, before they run, at the
+places a printed page breaks lines: before item numbers that count up (1, 2, 3 or
+155, 156), before section labels with a colon ("Beslut:") and, in the part before
+the first item, before header and attendance labels. The cuts are offsets into
+the raw line, so every piece keeps its exact place in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from minutes.extract import lexicon
+
+#: A line this long, with several cut points, is flattened text rather than a paragraph.
+FLAT_LINE = 350
+#: "155 Val av protokolljusterare": a number (or § number) before a capitalised title word.
+_ITEM_NUMBER = re.compile(r"(?<![\w§/:.,(-])(?:§\s*)?(\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+#: "1 1(19)" / "1(19)": a page number and page mark at the start of a page.
+_PAGE_PREFIX = re.compile(r"^\s*(?:\d{1,3}\s+)?\d{1,3}\s?\(\d{1,3}\)\s*|^\s*\d{1,3}\s+(?=\d{1,3}\s+[A-ZÅÄÖ])")
+
+
+@lru_cache(maxsize=1)
+def _labels() -> re.Pattern:
+    words = list(lexicon.header_labels()) + list(lexicon.status_labels())
+    body = lexicon.alternation([w for w in words if len(w) > 3])
+    # A label as a word: followed by a colon, or written in capitals, or a multi-word label.
+    return re.compile(
+        rf"(?<![\wåäöÅÄÖ])(?:(?:{body})\s*:|(?-i:[A-ZÅÄÖ]{{4,}}(?:\s+[A-ZÅÄÖ]{{3,}})?)(?=\s+[A-ZÅÄÖ]))",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _multiword_labels() -> re.Pattern:
+    words = [w for w in list(lexicon.header_labels()) + list(lexicon.status_labels()) if " " in w]
+    return re.compile(rf"(?<![\wåäöÅÄÖ])(?-i:(?=[A-ZÅÄÖ]))(?:{lexicon.alternation(words)})(?=\s)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _bare_labels() -> re.Pattern:
+    words = [w for w in lexicon.header_labels() if " " not in w and len(w) > 2]
+    return re.compile(rf"(?<=\s)(?-i:(?=[A-ZÅÄÖ]))(?:{lexicon.alternation(words)})(?=\s+(?-i:[A-ZÅÄÖ\d]))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _section_labels() -> re.Pattern:
+    body = lexicon.alternation(list(lexicon.section_roles()))
+    return re.compile(rf"(?<=[.!?] )(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:", re.IGNORECASE)
+
+
+#: Words a number belongs to ("punkt 2", "bilaga 3", "kap. 5"): such a number is no item number.
+_COUNTED = re.compile(r"\b(?:punkt|punkterna|nr|paragraf|kap|kapitel|bilaga|bilagorna|motion|sidan|sida|steg|fas|del|år|rad|version|prop)\.?\s*$", re.IGNORECASE)
+
+
+def page_prefix(raw: str) -> int:
+    """Length of a page number and page mark that open a flattened page ("2 2(19) ...")."""
+    m = _PAGE_PREFIX.match(raw)
+    return m.end() if m else 0
+
+
+def _number_chain(candidates: list[tuple[int, int, int]]) -> set[tuple[int, int]]:
+    """The longest run of item numbers that count up by one, in text order: {(line, offset)}."""
+    best: list[tuple[int, int, int]] = []
+    for i, first in enumerate(candidates):
+        chain = [first]
+        for nxt in candidates[i + 1 :]:
+            if nxt[0] == chain[-1][0] + 1:
+                chain.append(nxt)
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < 2 and not (best and best[0][0] == 1):
+        return set()
+    return {(line, at) for _n, line, at in best}
+
+
+def _cuts(raw: str, start: int, stop: int, numbers: list[int]) -> list[int]:
+    points = set(numbers)
+    first_item = min(points) if points else len(raw)
+    for pattern in (_labels(), _multiword_labels(), _bare_labels()):
+        for m in pattern.finditer(raw, start, min(first_item, stop)):
+            if m.start() > start:
+                points.add(m.start())
+    for m in _section_labels().finditer(raw, start):
+        points.add(m.start())
+    if start:
+        points.add(start)
+    return sorted(p for p in points if 0 < p < len(raw))
+
+
+def segment_lines(raws: list[str]) -> list[list[tuple[int, int]]]:
+    """For each raw line, the (start, end) of its pieces: one piece unless the line is flattened.
+
+    The item numbers that count up are looked for across all flattened lines
+    together, since a transcript often puts each page on a line of its own.
+    """
+    if not any(len(raw) > FLAT_LINE for raw in raws):
+        return [[(0, len(raw))] for raw in raws]
+    # Once a document is known to be flattened, its shorter pages are read the same way.
+    flat = [n for n, raw in enumerate(raws) if len(raw) > FLAT_LINE / 3]
+    candidates = [
+        (int(m.group(1)), n, m.start())
+        for n in flat
+        for m in _ITEM_NUMBER.finditer(raws[n], page_prefix(raws[n]))
+        if not _COUNTED.search(raws[n][max(0, m.start() - 12) : m.start()])
+    ]
+    chain = _number_chain(candidates)
+    seen_item = False
+    out = []
+    for n, raw in enumerate(raws):
+        if n not in flat:
+            out.append([(0, len(raw))])
+            continue
+        numbers = [at for line, at in chain if line == n]
+        stop = len(raw) if not seen_item else 0
+        seen_item = seen_item or bool(numbers)
+        cuts = _cuts(raw, page_prefix(raw), stop, numbers)
+        if len(cuts) < 2 and not numbers:
+            out.append([(0, len(raw))])
+            continue
+        bounds = [0, *cuts, len(raw)]
+        pieces = [(a, b) for a, b in zip(bounds, bounds[1:]) if raw[a:b].strip()]
+        prefix = page_prefix(raw)
+        out.append([(a, b) for a, b in pieces if not (a == 0 and (b <= prefix or raw[a:b].strip().isdigit()))])
+    return out

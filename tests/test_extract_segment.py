@@ -1,0 +1,151 @@
+"""Lines and flattened text: cleaning markup, joining wrapped lines, re-segmenting lost line breaks.
+
+Layout rules read lines; a web transcript or PDF page that lost its line breaks
+is cut (``segment.segment_lines``) at item numbers that count up, § numbers,
+header and attendance labels and "Label:" section starts, with every piece
+keeping its offsets into the document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes.extract import extract_meeting
+from minutes.extract.lines import clean, join_wrapped, split_lines
+from minutes.extract.segment import FLAT_LINE, page_prefix, segment_lines
+from minutes.models import SourceDocument
+
+#: Association minutes whose line breaks were lost: one line, header labels, numbered items.
+FLAT_ASSOCIATION = (
+    "Protokoll Styrelsemöte Ekby Hembygdsförening Datum: 2020-05-04 Tid: 18.30 Plats: Bygdegården "
+    "Närvarande: Anna Berg, Olle Ek, Karin Lund och Per Sund "
+    "1 Mötets öppnande Ordföranden öppnade mötet och hälsade alla välkomna till kvällens möte. "
+    "2 Val av justerare Till justerare valdes Olle Ek, som tackade för förtroendet. "
+    "3 Ekonomi Kassören redogjorde för ekonomin enligt bilaga 7 Budgeten följs. "
+    "Beslut: Rapporten läggs till handlingarna. "
+    "4 Mötets avslutande Ordföranden tackade och avslutade mötet."
+)
+
+#: A kommunal protocol flattened page by page, each page opening with its page mark.
+FLAT_PAGES = [
+    "1 1(3) Protokoll Socialnämnden Sammanträdesdatum 2021-03-16 Plats och tid: Kommunhuset kl 13.00 "
+    "Beslutande: Anna Berg (S), ordförande, Olle Ek (M), Karin Lund (C), Per Sund (S), Lisa Ström (V) "
+    "Övriga deltagare: Eva Nord, sekreterare Utses att justera: Olle Ek "
+    "§ 12 Budget 2022 Socialnämnden beslutar att anta budgeten för år 2022 enligt förvaltningens förslag.",
+    "2 2(3) § 13 Taxor Socialnämnden beslutar att höja taxorna. Reservation: M. "
+    "§ 14 Delegationsbeslut Informationen läggs till handlingarna och nämnden tackar för redovisningen av besluten.",
+]
+
+
+def _pieces(raws: list[str]) -> list[str]:
+    return [raw[a:b].strip() for raw, pieces in zip(raws, segment_lines(raws)) for a, b in pieces]
+
+
+def test_segment_leaves_ordinary_lines_whole():
+    raws = ["1. Mötets öppnande", "Ordföranden öppnade mötet.", "", "2. Val av justerare"]
+    assert segment_lines(raws) == [[(0, len(raw))] for raw in raws]
+
+
+def test_segment_cuts_a_flattened_line_at_labels_and_counting_numbers():
+    assert len(FLAT_ASSOCIATION) > FLAT_LINE
+    pieces = _pieces([FLAT_ASSOCIATION])
+    assert pieces[0] == "Protokoll Styrelsemöte Ekby Hembygdsförening"
+    assert pieces[1].startswith("Datum: 2020-05-04")  # "Tid:" may or may not get a line of its own
+    assert pieces[pieces.index("Plats: Bygdegården") :] == [
+        "Plats: Bygdegården",
+        "Närvarande: Anna Berg, Olle Ek, Karin Lund och Per Sund",
+        "1 Mötets öppnande Ordföranden öppnade mötet och hälsade alla välkomna till kvällens möte.",
+        "2 Val av justerare Till justerare valdes Olle Ek, som tackade för förtroendet.",
+        # "bilaga 7 Budgeten" is no item: 7 does not follow 3.
+        "3 Ekonomi Kassören redogjorde för ekonomin enligt bilaga 7 Budgeten följs.",
+        "Beslut: Rapporten läggs till handlingarna.",
+        "4 Mötets avslutande Ordföranden tackade och avslutade mötet.",
+    ]
+
+
+def test_segment_reads_flattened_pages_together_and_drops_page_marks():
+    assert _pieces(FLAT_PAGES) == [
+        "Protokoll Socialnämnden",
+        "Sammanträdesdatum 2021-03-16",
+        "Plats och tid: Kommunhuset kl 13.00",
+        "Beslutande: Anna Berg (S), ordförande, Olle Ek (M), Karin Lund (C), Per Sund (S), Lisa Ström (V)",
+        "Övriga deltagare: Eva Nord, sekreterare",
+        "Utses att justera: Olle Ek",
+        "§ 12 Budget 2022 Socialnämnden beslutar att anta budgeten för år 2022 enligt förvaltningens förslag.",
+        "§ 13 Taxor Socialnämnden beslutar att höja taxorna.",
+        "Reservation: M.",
+        "§ 14 Delegationsbeslut Informationen läggs till handlingarna och nämnden tackar för"
+        " redovisningen av besluten.",
+    ]
+
+
+@pytest.mark.parametrize(("raw", "length"), [("2 2(19) Text här", 8), ("3(7) Text", 5), ("Text utan sidmärke", 0)])
+def test_segment_page_prefix(raw, length):
+    assert page_prefix(raw) == length
+
+
+def test_segment_lines_keep_their_place_in_the_document():
+    text = "\n".join(FLAT_PAGES)
+    lines = [line for line in split_lines(text) if line.text]
+    assert len(lines) == 10
+    for line in lines:
+        assert text[line.start : line.end].strip() == line.text
+
+
+def test_segment_flattened_minutes_end_to_end():
+    m = extract_meeting(SourceDocument(name="t.txt", text=FLAT_ASSOCIATION))
+    assert (m.body, m.date, m.start_time, m.location) == ("Ekby Hembygdsförening", "2020-05-04", "18:30", "Bygdegården")
+    assert [a.name for a in m.attendees] == ["Anna Berg", "Olle Ek", "Karin Lund", "Per Sund"]
+    assert [i.number for i in m.items] == ["1", "2", "3", "4"]
+    assert [(d.kind, d.text) for d in m.items[2].decisions] == [("noted", "Rapporten läggs till handlingarna.")]
+
+
+def test_segment_flattened_protocol_end_to_end():
+    m = extract_meeting(SourceDocument(name="t.txt", text="\n".join(FLAT_PAGES)))
+    assert m.date == "2021-03-16"
+    assert [i.number for i in m.items] == ["12", "13", "14"]
+    assert [r.by for r in m.items[1].reservations] == ["M"]
+    assert {a.name: a.role for a in m.attendees}["Eva Nord"] == "sekreterare"
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("**Beslut:** Enligt förslag", "Beslut: Enligt förslag"),
+        ("_Budget_ för 2021", "Budget för 2021"),
+        ("Se [bilaga](#b1) 3", "Se bilaga 3"),
+        ("Text<br />mer text", "Text mer text"),
+        ("<strong>Budget</strong>", "Budget"),
+        ("Kost &amp; logi", "Kost & logi"),
+        # Columns padded with spaces in a text export become column breaks.
+        ("Anna Berg     S     x", "Anna Berg\tS\tx"),
+        ("  Budget  för   2021 ", "Budget för\t2021"),
+    ],
+)
+def test_lines_clean_markup(raw, cleaned):
+    assert clean(raw) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "joined"),
+    [
+        ("verksam-", "heten", "verksamheten"),
+        ("IT-", "lösning", "IT-lösning"),
+        ("hälso-", "och sjukvård", "hälso- och sjukvård"),
+        ("Budget för", "2021", "Budget för 2021"),
+        ("", "Budget", "Budget"),
+    ],
+)
+def test_lines_join_wrapped(previous, text, joined):
+    assert join_wrapped(previous, text) == joined
+
+
+def test_lines_markdown_headings_bullets_and_indents():
+    lines = split_lines("## Närvarande\n- Anna Berg\n    - Olle Ek\n• Karin Lund\n___________")
+    assert [(line.text, line.heading, line.bullet, line.indent) for line in lines] == [
+        ("Närvarande", 2, False, 0),
+        ("Anna Berg", 0, True, 0),
+        ("Olle Ek", 0, True, 4),
+        ("Karin Lund", 0, True, 0),
+        ("", 0, False, 0),  # a signature rule is no text
+    ]
