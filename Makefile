@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,ocr]"
+	$(BIN)/python -m pip install --quiet -e ".[test,sample,bench,ocr]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -36,9 +36,14 @@ ocr:
 	-bash .ci/install-ocr
 
 # The browser tests drive the server of the installed wheel (MINUTES_SERVE_BIN), not the checkout.
-test: install browser ocr wheel
+test: install browser ocr lint wheel
 	MINUTES_SERVE_BIN=$(CURDIR)/build/smoke/venv/bin/minutes $(BIN)/python -m pytest -q
 	$(MAKE) smoke-check
+
+# ruff (pycodestyle, pyflakes, imports, bugbear, pyupgrade) and mypy, as pyproject.toml configures them.
+lint: install
+	$(BIN)/ruff check minutes tests benchmarks
+	$(BIN)/mypy
 
 # The installed artifact: build the wheel and install it outside the checkout.
 wheel: install
@@ -49,12 +54,14 @@ wheel: install
 
 smoke: wheel smoke-check
 
-# Import one file, search it, then serve a sample archive and request every kind of page.
+# Import one file and search it with the plain wheel, then serve a sample archive and request every kind of page.
 smoke-check:
 	cd build/smoke && venv/bin/minutes --help >/dev/null
 	printf '1. Budget\nNämnden noterar informationen.\n' > build/smoke/protokoll.txt
 	cd build/smoke && venv/bin/minutes ingest --quiet --db a.db protokoll.txt
 	cd build/smoke && venv/bin/minutes search --db a.db --format json budget | grep -q Budget
+	# The steps above need no extra; the sample archive served below is written with minutes[sample].
+	cd build/smoke && venv/bin/python -m pip install --quiet "$$(ls minutes-*.whl)[sample]"
 	cd build/smoke && venv/bin/python $(CURDIR)/tests/smoke_wheel.py
 
 bench: install

@@ -40,8 +40,8 @@ from minutes.archive.search import (
     search_sql,
 )
 from minutes.archive.store import ensure_db_shape
-from minutes.swedish import WORD
 from minutes.sample import iter_meetings
+from minutes.swedish import WORD
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from datasette_fixtures import make_datasette  # noqa: E402
@@ -50,7 +50,7 @@ from datasette_fixtures import make_datasette  # noqa: E402
 def item_rows(n_items: int, seed: int):
     """Yield (meeting row, item rows) until ``n_items`` items have been produced."""
     produced, meetings = 0, iter_meetings(10**9, seed)
-    for index, (filename, text, truth) in enumerate(meetings):
+    for index, (_filename, text, truth) in enumerate(meetings):
         meta = truth["meeting"]
         meeting_id = f"m{index}"
         meeting = {"id": meeting_id, "source": truth["source"], "body": meta["body"],
@@ -88,8 +88,8 @@ def build(path: Path, n_items: int, seed: int) -> int:
     count = 0
     with db.conn:
         for meeting, items in item_rows(n_items, seed):
-            db["meetings"].insert(meeting)
-            db["items"].insert_all(items, batch_size=1000)
+            db.table("meetings").insert(meeting)
+            db.table("items").insert_all(items, batch_size=1000)
             count += len(items)
     t0 = time.perf_counter()
     ensure_db_shape(db)
@@ -106,7 +106,7 @@ def queries(path: Path, per_class: int, seed: int) -> dict[str, list[str]]:
     titles = [t for (t,) in conn.execute("select title from items where title is not null")]
     words = [w for w in ((WORD.findall(t)) for t in rng.sample(titles, min(2000, len(titles)))) if len(w) >= 2]
     long = lambda ws: [w for w in ws if len(w) >= 5]  # noqa: E731
-    out = {"single word": [], "two words": [], "phrase": [], "prefix": []}
+    out: dict[str, list] = {"single word": [], "two words": [], "phrase": [], "prefix": []}
     for ws in words:
         lw = long(ws)
         if lw:
@@ -147,13 +147,13 @@ async def measure(ds, conn: sqlite3.Connection, qs: list[str]) -> dict[str, list
     A first pass warms the OS and SQLite caches for every query, so that no
     column pays for cold pages the others then find warm.
     """
-    out = {"raw": [], "sql": [], "api": [], "hits": [], "errors": 0}
+    out: dict = {"raw": [], "sql": [], "api": [], "hits": [], "errors": 0}
     for q in qs:
         conn.execute(RAW_SQL, [fts_query(q)]).fetchall()
     for q in qs:
         expression = fts_query(q)
-        out["raw"].append(timed(lambda: conn.execute(RAW_SQL, [expression]).fetchall()))
-        out["sql"].append(timed(lambda: conn.execute(FULL_SQL, {"q": q}).fetchall()))
+        out["raw"].append(timed(lambda expression=expression: conn.execute(RAW_SQL, [expression]).fetchall()))
+        out["sql"].append(timed(lambda q=q: conn.execute(FULL_SQL, {"q": q}).fetchall()))
         t0 = time.perf_counter()
         response = await ds.client.get("/archive/sok.json", params={"q": q, "_shape": "array"})
         out["api"].append((time.perf_counter() - t0) * 1000)

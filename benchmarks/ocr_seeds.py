@@ -50,7 +50,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
         base.mkdir(parents=True, exist_ok=True)
-        texts, scans, pages, seconds, confidences = [], [], 0, 0.0, []
+        texts, scans, pages, seconds = [], [], 0, 0.0
+        confidences: list[float] = []
         for path in sorted((SHARED / "seeds").glob("*.txt")):
             document = read(path)
             texts.append(extract_meeting(document))

@@ -216,7 +216,10 @@ def bench(ctx, files, worker_counts, pdfs, repeat, as_json, ocr):
         click.echo(json.dumps(report, indent=2) if as_json else "\n".join(format_ocr_bench(report)))
         return
 
-    report = run_bench(files, workers=worker_counts or (1, 2), folder=pdfs, repeat=repeat)
+    try:
+        report = run_bench(files, workers=worker_counts or (1, 2), folder=pdfs, repeat=repeat)
+    except MinutesError as e:
+        raise click.ClickException(str(e)) from e
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
@@ -383,7 +386,10 @@ def sample(out_dir, meetings, seed, truth):
     """
     from minutes.sample import generate_archive
 
-    paths = generate_archive(out_dir, meetings=meetings, seed=seed, with_truth=truth)
+    try:
+        paths = generate_archive(out_dir, meetings=meetings, seed=seed, with_truth=truth)
+    except MinutesError as e:
+        raise click.ClickException(str(e)) from e
     click.echo(f"wrote {len(paths)} files to {out_dir}")
 
 

@@ -30,9 +30,6 @@ class EncryptedDocument(IngestError):
     """The file is password protected."""
 
 
-class FileTooLarge(IngestError):
-    """The file is over the configured size limit."""
+class MissingExtra(MinutesError):
+    """An optional feature's package is not installed (``pip install 'minutes[extra]'``)."""
 
-
-class ArchiveError(MinutesError):
-    """The archive database cannot be used as asked."""

@@ -58,7 +58,9 @@ def main() -> None:
         get(base, "/-/uppdrag.ics", "BEGIN:VCALENDAR")
         get(base, "/-/beslut.atom", "<feed")
         get(base, "/about", "Om arkivet")
-        css = re.search(r'href="(/-/static-plugins/minutes/[^"]+)"', home).group(1)
+        link = re.search(r'href="(/-/static-plugins/minutes/[^"]+)"', home)
+        assert link, "the home page links no stylesheet of the plugin"
+        css = link.group(1)
         get(base, css, ".minutes-hit")
     finally:
         server.terminate()

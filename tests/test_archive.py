@@ -66,7 +66,7 @@ def test_archive_failed_write_leaves_nothing_half_written(db_path, seed_document
     db = open_archive(db_path)
     broken = extract_meeting(seed_document)
     broken.items[3].decisions[0].kind = object()  # not storable: the insert fails mid-document
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - whatever fails, nothing may be left behind
         save_document(db, seed_document, broken)
     assert counts(db) == {t: 0 for t in TABLES}
 
@@ -100,7 +100,7 @@ def test_archive_prepared_rows_are_pure_and_carry_the_search_columns(seed_docume
     assert rows == meeting_rows(seed_document, seed_meeting)  # same input, same rows and ids
     for table, columns in COLUMNS.items():
         assert set(columns) <= set(SCHEMA[table]["columns"]), table
-    items = [dict(zip(COLUMNS["items"], row)) for row in rows.tables["items"]]
+    items = rows.tables["items"]  # rows are dicts keyed by column name until they are stored (#10)
     assert len(items) == len(seed_meeting.items) and len({i["id"] for i in items}) == len(items)
     for item in items:
         shadow = search_values("items", item)
@@ -112,11 +112,11 @@ def test_archive_prepared_rows_are_pure_and_carry_the_search_columns(seed_docume
 def test_archive_overrides_are_applied_when_rows_are_prepared(seed_document, seed_meeting):
     rows = meeting_rows(seed_document, seed_meeting, {"body": "KS", "body_name": "Kommunstyrelsen",
                                                       "date": "1999-12-31"})
-    meeting = dict(zip(COLUMNS["meetings"], rows.tables["meetings"][0]))
+    meeting = rows.tables["meetings"][0]
     assert (meeting["body"], meeting["date"], meeting["year"], meeting["override_date"]) == (
         "KS", "1999-12-31", 1999, "1999-12-31")
     assert rows.body == ("KS", "Kommunstyrelsen")
-    item = dict(zip(COLUMNS["items"], rows.tables["items"][0]))
+    item = rows.tables["items"][0]
     assert (item["body"], item["date"], item["year"]) == ("KS", "1999-12-31", 1999)
 
 
@@ -204,5 +204,6 @@ def test_archive_a_good_file_turned_broken_keeps_its_meeting(db_path):
     save_document(db, good, extract_meeting(good))
     record_failure(db, path="/arkiv/a.txt", name="a.txt", sha256="9" * 64, error="truncated PDF")
     assert db["items"].count == 2
-    assert next(db.query("select document_id from document_paths where path = '/arkiv/a.txt'"))["document_id"] == "a" * 64
+    path = next(db.query("select document_id from document_paths where path = '/arkiv/a.txt'"))
+    assert path["document_id"] == "a" * 64
     assert {r["status"] for r in db["documents"].rows} == {"ok", "failed"}

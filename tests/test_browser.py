@@ -150,7 +150,10 @@ def test_browser_staff_search_filter_and_open_the_source(generated_server, page)
     page.wait_for_selector("h1")
     assert "Möte:" in page.locator(".content").inner_text()
     _shot(page, "arende.png", full_page=False)
-    page.locator("a", has_text="[källa").first.click() if page.locator("a", has_text="[källa").count() else page.locator("a[href*='/-/dokument/']").first.click()
+    if page.locator("a", has_text="[källa").count():
+        page.locator("a", has_text="[källa").first.click()
+    else:
+        page.locator("a[href*='/-/dokument/']").first.click()
     page.wait_for_selector(".minutes-source")
     assert "Källtext" in page.locator("h1").inner_text()
     assert page.locator(".minutes-source .fact").count() > 0

@@ -22,7 +22,8 @@ def test_bulk_bench_idle_seconds_take_the_busier_side_per_document():
 
 
 def test_bulk_bench_report_names_both_targets_and_the_cpu_estimates():
-    report = {"files": 101, "repeat": 2, "pdfplumber": {"seconds": 20.0, "cpu_seconds": 19.0, "pages": 240, "docs": 101},
+    plumber = {"seconds": 20.0, "cpu_seconds": 19.0, "pages": 240, "docs": 101}
+    report = {"files": 101, "repeat": 2, "pdfplumber": plumber,
               "imports": [run(1, 20.0, 0.0, 9.0), run(2, 4.0, 20.0, 6.0)]}
     text = "\n".join(format_bench(report))
     assert "target ≥ 4×" in text and "target ≥ 1.7×" in text

@@ -127,3 +127,17 @@ def test_datasette_serve_command_safe_defaults(tmp_path):
     joined = " ".join(command)
     assert "--host 127.0.0.1" in joined and "sql_time_limit_ms" in joined
     assert "default_allow_sql off" in joined and "suggest_facets off" in joined
+
+
+@pytest.mark.asyncio
+async def test_datasette_fact_tables_are_labelled_from_their_declarations(ds):
+    from minutes.archive.facts import DECISION
+
+    await ds.invoke_startup()
+    assert ds.metadata("title", database="archive", table="decisions") == DECISION.label == "Beslut"
+    kind = ds.metadata("columns", database="archive", table="decisions")["kind"]
+    assert kind.startswith("Beslutstyp (") and "referred = återremitterat" in kind
+    assert ds.metadata("facets", database="archive", table="items") == ["body", "year", "kind", {"array": "presenters"}]
+    assert ds.metadata("title", database="archive", table="documents") == "Källdokument"  # from metadata.yml
+    html = (await ds.client.get("/archive/decisions")).text
+    assert "Beslut" in html and "Beslutstyp" in html

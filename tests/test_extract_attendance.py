@@ -41,7 +41,8 @@ def _people(text: str) -> list[tuple]:
         # Kommunal "Beslutande" with party and role, one per line.
         (
             "Beslutande\nAnna Berg (S), ordförande\nOlle Ek (M), 1:e vice ordförande\nKarin Lund (C)",
-            [("Anna Berg", "S", "ordförande", "present", None), ("Olle Ek", "M", "1:e vice ordförande", "present", None),
+            [("Anna Berg", "S", "ordförande", "present", None),
+             ("Olle Ek", "M", "1:e vice ordförande", "present", None),
              ("Karin Lund", "C", None, "present", None)],
         ),
         (
@@ -102,11 +103,13 @@ def _people(text: str) -> list[tuple]:
         ),
         (
             "Styrelseledamöter\nAnna Berg\nOlle Ek\nKansliet\nKarin Lund",
-            [("Anna Berg", None, None, "present", "Styrelseledamöter"), ("Olle Ek", None, None, "present", "Styrelseledamöter"),
+            [("Anna Berg", None, None, "present", "Styrelseledamöter"),
+             ("Olle Ek", None, None, "present", "Styrelseledamöter"),
              ("Karin Lund", None, None, "present", "Kansliet")],
         ),
         # "Beslutande: se bilaga" points elsewhere: nobody is listed by it.
-        ("Beslutande: Se bilaga\nÖvriga deltagare: Karin Lund, sekreterare", [("Karin Lund", None, "sekreterare", "present", None)]),
+        ("Beslutande: Se bilaga\nÖvriga deltagare: Karin Lund, sekreterare",
+         [("Karin Lund", None, "sekreterare", "present", None)]),
         # Invited and present: the listing that says more wins.
         (
             "Inbjudna: Anna Berg, Olle Ek\nNärvarande: Anna Berg",
@@ -239,7 +242,9 @@ def test_attendance_end_to_end_absences_later_in_the_minutes():
             "1. Öppnande\nMötet öppnades.\n2. Närvaro\nFrånvarande: Karin Lund\n",
         )
     )
-    assert {a.name: a.status for a in m.attendees} == {"Anna Berg": "present", "Olle Ek": "present", "Karin Lund": "absent"}
+    assert {a.name: a.status for a in m.attendees} == {
+        "Anna Berg": "present", "Olle Ek": "present", "Karin Lund": "absent",
+    }
 
 
 def test_attendance_end_to_end_attendance_item():

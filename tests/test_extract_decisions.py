@@ -138,7 +138,10 @@ def test_decisions_formal_items_are_optional_and_free_statements_count():
     ]
 
 
-HEAD = "Protokoll styrelsemöte Ekby Scoutkår\nDatum: 2021-05-10\nNärvarande: Anna Berg, Olle Ek, Karin Lund\n\n1. Öppnande\nMötet öppnades.\n2. Tältet\n"
+HEAD = (
+    "Protokoll styrelsemöte Ekby Scoutkår\nDatum: 2021-05-10\nNärvarande: Anna Berg, Olle Ek, Karin Lund\n"
+    "\n1. Öppnande\nMötet öppnades.\n2. Tältet\n"
+)
 TAIL = "\n3. Avslutning\nMötet avslutades.\n"
 
 
@@ -151,7 +154,8 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         ("Styrelsen noterar informationen.", [("noted", "Styrelsen noterar informationen.")]),
         ("Det beslutades att lägret hålls i juni.", [("decided", "Det beslutades att lägret hålls i juni.")]),
         # An adverbial before the verb; a passive whose subject is the matter.
-        ("Efter diskussion beslutade styrelsen att avvakta.", [("decided", "Efter diskussion beslutade styrelsen att avvakta.")]),
+        ("Efter diskussion beslutade styrelsen att avvakta.",
+         [("decided", "Efter diskussion beslutade styrelsen att avvakta.")]),
         ("Förslaget godkändes.", [("endorsed", "Förslaget godkändes.")]),
         ("Frågan bordlades till nästa möte.", [("referred", "Frågan bordlades till nästa möte.")]),
         (
@@ -168,7 +172,8 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         # A lead-in finished by bullets: one decision per bullet, each with the lead-in.
         (
             "Styrelsen beslutade att\n- köpa ett tält,\n- sälja den gamla kanoten.",
-            [("decided", "Styrelsen beslutade att köpa ett tält,"), ("decided", "Styrelsen beslutade att sälja den gamla kanoten.")],
+            [("decided", "Styrelsen beslutade att köpa ett tält,"),
+             ("decided", "Styrelsen beslutade att sälja den gamla kanoten.")],
         ),
         # A lead-in announcing a list: one decision holding the list.
         (
@@ -176,27 +181,32 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             [("decided", "Styrelsen beslutar om följande budget: Läger 5000 kr; Utbildning 2000 kr")],
         ),
         # Under a decision label.
-        ("Ställningstagande:\nStyrelsen ställer sig bakom förslaget.", [("endorsed", "Styrelsen ställer sig bakom förslaget.")]),
+        ("Ställningstagande:\nStyrelsen ställer sig bakom förslaget.",
+         [("endorsed", "Styrelsen ställer sig bakom förslaget.")]),
         ("Beslut: Ärendet bordläggs.", [("referred", "Ärendet bordläggs.")]),
         # Another body's decision reported with "har beslutat" is no decision of this meeting.
         ("Kommunen har beslutat att stänga badet.", []),
         # "Beslut" alone under the title is the decision's label (its default kind), not the item's kind.
         ("Beslut\nEtt nytt tält köps in före sommaren.", [("decided", "Ett nytt tält köps in före sommaren.")]),
         # Att-satser one a line: one decision each; after a lead-in, each with the lead-in.
-        ("Beslut:\nAtt köpa ett nytt tält\nAtt sälja kanoten", [("decided", "Att köpa ett nytt tält"), ("decided", "Att sälja kanoten")]),
+        ("Beslut:\nAtt köpa ett nytt tält\nAtt sälja kanoten",
+         [("decided", "Att köpa ett nytt tält"), ("decided", "Att sälja kanoten")]),
         (
             "Beslut\nMötet beslutade\natt klubben köper en ny gräsklippare,\natt den gamla säljs.",
-            [("decided", "Mötet beslutade att klubben köper en ny gräsklippare,"), ("decided", "Mötet beslutade att den gamla säljs.")],
+            [("decided", "Mötet beslutade att klubben köper en ny gräsklippare,"),
+             ("decided", "Mötet beslutade att den gamla säljs.")],
         ),
         (
             "Beslut:\nStyrelsen beslutar\n- att köpa ett tält,\n- att sälja kanoten.",
-            [("decided", "Styrelsen beslutar att köpa ett tält,"), ("decided", "Styrelsen beslutar att sälja kanoten.")],
+            [("decided", "Styrelsen beslutar att köpa ett tält,"),
+             ("decided", "Styrelsen beslutar att sälja kanoten.")],
         ),
         # "Attsats N bifalles" one a line: each approves its own att-sats.
         (
             "Förslag\n1. Att klubben köper en ny gräsklippare.\n2. Att den gamla gräsklipparen säljs.\n"
             "Beslut\nAttsats 1 bifalles\nAttsats 2 avslås",
-            [("decided", "Klubben köper en ny gräsklippare."), ("decided", "Den gamla gräsklipparen säljs. Attsats 2 avslås")],
+            [("decided", "Klubben köper en ny gräsklippare."),
+             ("decided", "Den gamla gräsklipparen säljs. Attsats 2 avslås")],
         ),
         # A vote or the chair's procedure restates the labelled decision: no second decision.
         (
@@ -205,7 +215,8 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             [("decided", "Styrelsen beslutar att köpa tältet.")],
         ),
         (
-            "Propositionsordning\nOrdföranden ställer proposition på yrkandena och finner att styrelsen bifaller förslaget.\n"
+            "Propositionsordning\n"
+            "Ordföranden ställer proposition på yrkandena och finner att styrelsen bifaller förslaget.\n"
             "Beslut\nStyrelsen bifaller förslaget.",
             [("decided", "Styrelsen bifaller förslaget.")],
         ),

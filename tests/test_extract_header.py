@@ -92,7 +92,8 @@ def test_header_location_from_a_sentence_when_no_label_gives_it():
     [
         ("Protokoll\nSocialnämnden\nDatum: 2020-05-04", ("Socialnämnden", "Socialnämnden")),
         ("SOCIALNÄMNDEN\nSammanträdesprotokoll\nSammanträdesdatum 2020-05-04", ("Socialnämnden", "Socialnämnden")),
-        ("Byggnadsnämnden i Ekby kommun\nProtokoll\nDatum: 2020-05-04", ("Byggnadsnämnden", "Byggnadsnämnden, Ekby kommun")),
+        ("Byggnadsnämnden i Ekby kommun\nProtokoll\nDatum: 2020-05-04",
+         ("Byggnadsnämnden", "Byggnadsnämnden, Ekby kommun")),
         ("Organ: Miljönämnden\nDatum: 2020-05-04", ("Miljönämnden", None)),
         ("Kyrkorådets sammanträde 11.11.2019", ("Kyrkorådet", None)),
         ("Protokoll från Styrelsemöte\nDatum: 2020-05-04", ("Styrelsen", None)),
@@ -157,7 +158,8 @@ def test_header_meeting_date(text, date):
         ),
         # A time right before the sentence's full stop.
         (
-            "Protokoll\n1. Öppnande\nOrdföranden öppnade mötet kl. 18.05.\n2. Avslutning\nOrdföranden avslutade mötet kl. 19.40.",
+            "Protokoll\n1. Öppnande\nOrdföranden öppnade mötet kl. 18.05.\n"
+            "2. Avslutning\nOrdföranden avslutade mötet kl. 19.40.",
             ("18:05", "19:40"),
         ),
     ],

@@ -64,7 +64,9 @@ def test_headings_candidate_refuses_lines_that_are_no_headings(text):
     assert candidate(_line(text)) is None
 
 
-@pytest.mark.parametrize(("title", "section"), [("Beslut", True), ("Förslag:", True), ("Yrkanden", True), ("Budget", False)])
+@pytest.mark.parametrize(
+    ("title", "section"), [("Beslut", True), ("Förslag:", True), ("Yrkanden", True), ("Budget", False)]
+)
 def test_headings_section_titles_are_not_items(title, section):
     assert is_section_title(title) is section
 
@@ -95,7 +97,8 @@ def test_headings_section_titles_are_not_items(title, section):
         # An excerpt skips a few numbers.
         ("1. Öppnande\n2. Val\n4. Budget\n5. Avslutning", ["1", "2", "4", "5"]),
         # Outline numbers right under their item are sub-items.
-        ("1. Öppnande\n2. Val\n2.1 Val av ordförande\n2.2 Val av sekreterare\n3. Avslutning", ["1", "2", "2.1", "2.2", "3"]),
+        ("1. Öppnande\n2. Val\n2.1 Val av ordförande\n2.2 Val av sekreterare\n3. Avslutning",
+         ["1", "2", "2.1", "2.2", "3"]),
         ("1. Öppnande\n3. Ekonomi\n3.1. Budget\n3.2. Bokslut\n4. Avslutning", ["1", "3", "3.1", "3.2", "4"]),
         # ... but after the item's body text an outline number is a heading inside a report.
         (
@@ -193,7 +196,8 @@ def test_headings_agenda_list_is_not_kept_as_items():
         ("<h2>Öppnande</h2>\nText.\n<h2>Budget</h2>\nText.", ["Öppnande", "Budget"]),
         # Topics right above their paragraph, a blank line before each.
         (
-            "Minnesanteckningar från arbetsgruppen\nDatum: 2021-02-03\n\nSandlådan\nSanden behöver bytas innan sommaren.\n\n"
+            "Minnesanteckningar från arbetsgruppen\nDatum: 2021-02-03\n\n"
+            "Sandlådan\nSanden behöver bytas innan sommaren.\n\n"
             "Gungorna\nEn gunga är trasig och behöver lagas.\n\nNästa möte\nNästa möte blir den 3 mars i klubbstugan.",
             ["Sandlådan", "Gungorna", "Nästa möte"],
         ),

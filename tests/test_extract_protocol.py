@@ -73,7 +73,8 @@ def test_protocol_proposals(nlp, text, found):
         ),
         ("Omröstning\nOmröstning begärs och genomförs. 31 ja, 18 nej, 2 avstår.", (31, 18, 2, None)),
         ("Votering\n154 för utskottet\n147 för res. 1\n48 frånvarande", (154, 147, None, 48)),
-        ("Beslut\nOmröstning begärs. Med 7 ja-röster mot 4 nej-röster bifaller fullmäktige motionen.", (7, 4, None, None)),
+        ("Beslut\nOmröstning begärs. Med 7 ja-röster mot 4 nej-röster bifaller fullmäktige motionen.",
+         (7, 4, None, None)),
         ("Beslut\nMed fem röster för och tre emot bifalls motionen efter votering.", (5, 3, None, None)),
         # Counts as a pair, yes first, and counts said with "röstar".
         ("Beslut\nOmröstning begärs. Med sju röster mot fyra bifalls motionen.", (7, 4, None, None)),
@@ -88,7 +89,8 @@ def test_protocol_vote_counts(nlp, text, counts):
 
 
 def test_protocol_vote_alternatives_say_what_yes_and_no_stand_for(nlp):
-    (vote,) = protocol.votes(_passages(nlp, "Votering\n154 för utskottet\n147 för res. 1\n48 frånvarande"), people=PEOPLE, page_of=_page)
+    passages = _passages(nlp, "Votering\n154 för utskottet\n147 för res. 1\n48 frånvarande")
+    (vote,) = protocol.votes(passages, people=PEOPLE, page_of=_page)
     assert (vote.yes_means, vote.no_means) == ("utskottet", "res. 1")
 
 
@@ -105,7 +107,8 @@ def test_protocol_vote_propositions_say_what_yes_and_no_stand_for(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "Omröstning\nOmröstningen utföll med 2 ja-röster mot 1 nej-röst.\nJa: Anna Berg (S), Per Sund (S).\nNej: Olle Ek (M).",
+        "Omröstning\nOmröstningen utföll med 2 ja-röster mot 1 nej-röst.\n"
+        "Ja: Anna Berg (S), Per Sund (S).\nNej: Olle Ek (M).",
         "Omröstning\n2 ja-röster, 1 nej-röst och 1 avstår.\n- Ja: Anna Berg (S), Per Sund (S)\n- Nej: Olle Ek (M)\n"
         "- Avstår: Karin Lund (C)",
         "Omröstning\nOmröstningen utföll med 2 ja-röster mot 1 nej-röst.\n\nJa-röster: Anna Berg (S), Per Sund (S)\n\n"
@@ -144,10 +147,12 @@ def test_protocol_vote_requested_without_printed_counts(nlp):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("Reservation\nOlle Ek (M) och Karin Lund (C) reserverar sig mot beslutet.", [("Olle Ek (M)", None), ("Karin Lund (C)", None)]),
+        ("Reservation\nOlle Ek (M) och Karin Lund (C) reserverar sig mot beslutet.",
+         [("Olle Ek (M)", None), ("Karin Lund (C)", None)]),
         ("Olle Ek (M) reserverar sig mot beslutet till förmån för eget yrkande.", [("Olle Ek (M)", None)]),
         ("Reservation\nOlle Ek (M) lämnar en skriftlig reservation.", [("Olle Ek (M)", "skriftlig")]),
-        ("Mot beslutet reserverade sig Lisa Ström (V) och Per Sund (S).", [("Lisa Ström (V)", None), ("Per Sund (S)", None)]),
+        ("Mot beslutet reserverade sig Lisa Ström (V) och Per Sund (S).",
+         [("Lisa Ström (V)", None), ("Per Sund (S)", None)]),
         # Party letters after an inline label (regional decision lists).
         ("Beslut: Enligt förslag. Reservation: M, KD.", [("M", None), ("KD", None)]),
         ("Beslut: Enligt förslag. Reservation: V och MP.", [("V", None), ("MP", None)]),
@@ -155,7 +160,8 @@ def test_protocol_vote_requested_without_printed_counts(nlp):
         # Parties named in words reserve too.
         ("Reservation\nModeraterna reserverar sig skriftligt, bilaga 3.", [("Moderaterna", "skriftlig")]),
         ("Centerpartiet reserverar sig mot beslutet.", [("Centerpartiet", None)]),
-        ("Reservation\nMiljöpartiet och Vänsterpartiet reserverar sig.", [("Miljöpartiet", None), ("Vänsterpartiet", None)]),
+        ("Reservation\nMiljöpartiet och Vänsterpartiet reserverar sig.",
+         [("Miljöpartiet", None), ("Vänsterpartiet", None)]),
     ],
 )
 def test_protocol_reservations(nlp, text, found):
@@ -168,9 +174,11 @@ def test_protocol_reservations(nlp, text, found):
     [
         (
             "Protokollsanteckning\nLisa Ström (V) lämnar följande protokollsanteckning: Vi vill se snabbare åtgärder.",
-            [(["Lisa Ström (V)"], "Lisa Ström (V) lämnar följande protokollsanteckning: Vi vill se snabbare åtgärder.")],
+            [(["Lisa Ström (V)"],
+              "Lisa Ström (V) lämnar följande protokollsanteckning: Vi vill se snabbare åtgärder.")],
         ),
-        ("Karin Lund (C) lämnar en protokollsanteckning.", [(["Karin Lund (C)"], "Karin Lund (C) lämnar en protokollsanteckning.")]),
+        ("Karin Lund (C) lämnar en protokollsanteckning.",
+         [(["Karin Lund (C)"], "Karin Lund (C) lämnar en protokollsanteckning.")]),
         ("Olle Ek (M) lämnar särskilt yttrande.", [(["Olle Ek (M)"], "Olle Ek (M) lämnar särskilt yttrande.")]),
         ("Nämnden tackar för informationen.", []),
     ],

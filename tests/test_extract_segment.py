@@ -74,7 +74,8 @@ def test_segment_reads_flattened_pages_together_and_drops_page_marks():
         "§ 12 Budget 2022 Socialnämnden beslutar att anta budgeten för år 2022 enligt förvaltningens förslag.",
         "§ 13 Taxor Socialnämnden beslutar att höja taxorna.",
         "Reservation: M.",
-        "§ 14 Delegationsbeslut Informationen läggs till handlingarna och nämnden tackar för redovisningen av besluten.",
+        "§ 14 Delegationsbeslut Informationen läggs till handlingarna och nämnden tackar för"
+        " redovisningen av besluten.",
     ]
 
 

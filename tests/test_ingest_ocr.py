@@ -53,7 +53,7 @@ def _pdf(*pages: str, size: float = 12) -> bytes:
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     for text in pages:
-        y = 780
+        y = 780.0
         pdf.setFont("Helvetica", size)
         for line in text.split("\n"):
             pdf.drawString(72, y, line)

@@ -178,7 +178,8 @@ def test_ingest_pdf_signature_rules_are_not_text():
 
 
 @pytest.mark.parametrize("lines, expected", [
-    (["Styrelsen beslutade att verksam-", "heten ska utökas."], ["Styrelsen beslutade att verksamheten", "ska utökas."]),
+    (["Styrelsen beslutade att verksam-", "heten ska utökas."],
+     ["Styrelsen beslutade att verksamheten", "ska utökas."]),
     (["budget för verksam-", "hetsåret.” Beslut togs."], ["budget för verksamhetsåret.”", "Beslut togs."]),
     (["hälso- och sjukvård samt in-", "och utskrivning"], ["hälso- och sjukvård samt in-", "och utskrivning"]),
 ])

@@ -208,6 +208,6 @@ def test_link_seeds_threads_meet_the_bar(seeds_dir, gold_dir, tmp_path):
     score = Path(gold_dir).parent / "eval" / "score.py"
     result = subprocess.run([sys.executable, str(score), "--gold", str(gold_dir), "--pred",
                              str(tmp_path / "out")], capture_output=True, text=True, check=True)
-    line = next(l for l in result.stdout.splitlines() if l.startswith("threads"))
+    line = next(row for row in result.stdout.splitlines() if row.startswith("threads"))
     precision, recall, f1 = map(float, line.split()[1:4])
     assert precision >= 0.9 and f1 >= 0.8, line

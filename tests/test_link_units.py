@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from minutes.archive.formalities import is_formality
 from minutes.link.followup import derive_status, is_back_reference, resolve_due
-from minutes.link.formalities import is_formality
 from minutes.link.people import merge_names
 from minutes.link.terms import title_terms
 from minutes.swedish import stem

@@ -48,7 +48,9 @@ def test_pipeline_cues_keep_the_lexicon_entry_id(nlp):
 
 def test_pipeline_sentences_split_after_full_stops_not_abbreviations(nlp):
     (doc,) = annotate(nlp, ["Ordf. hälsade alla välkomna. Mötet godkände kallelsen. 14 ja-röster mot 2."])
-    assert [s.text for s in doc.sents] == ["Ordf. hälsade alla välkomna.", "Mötet godkände kallelsen.", "14 ja-röster mot 2."]
+    assert [s.text for s in doc.sents] == [
+        "Ordf. hälsade alla välkomna.", "Mötet godkände kallelsen.", "14 ja-röster mot 2.",
+    ]
 
 
 def test_pipeline_one_pass_over_many_passages(nlp):

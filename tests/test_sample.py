@@ -1,4 +1,4 @@
-"""The sample generator: determinism, formats, truth shape and speed."""
+"""The sample generator: determinism, formats, truth shape and laziness (speed: benchmarks/bench_sample.py)."""
 
 from __future__ import annotations
 
@@ -6,29 +6,29 @@ import hashlib
 import itertools
 import json
 import re
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from minutes import models
 from minutes.sample import generate_archive, iter_meetings, render_pdf_from_text
 
-GOLD_DIR = Path("/work/shared/gold")
+GOLD_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "gold"
 MEETING_KEYS = {"body", "body_name", "date", "start_time", "end_time", "location", "signatories"}
 ATTENDEE_KEYS = {"name", "organization", "role", "party", "status"}
 ITEM_KEYS = {"number", "title", "kind", "presenters", "speakers", "decisions", "assignments"}
-DECISION_KINDS = {"noted", "endorsed", "decided", "referred", "other"}
-STATUSES = {"invited", "present", "absent", "called", "unknown"}
-ITEM_KINDS = {None, "information", "dialog", "beslut", "information och dialog"}
+DECISION_KINDS = set(models.DECISION_KINDS)  # the codes the archive knows (#10: one place)
+STATUSES = set(models.ATTENDEE_STATUSES)
+ITEM_KINDS = {None, *models.ITEM_KINDS}
 VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     out = tmp_path_factory.mktemp("sample")
-    start = time.perf_counter()
     paths = generate_archive(out, meetings=300, seed=0)
-    return out, paths, time.perf_counter() - start
+    return out, paths
 
 
 def digest(folder: Path) -> str:
@@ -52,17 +52,17 @@ def test_other_seed_gives_other_archive():
     assert first != second
 
 
-def test_archive_of_300_meetings_is_quick_and_complete(archive):
-    out, paths, seconds = archive
+def test_archive_of_300_meetings_is_complete(archive):
+    # How long it takes is benchmarks/bench_sample.py's to say, not a test's (#10).
+    out, paths = archive
     assert len(paths) == 300
-    assert seconds < 60
     assert len({p.stem for p in paths}) == 300
     assert len(list((out / "_truth").glob("*.json"))) == 301
     assert {p.suffix for p in paths} == {".txt", ".pdf"}
 
 
 def test_numbering_formats_appear(archive):
-    _, paths, _ = archive
+    _, paths = archive
     texts = [decode(p) for p in paths if p.suffix == ".txt"]
     joined = "\n".join(texts)
     assert re.search(r"^§ \d+", joined, re.M)
@@ -84,7 +84,7 @@ def decode(path: Path) -> str:
 
 
 def test_encodings_vary_and_cp1252_files_decode(archive):
-    _, paths, _ = archive
+    _, paths = archive
     raw = [p.read_bytes() for p in paths if p.suffix == ".txt"]
     not_utf8 = []
     for data in raw:
@@ -100,7 +100,7 @@ def test_encodings_vary_and_cp1252_files_decode(archive):
 
 def test_pdfs_open_and_contain_text(archive):
     pdfplumber = pytest.importorskip("pdfplumber")
-    out, paths, _ = archive
+    out, paths = archive
     pdf = next(p for p in paths if p.suffix == ".pdf")
     truth = json.loads((out / "_truth" / f"{pdf.stem}.json").read_text(encoding="utf-8"))
     with pdfplumber.open(pdf) as doc:
@@ -162,17 +162,17 @@ def test_truth_is_on_the_page():
 
 
 def test_threads_cross_meetings_and_bodies(archive):
-    out, _, _ = archive
+    out, _ = archive
     threads = json.loads((out / "_truth" / "threads.json").read_text(encoding="utf-8"))
     assert threads and all(len(t["members"]) > 1 for t in threads)
     assert any(len({m[0].split("_")[0] for m in t["members"]}) > 1 for t in threads)
 
 
-def test_iter_meetings_is_lazy_and_fast():
-    start = time.perf_counter()
+def test_iter_meetings_is_lazy():
+    # Its speed is timed by benchmarks/bench_sample.py (#10).
+    assert isinstance(iter_meetings(10**6, 0), Iterator)
     items = sum(len(t["items"]) for _, _, t in itertools.islice(iter_meetings(10**6, 0), 2000))
     assert items > 10000
-    assert time.perf_counter() - start < 5
 
 
 def test_render_pdf_from_arbitrary_text(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from sqlite_utils import Database
 
 from minutes.archive import fts as fts_module
+from minutes.archive.fts import reversed_text, stem_text
 from minutes.archive.schema import FTS_CONFIG
 from minutes.archive.search import (
     SEARCHABLE,
@@ -18,7 +19,6 @@ from minutes.archive.search import (
     snippet,
 )
 from minutes.archive.store import ensure_db_shape
-from minutes.archive.fts import reversed_text, stem_text
 from minutes.swedish import normalise
 
 
@@ -68,12 +68,12 @@ def test_search_shadow_columns():
 def _tiny_archive(rows=None) -> Database:
     db = Database(memory=True)
     ensure_db_shape(db)
-    db["meetings"].insert({"id": "m", "source": "x.txt", "date": "2020-01-01"})
+    db.table("meetings").insert({"id": "m", "source": "x.txt", "date": "2020-01-01"})
     for n, row in enumerate(rows or []):
         values = {"id": f"i{n}", "meeting_id": row.get("meeting_id", "m"), "number": str(n)}
         values.update(row)
         values.update(fts_module.search_values("items", values))
-        db["items"].insert(values)
+        db.table("items").insert(values)
     return db
 
 
@@ -123,14 +123,14 @@ def test_search_ranks_title_above_body_and_exact_above_inflection():
 
 def test_search_recent_meeting_breaks_ties():
     db = _tiny_archive()
-    db["meetings"].insert_all(
+    db.table("meetings").insert_all(
         [{"id": "old", "date": "2018-01-01"}, {"id": "new", "date": "2024-01-01"}]
     )
     for n, (meeting, date) in enumerate([("old", "2018-01-01"), ("new", "2024-01-01")]):
         row = {"id": f"x{n}", "meeting_id": meeting, "number": meeting, "date": date,
                "title": "Samma", "text": "egenvård"}
         row.update(fts_module.search_values("items", row))
-        db["items"].insert(row)
+        db.table("items").insert(row)
     assert _numbers(db, "egenvård") == ["new", "old"]
 
 
@@ -152,8 +152,8 @@ def test_search_old_index_is_rebuilt_with_shadow_columns():
     ensure_db_shape(db)
     db["items"].disable_fts()
     db["items"].enable_fts(["title", "text"], create_triggers=True)
-    db["meetings"].insert({"id": "m", "source": "x.txt"})
-    db["items"].insert({"id": "a", "meeting_id": "m", "number": "1", "title": "Riktlinjerna"})
+    db.table("meetings").insert({"id": "m", "source": "x.txt"})
+    db.table("items").insert({"id": "a", "meeting_id": "m", "number": "1", "title": "Riktlinjerna"})
     ensure_db_shape(db)
     assert _numbers(db, "riktlinje") == ["1"]
 
@@ -174,15 +174,15 @@ def _dated_archive(n: int) -> Database:
     db = _tiny_archive(FILLER)
     for year in range(2000, 2000 + n):
         meeting = f"m{year}"
-        db["meetings"].insert({"id": meeting, "date": f"{year}-05-01"})
+        db.table("meetings").insert({"id": meeting, "date": f"{year}-05-01"})
         row = {"id": f"x{year}", "meeting_id": meeting, "number": str(year),
                "date": f"{year}-05-01", "title": "Mötets öppnande", "text": "Ordföranden öppnade mötet"}
         row.update(fts_module.search_values("items", row))
-        db["items"].insert(row)
+        db.table("items").insert(row)
     row = {"id": "best", "meeting_id": "m", "number": "best", "date": "1999-01-01",
            "title": "Öppnande öppnande", "text": "Mötets öppnande"}
     row.update(fts_module.search_values("items", row))
-    db["items"].insert(row)
+    db.table("items").insert(row)
     return db
 
 
@@ -228,11 +228,11 @@ def _common_word_archive() -> Database:
     ]
     for year, title, text in rows:
         meeting = f"m{year}"
-        db["meetings"].insert({"id": meeting, "date": f"{year}-05-01"})
+        db.table("meetings").insert({"id": meeting, "date": f"{year}-05-01"})
         row = {"id": f"b{year}", "meeting_id": meeting, "number": str(year),
                "date": f"{year}-05-01", "title": title, "text": text}
         row.update(fts_module.search_values("items", row))
-        db["items"].insert(row)
+        db.table("items").insert(row)
     return db
 
 
@@ -278,7 +278,7 @@ def test_search_many_hits_on_tables_without_heading(monkeypatch):
     monkeypatch.setattr(search_module, "MANY_HITS", 1)
     db = _tiny_archive()
     for year in (2001, 2003, 2002):
-        db["meetings"].insert({"id": f"m{year}", "date": f"{year}-01-01"})
+        db.table("meetings").insert({"id": f"m{year}", "date": f"{year}-01-01"})
         row = {"id": f"d{year}", "meeting_id": f"m{year}", "item_id": None,
                "date": f"{year}-01-01", "kind": "beslut", "text": "Budgeten fastställs"}
         row.update(fts_module.search_values("decisions", row))

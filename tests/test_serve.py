@@ -24,7 +24,8 @@ def test_serve_binds_loopback_and_limits_sql_by_default():
 async def test_serve_any_archive_file_is_the_archive_database(tmp_path):
     path = tmp_path / "kommunens-protokoll.db"
     db = open_archive(path)
-    document = SourceDocument(name="p.txt", path="p.txt", sha256="d" * 64, text="1. Budget\nNämnden noterar informationen.\n")
+    text = "1. Budget\nNämnden noterar informationen.\n"
+    document = SourceDocument(name="p.txt", path="p.txt", sha256="d" * 64, text=text)
     save_document(db, document, extract_meeting(document))
     db.close()
     ds = Datasette([str(path)])
@@ -47,7 +48,9 @@ def test_serve_runs_in_process_and_stopping_it_frees_the_port(tmp_path):
 
     path = tmp_path / "a.db"
     db = open_archive(path)
-    document = SourceDocument(name="p.txt", path="p.txt", sha256="e" * 64, text="1. Budget\nNämnden noterar informationen.\n")
+    document = SourceDocument(
+        name="p.txt", path="p.txt", sha256="e" * 64, text="1. Budget\nNämnden noterar informationen.\n"
+    )
     save_document(db, document, extract_meeting(document))
     db.close()
     with socket.socket() as s:

@@ -15,9 +15,10 @@ in a proper noun or a number. A meeting without a full name joins the only
 body of its short name, or one without a full name.
 
 Every body has a unique ``label``, stored as ``bodies.short_name`` and in the
-``body`` column of items, decisions and assignments (what facets and filters
-show): the short name, or the full name for a generic noun, and "SRO (full
-name)" when two bodies would otherwise share it. When a second body takes a
+``body`` column of every fact table with the meeting's context (items,
+decisions, assignments, votes …: what facets and filters show): the short
+name, or the full name for a generic noun, and "SRO (full name)" when two
+bodies would otherwise share it. When a second body takes a
 label, the first one's rows are relabelled in the same transaction.
 """
 
@@ -26,10 +27,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from minutes.archive.facts import FACTS
 from minutes.swedish import normalise, stem, words
 
-#: Tables whose ``body`` column holds the body's label (denormalised for facets).
-LABELLED_TABLES = ("items", "decisions", "assignments")
+#: Tables whose ``body`` column holds the body's label (denormalised for facets): every
+#: fact declared with the meeting's context (:mod:`minutes.archive.facts`).
+LABELLED_TABLES = tuple(fact.table for fact in FACTS if fact.context)
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -165,10 +168,3 @@ def _relabel(conn, body_id: int, old: str, new: str) -> None:
             " and meeting_id in (select id from meetings where body_id = ?)",
             [new, old, body_id],
         )
-
-
-def label_rows(tables: dict[str, list[tuple]], columns: dict[str, tuple[str, ...]], label: str | None) -> None:
-    """Put the resolved label into the ``body`` column of a document's prepared rows."""
-    for table in LABELLED_TABLES:
-        index = columns[table].index("body")
-        tables[table] = [(*row[:index], label, *row[index + 1 :]) for row in tables[table]]

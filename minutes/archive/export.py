@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, cast
 
 from sqlite_utils import Database
 
-from minutes.models import (
-    Assignment,
-    Attendee,
-    DateMention,
-    Decision,
-    Item,
-    Meeting,
-    SourceSpan,
-    to_gold,
-)
+from minutes.archive.facts import BY_NAME, FACTS, MEETING, Fact, children, key_column
+from minutes.models import Meeting, SourceSpan, to_gold
 
 
 def _span(row: dict) -> SourceSpan | None:
@@ -29,81 +22,37 @@ def _span(row: dict) -> SourceSpan | None:
     return SourceSpan(start=row["start"], end=row["end"], page=row.get("page") or 1)
 
 
-def _rows(db: Database, sql: str, params: list) -> list[dict]:
-    return list(db.query(sql, params))
+def _model(fact: Fact, row: dict, below: dict[str, dict[str, list[dict]]]) -> Any:
+    """One fact's dataclass from its row, with the facts below it attached.
+
+    A stored NULL is left out, so the dataclass default applies (an empty
+    list, ``"unknown"``, ``False``), as it did when the fact was extracted.
+    """
+    values = {c.attribute: c.decode(row[c.name]) for c in fact.loadable()}
+    kwargs = {name: value for name, value in values.items() if value is not None}
+    if fact.has_span:
+        kwargs["span"] = _span(row)
+    for child in children(fact):
+        kwargs[child.attr] = [_model(child, r, below) for r in below[child.table].get(row["id"], [])]
+    return fact.model(**kwargs)
 
 
 def load_meeting(db: Database, meeting_id: str) -> Meeting:
-    """Rebuild the :class:`Meeting` stored under ``meeting_id``."""
-    row = _rows(db, "select * from meetings where id = ?", [meeting_id])[0]
-    meeting = Meeting(
-        source=row["source"],
-        body=row["body"],
-        body_name=row["body_name"],
-        date=row["date"],
-        start_time=row["start_time"],
-        end_time=row["end_time"],
-        location=row["location"],
-        signatories=json.loads(row["signatories"] or "[]"),
-    )
-    meeting.attendees = [
-        Attendee(
-            name=a["name"],
-            organization=a["organization"],
-            role=a["role"],
-            party=a["party"],
-            status=a["status"],
-            span=_span(a),
-        )
-        for a in _rows(
-            db, "select * from attendees where meeting_id = ? order by position", [meeting_id]
-        )
-    ]
-    meeting.items = [
-        _load_item(db, i)
-        for i in _rows(
-            db, "select * from items where meeting_id = ? order by position", [meeting_id]
-        )
-    ]
-    meeting.dates = [
-        DateMention(text=d["text"], value=d["value"], span=_span(d))
-        for d in _rows(
-            db, "select * from date_mentions where meeting_id = ? order by rowid", [meeting_id]
-        )
-    ]
-    return meeting
+    """Rebuild the :class:`Meeting` stored under ``meeting_id``, every fact in its place.
 
-
-def _load_item(db: Database, row: dict) -> Item:
-    decisions = [
-        Decision(text=d["text"], kind=d["kind"], optional=bool(d["optional"]), span=_span(d))
-        for d in _rows(
-            db, "select * from decisions where item_id = ? order by position", [row["id"]]
-        )
-    ]
-    assignments = [
-        Assignment(
-            task=a["task"],
-            assignees=json.loads(a["assignees"] or "[]"),
-            due=a["due"],
-            optional=bool(a["optional"]),
-            span=_span(a),
-        )
-        for a in _rows(
-            db, "select * from assignments where item_id = ? order by position", [row["id"]]
-        )
-    ]
-    return Item(
-        number=row["number"],
-        title=row["title"],
-        kind=row["kind"],
-        presenters=json.loads(row["presenters"] or "[]"),
-        speakers=json.loads(row["speakers"] or "[]"),
-        decisions=decisions,
-        assignments=assignments,
-        text=row["text"] or "",
-        span=_span(row),
-    )
+    One query per fact table: each table's rows of the meeting, grouped under
+    their parent's id and kept in their order.
+    """
+    below: dict[str, dict[str, list[dict]]] = {}
+    for fact in FACTS[1:]:
+        grouped: dict[str, list[dict]] = {}
+        key = key_column(BY_NAME[fact.parent or "meeting"])
+        sql = f"select * from [{fact.table}] where meeting_id = ? order by position, rowid"
+        for row in db.query(sql, [meeting_id]):
+            grouped.setdefault(row[key], []).append(row)
+        below[fact.table] = grouped
+    row = next(db.query("select * from meetings where id = ?", [meeting_id]))
+    return cast(Meeting, _model(MEETING, row, below))
 
 
 def meeting_ids(db: Database) -> list[str]:

@@ -64,7 +64,8 @@ class Found:
 
 def where_sql(table: str, query: Query) -> tuple[str, dict]:
     """The SQL condition (on ``table``'s columns) and parameters for the query's filters."""
-    parts, params = [], {}
+    parts: list[str] = []
+    params: dict[str, str | int] = {}
     if query.bodies:
         names = [f":body{n}" for n in range(len(query.bodies))]
         parts.append(f"{table}.body in ({', '.join(names)})")

@@ -65,13 +65,13 @@ def search_values(table: str, row: dict) -> dict[str, str]:
 def ensure_search(db: Database) -> None:
     """Make every FTS index match FTS_CONFIG, back-filling shadow columns first if rebuilt."""
     for table, columns in FTS_CONFIG.items():
-        fts = db[table].detect_fts()
+        fts = db.table(table).detect_fts()
         if fts and _is_current(db, fts, columns):
             continue
         if fts:
-            db[table].disable_fts()
+            db.table(table).disable_fts()
         backfill(db, table)
-        db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+        db.table(table).enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
 def _is_current(db: Database, fts: str, columns: list[str]) -> bool:

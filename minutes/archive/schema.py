@@ -1,15 +1,28 @@
 """The archive's shape, declared as data and applied idempotently by ``ensure_db_shape``.
 
-Every fact table keeps ``page``, ``start`` and ``end`` so it can point back at
-the place in its document's text where it was read. Denormalised ``body``,
-``date`` and ``year`` columns on items, decisions and assignments make
-Datasette facets cheap (an indexed column instead of a join per row).
+The tables of meetings and their facts are derived from the fact declarations
+(:mod:`minutes.archive.facts`): every fact table keeps ``page``, ``start`` and
+``end`` so it can point back at the place in its document's text where it was
+read, and denormalised ``body``, ``date`` and ``year`` columns make Datasette
+facets cheap (an indexed column instead of a join per row). The other tables
+(source documents, lookups, what the link step writes) and the views are
+declared here.
 """
 
 from __future__ import annotations
 
-SPAN = {"page": int, "start": int, "end": int}
+from minutes.archive.facts import FACTS, ancestors, key_column, shadow_names, table_columns
 
+#: The status codes of a stored document, with the Swedish label the pages show.
+DOCUMENT_STATUSES = {
+    "ok": "inläst",
+    "failed": "misslyckades",
+    "needs_ocr": "behöver textigenkänning (OCR)",
+    "not_minutes": "inte ett protokoll",
+}
+
+#: Tables that are not facts of a meeting: source documents and their names, the
+#: lookup tables the writer keeps, and what the link step writes.
 TABLES: dict[str, dict] = {
     "documents": {
         "columns": {
@@ -24,7 +37,7 @@ TABLES: dict[str, dict] = {
             "page_starts": str,  # JSON list of page start offsets
             "ocr_pages": str,  # JSON {page: mean word confidence} of the pages read by OCR (issue 14)
             "ocr_confidence": float,  # mean over those pages; null when no page was OCR'd
-            "status": str,  # ok | failed | needs_ocr
+            "status": str,  # a code of DOCUMENT_STATUSES
             "error": str,
             "extractor_version": str,
             "ingested_at": str,
@@ -47,116 +60,6 @@ TABLES: dict[str, dict] = {
     "people": {
         "columns": {"id": int, "name": str},
         "pk": "id",
-    },
-    "meetings": {
-        "columns": {
-            "id": str,
-            "document_id": str,
-            "source": str,
-            "body_id": int,
-            "body": str,
-            "body_name": str,
-            "date": str,
-            "year": int,
-            "start_time": str,
-            "end_time": str,
-            "location": str,
-            "signatories": str,  # JSON list
-            "override_body": str,
-            "override_date": str,
-        },
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("body_id", "bodies", "id")],
-    },
-    "attendees": {
-        "columns": {
-            "id": str,
-            "meeting_id": str,
-            "person_id": int,
-            "position": int,
-            "name": str,
-            "organization": str,
-            "role": str,
-            "party": str,
-            "status": str,
-            **SPAN,
-        },
-        "pk": "id",
-        "foreign_keys": [("meeting_id", "meetings", "id"), ("person_id", "people", "id")],
-    },
-    "items": {
-        "columns": {
-            "id": str,
-            "meeting_id": str,
-            "position": int,
-            "number": str,
-            "title": str,
-            "kind": str,
-            "text": str,
-            "presenters": str,  # JSON list, faceted with _facet_array
-            "speakers": str,  # JSON list
-            "body": str,
-            "date": str,
-            "year": int,
-            **SPAN,
-            "title_stem": str,
-            "text_stem": str,
-            "title_rev": str,
-            "text_rev": str,
-        },
-        "pk": "id",
-        "foreign_keys": [("meeting_id", "meetings", "id")],
-    },
-    "decisions": {
-        "columns": {
-            "id": str,
-            "meeting_id": str,
-            "item_id": str,
-            "position": int,
-            "text": str,
-            "kind": str,
-            "optional": int,
-            "body": str,
-            "date": str,
-            "year": int,
-            **SPAN,
-            "text_stem": str,
-            "text_rev": str,
-        },
-        "pk": "id",
-        "foreign_keys": [("meeting_id", "meetings", "id"), ("item_id", "items", "id")],
-    },
-    "assignments": {
-        "columns": {
-            "id": str,
-            "meeting_id": str,
-            "item_id": str,
-            "position": int,
-            "task": str,
-            "assignees": str,  # JSON list
-            "due": str,  # as extracted: ISO date, YYYY-MM, next_meeting or null
-            "due_date": str,  # resolved ISO date when known
-            "status": str,  # open | reported | done | overdue
-            "optional": int,
-            "body": str,
-            "date": str,
-            "year": int,
-            **SPAN,
-            "task_stem": str,
-            "task_rev": str,
-            # Written by the link step (minutes.link.followup), null until it runs:
-            "stable_id": str,  # survives re-imports: meeting, item number and task
-            "reported_item_id": str,  # the later item that reports back
-            "thread_id": int,
-            "status_note": str,  # the user's note from `minutes assignments close --note`
-        },
-        "pk": "id",
-        "foreign_keys": [("meeting_id", "meetings", "id"), ("item_id", "items", "id")],
-    },
-    "date_mentions": {
-        "columns": {"id": str, "meeting_id": str, "text": str, "value": str, **SPAN},
-        "pk": "id",
-        "foreign_keys": [("meeting_id", "meetings", "id")],
     },
     # --- written by the link step (minutes.link), rebuilt from the meetings on every run ---
     "threads": {
@@ -184,8 +87,40 @@ TABLES: dict[str, dict] = {
     },
 }
 
+#: Declared columns that point at a table that is not a fact, by column name.
+REFERENCES = {"document_id": ("documents", "id"), "body_id": ("bodies", "id"), "person_id": ("people", "id")}
+
+
+def _foreign_keys(fact) -> list[tuple[str, str, str]]:
+    """Each key column of a fact table points at its parent's (and the meeting's) table."""
+    keys = [(key_column(a), a.table, "id") for a in ancestors(fact)]
+    keys += [(c.name, *REFERENCES[c.name]) for c in fact.columns if c.name in REFERENCES]
+    return keys
+
+
+def _fact_indexes() -> list[tuple[str, list[str]]]:
+    """Indexes on declared columns and on the context columns that facets and date order use."""
+    indexes = []
+    for fact in FACTS:
+        indexes += [(fact.table, [c.name]) for c in fact.columns if c.index]
+        if fact.context:
+            indexes += [(fact.table, [name]) for name in ("body", "year", "date")]
+    return indexes
+
+
+#: The tables of the fact types, derived from their declarations (:mod:`minutes.archive.facts`).
+FACT_TABLES: dict[str, dict] = {
+    fact.table: {
+        "columns": table_columns(fact),
+        "pk": "id",
+        "foreign_keys": _foreign_keys(fact),
+    }
+    for fact in FACTS
+}
+TABLES.update(FACT_TABLES)
+
 #: Child tables of a meeting, deleted before a meeting is rewritten (children first).
-MEETING_CHILDREN = ("date_mentions", "assignments", "decisions", "attendees", "items")
+MEETING_CHILDREN = tuple(fact.table for fact in reversed(FACTS) if fact.parent is not None)
 
 UNIQUE_INDEXES = [
     ("bodies", ["short_name"]),
@@ -193,46 +128,26 @@ UNIQUE_INDEXES = [
 ]
 
 INDEXES = [
-    ("meetings", ["date"]),
-    ("meetings", ["body"]),
-    ("meetings", ["year"]),
-    ("items", ["body"]),
-    ("items", ["year"]),
-    ("items", ["kind"]),
-    ("items", ["date"]),
-    ("decisions", ["kind"]),
-    ("decisions", ["body"]),
-    ("decisions", ["year"]),
-    ("decisions", ["date"]),  # newest-first search ties walk this index (issue 6)
-    ("assignments", ["date"]),
-    ("assignments", ["status"]),
-    ("assignments", ["due_date"]),
-    ("assignments", ["body"]),
-    ("attendees", ["organization"]),
-    ("attendees", ["status"]),
+    *_fact_indexes(),
     ("documents", ["status"]),
     ("thread_members", ["item_id"]),
     ("person_names", ["person_id"]),
 ]
 
 #: Full-text search: table -> indexed columns. Triggers keep them current.
-#: Each text column is indexed three ways (issue 6, see ``archive/fts.py``):
+#: Each searchable column is indexed three ways (issue 6, see ``archive/fts.py``):
 #: as written, Snowball-stemmed (``_stem``) and as reversed stems (``_rev``) for
-#: compound tails. Shadow columns are filled by ``store`` when rows are written.
+#: compound tails. Shadow columns are filled when rows are prepared.
 FTS_CONFIG: dict[str, list[str]] = {
-    "items": ["title", "text", "title_stem", "text_stem", "title_rev", "text_rev"],
-    "decisions": ["text", "text_stem", "text_rev"],
-    "assignments": ["task", "task_stem", "task_rev"],
+    fact.table: fact.search_columns + shadow_names(fact) for fact in FACTS if fact.search_columns
 }
 
 #: unicode61 without diacritic folding: å, ä and ö are letters of their own in Swedish.
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
-#: Shadow search columns per table, derived from the text columns named here.
+#: The text columns each searchable table derives its shadow columns from.
 SEARCH_SOURCES: dict[str, list[str]] = {
-    "items": ["title", "text"],
-    "decisions": ["text"],
-    "assignments": ["task"],
+    fact.table: fact.search_columns for fact in FACTS if fact.search_columns
 }
 
 #: What makes an assignment open: not reported back, not done (overdue ones are open too).
@@ -240,8 +155,8 @@ OPEN_ASSIGNMENT = "a.status in ('open', 'overdue')"
 
 #: Views, created in this order (a view may read the ones before it).
 VIEWS: dict[str, str] = {
-    # The one definition of open assignments; the by-body and by-person views, the
-    # Datasette query "Öppna uppdrag" and `minutes assignments list --open` read it.
+    # The one definition of open assignments: the by-body and by-person views and the
+    # Datasette query "Öppna uppdrag" read it; `minutes assignments list` uses OPEN_ASSIGNMENT.
     "open_assignments": f"""
         select a.id, a.stable_id, a.status, a.due_date, a.due, a.task, a.assignees, a.body,
                m.date as meeting_date, i.number as item_number, i.title as item_title,

@@ -31,16 +31,13 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 
+from minutes.archive.facts import FACTS, REVERSED_WEIGHT, STEM_WEIGHT, Fact
 from minutes.archive.fts import MIN_AFFIX_STEM, MIN_COMPOUND
 from minutes.archive.schema import INDEXES
 from minutes.swedish import WORD, normalise, stem
 
 #: Searchable text columns per table; FTS indexes each plus ``_stem`` and ``_rev``.
-SEARCHABLE: dict[str, list[str]] = {
-    "items": ["title", "text"],
-    "decisions": ["text"],
-    "assignments": ["task"],
-}
+SEARCHABLE: dict[str, list[str]] = {f.table: f.search_columns for f in FACTS if f.search_columns}
 
 #: Shortest prefix a user may ask for; shorter ones are searched as plain words.
 #: At 1,000,000 generated items a 3-letter prefix matched 320,000 items (p50) and
@@ -50,10 +47,13 @@ MIN_PREFIX = 4
 #: bm25 weights per FTS column, in FTS_CONFIG order: originals, then stems, then reversed.
 #: A title hit outweighs any body hit; an exact form also matches its stem, so it
 #: scores above an inflected form found only through the stem.
-WEIGHTS = {
-    "items": (10.0, 1.0, 5.0, 0.5, 3.0, 0.3),
-    "decisions": (1.0, 0.5, 0.3),
-    "assignments": (1.0, 0.5, 0.3),
+WEIGHTS: dict[str, tuple[float, ...]] = {
+    f.table: tuple(
+        [c.weight for c in f.columns if c.weight]
+        + [STEM_WEIGHT * c.weight for c in f.columns if c.weight]
+        + [REVERSED_WEIGHT * c.weight for c in f.columns if c.weight]
+    )
+    for f in FACTS if f.search_columns
 }
 
 
@@ -117,7 +117,7 @@ def term_expression(term: Term, columns: list[str]) -> str:
 
 
 #: The heading column of a table whose hits in it come first in a very large hit set.
-HEADING = {"items": "title"}
+HEADING = {f.table: f.heading for f in FACTS if f.heading}
 
 
 def fts_query(query: str | None, table: str = "items", part: str = "all") -> str:
@@ -231,18 +231,22 @@ def _sql_fts_query(query: str | None, table: str | None, part: str | None = "all
     return fts_query(query, table, part if part in ("heading", "rest") else "all") or '""'
 
 
-_SELECT = {
-    "items": """items.id, meetings.source, meetings.document_id, items.number, items.title, items.kind,
-       items.date, items.body, items.meeting_id,
-       minutes_snippet(coalesce(items.text, items.title), :q) as snippet, hits.score, hits.part""",
-    "decisions": """decisions.id, meetings.source, meetings.document_id, items.number, items.title as item_title,
-       decisions.kind, decisions.date, decisions.body, decisions.meeting_id, decisions.item_id,
-       minutes_snippet(decisions.text, :q) as snippet, hits.score, hits.part""",
-    "assignments": """assignments.id, meetings.source, meetings.document_id, items.number, items.title as item_title,
-       assignments.status, assignments.due_date, assignments.date, assignments.body,
-       assignments.meeting_id, assignments.item_id,
-       minutes_snippet(assignments.task, :q) as snippet, hits.score, hits.part""",
-}
+def _select(fact: Fact) -> str:
+    """What a search hit on ``fact``'s table lists: its id, source, item, shown columns, snippet."""
+    t = fact.table
+    columns = [f"{t}.id", "meetings.source", "meetings.document_id"]
+    if fact.parent == "item":
+        columns += ["items.number", "items.title as item_title"]
+    columns += [f"{t}.{c}" for c in fact.shown]
+    columns += [f"{t}.date", f"{t}.body", f"{t}.meeting_id"]
+    if fact.parent == "item":
+        columns.append(f"{t}.item_id")
+    snippet = fact.snippet or f"{t}.{fact.search_columns[0]}"
+    columns += [f"minutes_snippet({snippet}, :q) as snippet", "hits.score", "hits.part"]
+    return ", ".join(columns)
+
+
+_SELECT = {f.table: _select(f) for f in FACTS if f.search_columns}
 
 
 #: Above this many candidates, ties are broken by walking the date index instead
@@ -380,7 +384,8 @@ def search_sql(
 ),
 {ranked}"""
     if by_date:
-        few = f"select * from (\n      select ranked.rowid as rowid, ranked.score as score, {t}.date as date, 0 as part\n"
+        few = "select * from (\n"
+        few += f"      select ranked.rowid as rowid, ranked.score as score, {t}.date as date, 0 as part\n"
         few += f"      from ranked join {t} on {t}.rowid = ranked.rowid"
         few += f"\n      limit case when (select count(*) from ranked) <= {MANY} then {MANY} else 0 end" if walk else ""
         few += "\n    )"

@@ -15,18 +15,21 @@ sqlite-utils' per-call table introspection.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from minutes.archive.bodies import label_rows, resolve
+from minutes.archive.bodies import LABELLED_TABLES, resolve
 from minutes.archive.fts import ensure_search
 from minutes.archive.rows import (
     COLUMNS,
+    DOCUMENT_COLUMNS,
     EXTRACTOR_VERSION,
     INSERT_ORDER,
     WRITER_COLUMNS,
     DocumentRows,
+    Row,
     item_id_for,
     meeting_id_for,
     meeting_rows,
@@ -79,9 +82,9 @@ def ensure_db_shape(db: Database) -> None:
         else:
             _add_missing_columns(db, name, spec["columns"])
     for table, columns in UNIQUE_INDEXES:
-        db[table].create_index(columns, unique=True, if_not_exists=True)
+        db.table(table).create_index(columns, unique=True, if_not_exists=True)
     for table, columns in INDEXES:
-        db[table].create_index(columns, if_not_exists=True)
+        db.table(table).create_index(columns, if_not_exists=True)
     db.index_foreign_keys()
     ensure_search(db)  # issue 6: Swedish shadow columns and their FTS indexes
     for name in RETIRED_VIEWS:
@@ -94,7 +97,7 @@ def _add_missing_columns(db: Database, table: str, columns: dict) -> None:
     have = db[table].columns_dict
     for column, kind in columns.items():
         if column not in have:
-            db[table].add_column(column, kind)
+            db.table(table).add_column(column, kind)
 
 
 def now() -> str:
@@ -131,19 +134,30 @@ def store_rows(db: Database, rows: DocumentRows) -> str:
     stamp = now()
     with db.atomic():
         _replace_path_predecessor(db, rows.sha256, rows.path)
-        conn.execute(_UPSERT_DOCUMENT, (*rows.document, stamp, stamp))
+        conn.execute(_UPSERT_DOCUMENT, (*_values(rows.document, DOCUMENT_COLUMNS), stamp, stamp))
         conn.execute(_UPSERT_PATH, (rows.path, rows.sha256, rows.name, stamp))
         delete_meeting(db, rows.meeting_id)
         body_id, label = resolve(conn, rows.body)  # issue 16: one identity per body
         people = _people_ids(conn, rows.people)
-        tables = rows.tables
-        label_rows(tables, COLUMNS, label)
-        conn.execute(_INSERT["meetings"], (*tables["meetings"][0], body_id))
-        conn.executemany(_INSERT["attendees"], [(*row, people[row[_NAME]]) for row in tables["attendees"]])
-        for table in INSERT_ORDER[2:]:
-            if tables[table]:
-                conn.executemany(_INSERT[table], tables[table])
+        ids: dict[str, Callable[[Row], object]] = {
+            "body_id": lambda row: body_id, "person_id": lambda row: people[row["name"]],
+        }
+        for table in INSERT_ORDER:
+            prepared = rows.tables[table]
+            if not prepared:
+                continue
+            writer = {name: ids[name] for name in WRITER_COLUMNS[table]}
+            if table in LABELLED_TABLES:
+                writer["body"] = lambda row: label  # the body's unique label (archive.bodies)
+            if writer:
+                prepared = [{**row, **{name: fill(row) for name, fill in writer.items()}} for row in prepared]
+            conn.executemany(_INSERT[table], [_values(row, COLUMNS[table]) for row in prepared])
     return rows.meeting_id
+
+
+def _values(row: Row, columns: tuple[str, ...]) -> tuple:
+    """A prepared row as the tuple ``executemany`` binds, in ``columns`` order."""
+    return tuple(row[column] for column in columns)
 
 
 def record_failure(
@@ -162,7 +176,7 @@ def record_failure(
     good meeting, and the failure is still listed with its own path.
     """
     with db.atomic():
-        db["documents"].upsert(
+        db.table("documents").upsert(
             {
                 "id": sha256,
                 "name": name,
@@ -217,7 +231,7 @@ def _write_path(db: Database, path: str, sha256: str, name: str) -> None:
 
 
 def _insert_sql(table: str) -> str:
-    columns = (*COLUMNS[table], *WRITER_COLUMNS.get(table, ()))
+    columns = COLUMNS[table]
     names = ", ".join(f"[{c}]" for c in columns)
     return f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
 
@@ -234,11 +248,10 @@ def _upsert_sql(table: str, columns: tuple[str, ...], key: str, keep: tuple[str,
 
 #: A document row in ``COLUMNS`` order plus updated_at and ingested_at; a re-import keeps ingested_at.
 _UPSERT_DOCUMENT = _upsert_sql(
-    "documents", (*COLUMNS["documents"], "updated_at", "ingested_at"), "id", keep=("ingested_at",)
+    "documents", (*DOCUMENT_COLUMNS, "updated_at", "ingested_at"), "id", keep=("ingested_at",)
 )
 _UPSERT_PATH = _upsert_sql("document_paths", ("path", "document_id", "name", "seen_at"), "path")
 _INSERT = {table: _insert_sql(table) for table in INSERT_ORDER}
-_NAME = COLUMNS["attendees"].index("name")
 
 
 def _people_ids(conn, names: tuple[str, ...]) -> dict[str, int]:

@@ -8,18 +8,16 @@ missing on an archive that was never linked, so nothing here needs them.
 
 from __future__ import annotations
 
-from minutes.archive.search import fts_columns
+from minutes.archive.facts import FACTS, shadow_names
 
 #: Columns no reader needs on a table page: search shadow columns, whole texts, offsets.
 INTERNAL_COLUMNS: dict[str, set[str]] = {
-    "items": {c for c in fts_columns("items") if c.endswith(("_stem", "_rev"))},
-    "decisions": {c for c in fts_columns("decisions") if c.endswith(("_stem", "_rev"))},
-    "assignments": {c for c in fts_columns("assignments") if c.endswith(("_stem", "_rev"))},
+    **{fact.table: set(shadow_names(fact)) for fact in FACTS if fact.search_columns},
     "documents": {"text", "page_starts"},
 }
 
-#: Tables whose table page gets the Swedish search box.
-SEARCHABLE_TABLES = ("items", "decisions", "assignments")
+#: Tables whose table page gets the Swedish search box: every fact with searchable text.
+SEARCHABLE_TABLES = tuple(fact.table for fact in FACTS if fact.search_columns)
 
 #: Assignment statuses that still ask something of someone.
 OPEN_STATUSES = ("open", "overdue")
@@ -77,7 +75,8 @@ def assignments_sql(
     adds reported and done ones; ``due_only`` keeps those with a full due date
     (for the calendar).
     """
-    where, params = [], {"limit": limit}
+    where: list[str] = []
+    params: dict[str, int | str] = {"limit": limit}
     if not include_closed:
         where.append("a.status in ('open', 'overdue')")
     if body_id is not None:
@@ -116,7 +115,8 @@ def person_sql(person_id: int | str) -> tuple[str, dict]:
 
 def recent_decisions_sql(*, body_id: int | str | None = None, limit: int = 100) -> tuple[str, dict]:
     """The newest decisions with their item and body (for the Atom feed)."""
-    where, params = "", {"limit": limit}
+    where = ""
+    params: dict[str, int | str] = {"limit": limit}
     if body_id is not None:
         where = " where m.body_id = :body_id"
         params["body_id"] = body_id

@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from minutes.extras import optional_import
+
 #: How often (as a share of the files) the import's memory is sampled.
 SAMPLES = 10
 
@@ -131,7 +133,7 @@ class _Probe:
 
 def tree_cpu_seconds() -> dict[str, float]:
     """User + system CPU so far of this process ("writer") and of its live children ("workers")."""
-    import psutil
+    psutil = optional_import("psutil", extra="bench", purpose="measuring memory and CPU")
 
     me = psutil.Process()
     workers = 0.0
@@ -152,7 +154,7 @@ def tree_rss_mib() -> float:
     the pipeline's pages with the parent, and summing plain RSS would count
     those pages once per process.
     """
-    import psutil
+    psutil = optional_import("psutil", extra="bench", purpose="measuring memory and CPU")
 
     me = psutil.Process()
     total = 0
@@ -165,7 +167,7 @@ def tree_rss_mib() -> float:
 
 
 def _pss_or_rss(process) -> int:
-    import psutil
+    psutil = optional_import("psutil", extra="bench", purpose="measuring memory and CPU")
 
     try:
         return process.memory_full_info().pss
@@ -183,7 +185,8 @@ def run_bench(n: int = 200, *, workers: tuple[int, ...] = (1, 2), seed: int = 0,
     with tempfile.TemporaryDirectory(prefix="minutes-bench-") as tmp:
         pdf_folder = folder or Path(tmp, "pdfs")
         paths = sorted(pdf_folder.glob("*.pdf")) if folder else generate_pdfs(pdf_folder, n, seed=seed)
-        plumbers, imports = [], {w: [] for w in workers}
+        plumbers: list[dict] = []
+        imports: dict[int, list[dict]] = {w: [] for w in workers}
         for attempt in range(repeat):
             plumbers.append(time_pdfplumber(paths))
             for w in workers:
@@ -342,7 +345,8 @@ def format_ocr_bench(report: dict) -> list[str]:
     return [
         f"{report['files']} generated minutes, {ocr['pages']} pages scanned at {report['dpi']} dpi",
         f"OCR (ocrmypdf + Tesseract swe, one thread): {per_core:.2f} pages/s per core "
-        f"({ocr['cpu_seconds']:.1f} CPU s, {ocr['seconds']:.1f} s wall, {_rate(ocr['pages'], ocr['seconds'])} pages/s); "
+        f"({ocr['cpu_seconds']:.1f} CPU s, {ocr['seconds']:.1f} s wall, "
+        f"{_rate(ocr['pages'], ocr['seconds'])} pages/s); "
         f"mean word confidence {ocr['mean_confidence']}",
         f"text layer of the same pages: {text_per_core:.1f} pages/s per core, "
         f"{text_per_core / per_core:.0f}× OCR's rate",

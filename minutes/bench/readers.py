@@ -15,12 +15,13 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from minutes.extras import optional_import
 from minutes.ingest.pdf import read_pdf
 
 
 def pdfplumber_pages(data: bytes) -> int:
     """pdfplumber ``extract_text`` on every page; returns the page count."""
-    import pdfplumber
+    pdfplumber = optional_import("pdfplumber", extra="bench", purpose="timing pdfplumber")
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import html
 import re
 
+from datasette import hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
-from datasette import hookimpl
 from minutes.archive.search import (
     MANY_HITS,
     SEARCHABLE,
@@ -162,7 +162,8 @@ def render_cell(row, value, column, table, database, datasette):
 
 @hookimpl
 def get_metadata(datasette, key, database, table):
-    """Titles, descriptions, facets and canned queries from the package's ``metadata.yml``."""
+    """Titles, descriptions, facets and canned queries: the fact tables' declarations under the
+    package's ``metadata.yml`` (:mod:`~minutes.datasette_plugin.metadata`)."""
     return metadata_for(datasette)
 
 

@@ -16,10 +16,10 @@ import json
 from datasette.utils.asgi import NotFound, Response
 
 from minutes.archive import web
+from minutes.archive.formalities import is_formality
 from minutes.datasette_plugin.labels import sv
 from minutes.datasette_plugin.site import rows
 from minutes.datasette_plugin.urls import url_for
-from minutes.link.formalities import is_formality
 
 #: An event is about an open task; one that is done shows as cancelled when included.
 EVENT_STATUS = {"open": "CONFIRMED", "overdue": "CONFIRMED", "reported": "CANCELLED", "done": "CANCELLED"}
@@ -41,7 +41,9 @@ async def _scope(datasette, request) -> dict:
     return scope
 
 
-def _date(value: str) -> dt.date | None:
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
     try:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):

@@ -1,34 +1,17 @@
 """Swedish display labels for the codes stored in the archive (statuses, kinds, due values).
 
 The archive stores stable English codes (they are the export's vocabulary);
-the pages show Swedish words.
+the pages show Swedish words. Each code's label is declared with the column
+that holds it (:mod:`minutes.archive.facts`; a document's status with the
+documents table, :mod:`minutes.archive.schema`).
 """
 
-LABELS = {
-    # attendee status
-    "present": "närvarande",
-    "absent": "frånvarande",
-    "invited": "inbjuden",
-    "called": "kallad",
-    "unknown": "okänd",
-    # decision kind
-    "noted": "noterat",
-    "endorsed": "ställt sig bakom",
-    "decided": "beslutat",
-    "referred": "återremitterat",
-    "other": "övrigt",
-    # assignment status and due
-    "open": "öppet",
-    "reported": "återrapporterat",
-    "done": "klart",
-    "overdue": "försenat",
-    "next_meeting": "till nästa möte",
-    # document status
-    "ok": "inläst",
-    "failed": "misslyckades",
-    "needs_ocr": "behöver textigenkänning (OCR)",
-    "not_minutes": "inte ett protokoll",
-}
+from __future__ import annotations
+
+from minutes.archive.facts import code_labels
+from minutes.archive.schema import DOCUMENT_STATUSES
+
+LABELS = {**code_labels(), **DOCUMENT_STATUSES}
 
 #: The importer's reasons (English, as in its log) -> the words the status page shows.
 #: Matched at the start of the stored reason; whatever follows is kept as detail.

@@ -13,8 +13,9 @@ from urllib.parse import quote
 
 from datasette.utils.asgi import NotFound, Response
 
+from minutes.archive.facts import ITEM, children
 from minutes.datasette_plugin.labels import sv
-from minutes.datasette_plugin.spans import FACT_TABLES, segments
+from minutes.datasette_plugin.spans import FACT_TABLES, HIGHLIGHTS, segments
 from minutes.datasette_plugin.threads import thread_list_page, thread_page
 
 DATABASE = "archive"
@@ -60,7 +61,8 @@ def _json_list(value: str | None) -> list:
 
 
 async def _render(datasette, request, template: str, context: dict) -> Response:
-    html = await datasette.render_template(template, {**context, "sv": sv}, request=request)
+    context = {**context, "sv": sv, "listed_facts": LISTED_FACTS}
+    html = await datasette.render_template(template, context, request=request)
     return Response.html(html)
 
 
@@ -81,8 +83,24 @@ async def meeting_page(datasette, request):
     return await _render(datasette, request, "minutes_meeting.html", context)
 
 
+#: The facts listed under each item, as declared (:mod:`minutes.archive.facts`); decisions
+#: and assignments have markup of their own, the others are listed by their summary.
+ITEM_FACTS = children(ITEM)
+LISTED_FACTS = [
+    {"table": f.table, "label": f.label} for f in ITEM_FACTS if f.table not in ("decisions", "assignments")
+]
+
+
+def _decoded(fact, row: dict) -> dict:
+    """A fact row with its JSON list columns as lists, for the templates."""
+    for column in fact.columns:
+        if column.codec == "json":
+            row[column.name] = _json_list(row.get(column.name))
+    return row
+
+
 async def _items_with_facts(datasette, *, meeting_id=None, item_id=None) -> list[dict]:
-    """Items of a meeting (or one item), each with its decisions and assignments."""
+    """Items of a meeting (or one item), each with every declared fact of theirs."""
     column, fact_column, value = (
         ("meeting_id", "meeting_id", meeting_id) if item_id is None else ("id", "item_id", item_id)
     )
@@ -92,13 +110,12 @@ async def _items_with_facts(datasette, *, meeting_id=None, item_id=None) -> list
         f"page, start, end from items where {column} = ? order by position",
         [value],
     )
-    facts: dict[str, dict[str, list]] = defaultdict(lambda: {"decisions": [], "assignments": []})
-    for table in ("decisions", "assignments"):
-        sql = f"select * from {table} where {fact_column} = ? order by position"
+    facts: dict[str, dict[str, list]] = defaultdict(lambda: {f.table: [] for f in ITEM_FACTS})
+    for fact in ITEM_FACTS:
+        summary = f", {fact.summary} as summary" if fact.summary else ""
+        sql = f"select *{summary} from [{fact.table}] where {fact_column} = ? order by position"
         for row in await _rows(datasette, sql, [value]):
-            if table == "assignments":
-                row["assignees"] = _json_list(row["assignees"])
-            facts[row["item_id"]][table].append(row)
+            facts[row["item_id"]][fact.table].append(_decoded(fact, row))
     for item in items:
         item["presenters"] = _json_list(item["presenters"])
         item.update(facts[item["id"]])
@@ -149,6 +166,7 @@ async def document_page(datasette, request):
         "document": document,
         "meeting": meeting[0] if meeting else None,
         "segments": segments(document["text"] or "", facts),
+        "highlights": HIGHLIGHTS,
         "facts": sorted(facts, key=lambda f: f["start"]),
     }
     return await _render(datasette, request, "minutes_document.html", context)

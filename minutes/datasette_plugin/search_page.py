@@ -57,23 +57,27 @@ def query_from(args, page: Page) -> tuple[Query, dict]:
     types = [t for t in args.getlist("typ") if t in TYPE_PARAMS]
     order = args.get("ordning") if args.get("ordning") in ORDER_PARAMS else page.default_order
     number = _page_number(args.get("sida"))
+    text = (args.get("q") or "").strip()
+    bodies = [b for b in args.getlist("organ") if b]
+    year_from, year_to = _year(args.get("fran")), _year(args.get("till"))
+    kinds = [k for k in args.getlist("beslutstyp") if k]
     params = {
-        "q": (args.get("q") or "").strip(),
+        "q": text,
         "typ": types,
-        "organ": [b for b in args.getlist("organ") if b],
-        "fran": _year(args.get("fran")),
-        "till": _year(args.get("till")),
-        "beslutstyp": [k for k in args.getlist("beslutstyp") if k],
+        "organ": bodies,
+        "fran": year_from,
+        "till": year_to,
+        "beslutstyp": kinds,
         "ordning": order,
         "sida": number,
     }
     query = Query(
-        params["q"],
+        text,
         tables=tuple(TYPE_PARAMS[t] for t in types) or TABLES,
-        bodies=tuple(params["organ"]),
-        year_from=params["fran"],
-        year_to=params["till"],
-        decision_kinds=tuple(params["beslutstyp"]),
+        bodies=tuple(bodies),
+        year_from=year_from,
+        year_to=year_to,
+        decision_kinds=tuple(kinds),
         order=ORDER_PARAMS[order],
         offset=(number - 1) * PAGE_SIZE,
         limit=PAGE_SIZE,

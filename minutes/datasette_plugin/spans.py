@@ -7,14 +7,16 @@ wraps a segment in one ``<span>`` with all their kinds as classes.
 
 from __future__ import annotations
 
-#: Fact tables shown on the document page -> SQL for a short label.
-FACT_TABLES = {
-    "attendees": "name",
-    "decisions": "kind",
-    "assignments": "coalesce(status, 'uppdrag')",
-    "date_mentions": "coalesce(value, text)",
-    "items": "title",
-}
+from minutes.archive.facts import FACTS
+
+#: Fact tables shown on the document page -> SQL for a short label (their declared summary).
+FACT_TABLES = {fact.table: fact.summary for fact in FACTS if fact.has_span and fact.summary}
+
+#: How each kind of fact is marked in the source text, and its word in the legend.
+HIGHLIGHTS = [
+    {"kind": fact.table, "style": fact.highlight, "legend": fact.legend}
+    for fact in FACTS if fact.has_span and fact.highlight
+]
 
 
 def segments(text: str, facts: list[dict]) -> list[dict]:

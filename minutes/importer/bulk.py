@@ -25,10 +25,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
 from minutes.archive.documents import document_status, stored_overrides
+from minutes.archive.rows import DocumentRows
 from minutes.archive.store import (
     EXTRACTOR_VERSION,
     prepare_bulk_writes,
@@ -144,7 +146,7 @@ def ingest_paths(
 
 
 def _sources(paths: Iterable, manifests: Iterable, limits: Limits) -> Iterator[Source]:
-    sizes = {"max_file_bytes": limits.max_file_bytes, "max_zip_total": limits.max_zip_total,
+    sizes: dict[str, Any] = {"max_file_bytes": limits.max_file_bytes, "max_zip_total": limits.max_zip_total,
              "max_zip_ratio": limits.max_zip_ratio}
     yield from iter_sources(paths, **sizes)
     for manifest in manifests:
@@ -152,7 +154,9 @@ def _sources(paths: Iterable, manifests: Iterable, limits: Limits) -> Iterator[S
 
 
 def _work(job: _Job) -> Outcome:
-    """Pool entry point (top-level so it pickles)."""
+    """Pool entry point (top-level so it pickles); only jobs planned for parsing come here."""
+    if job.parse is None:
+        raise ValueError(f"{job.source.display_path}: planned as {job.kind}, nothing to parse")
     return read_and_extract(job.parse)
 
 
@@ -174,7 +178,8 @@ class _Planner:
     def plan(self, source: Source) -> _Job:
         if not source.ok:
             return _Job(source, "failed", unread_id(source.display_path))
-        sha256 = hashlib.sha256(source.data).hexdigest()
+        data = source.data or b""
+        sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in self.seen:
             kind = "unchanged" if self.seen[sha256] else "duplicate"
         else:
@@ -182,7 +187,7 @@ class _Planner:
             kind = "unchanged" if self.seen[sha256] else "parse"
         job = _Job(source, kind, sha256)
         if kind == "parse":
-            job.parse = ParseJob(source.data, source.name, source.display_path, self.ocr, source.overrides)
+            job.parse = ParseJob(data, source.name, source.display_path, self.ocr, source.overrides)
         source.data = None  # the bytes travel in job.parse only; keep one copy in flight
         return job
 
@@ -197,7 +202,7 @@ class _Planner:
 
     def _stored(self, sha256: str) -> bool:
         known = document_status(self.db, sha256)
-        return bool(known) and known["status"] == "ok" and known["extractor_version"] == EXTRACTOR_VERSION
+        return known is not None and known["status"] == "ok" and known["extractor_version"] == EXTRACTOR_VERSION
 
 
 class _Writer:
@@ -214,18 +219,20 @@ class _Writer:
         if job.kind in ("unchanged", "duplicate"):
             record_alias(self.db, path=source.display_path, sha256=job.sha256, name=source.name)
             return self._other_name(job)
-        if outcome.ok:
-            result = self._save(job, outcome)
+        if outcome is not None and outcome.ok and outcome.rows is not None:
+            result = self._save(job, outcome.rows)
         else:
-            result = self._fail(source, job.sha256, outcome.error, outcome.status)
+            status = outcome.status if outcome is not None else "failed"
+            reason = outcome.error if outcome is not None else None
+            result = self._fail(source, job.sha256, reason or "nothing was extracted", status)
         self.first[job.sha256] = result
         return result
 
-    def _save(self, job: _Job, outcome: Outcome) -> FileResult:
+    def _save(self, job: _Job, rows: DocumentRows) -> FileResult:
         """Store one meeting; if the archive refuses it, the transaction is rolled back and recorded."""
         source = job.source
         try:
-            store_rows(self.db, outcome.rows)
+            store_rows(self.db, rows)
         except (sqlite3.Error, ValueError, TypeError) as error:
             reason = f"could not be stored ({type(error).__name__}: {error})"
             return self._fail(source, job.sha256, reason, "failed")

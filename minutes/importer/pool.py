@@ -74,7 +74,7 @@ def _in_process(work: Callable, jobs: Iterable, initializer: Callable | None, ne
         if not needs_work(job):
             yield job, None
             continue
-        if not ready:
+        if initializer is not None and not ready:
             initializer()
             ready = True
         yield job, work(job)

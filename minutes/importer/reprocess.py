@@ -93,7 +93,7 @@ def _overrides(db: Database, sha256: str) -> dict[str, str]:
 
 
 def _store(db: Database, document: SourceDocument, outcome: Outcome) -> FileResult:
-    if not outcome.ok:
+    if not outcome.ok or outcome.rows is None:
         return FileResult(document.path, "failed", outcome.error)
     store_rows(db, outcome.rows)
     return FileResult(document.path, "reprocessed")

@@ -73,7 +73,7 @@ def human_size(n: int) -> str:
 
 
 def too_large(size: int, limit: int) -> str:
-    """The FileTooLarge message shared by files and zip entries."""
+    """The message for a file or zip entry over the size limit."""
     return f"file too large: {human_size(size)}, over the {human_size(limit)} limit"
 
 
@@ -263,7 +263,7 @@ def _iter_nested(source: Source, limits: Limits, budget: _ZipBudget, *, depth: i
         yield Source(source.display_path, source.name, error=reason)
         return
     try:
-        archive = zipfile.ZipFile(io.BytesIO(source.data))
+        archive = zipfile.ZipFile(io.BytesIO(source.data or b""))
     except zipfile.BadZipFile as error:
         reason = f"corrupt zip archive: cannot be opened ({error})"
         yield Source(source.display_path, source.name, error=reason)

@@ -251,8 +251,8 @@ def repair_ocr_text(text: str) -> str:
 
     Tesseract's usual misreadings in Swedish minutes: look-alike letters in
     numbers and after "§", "¬" for a line-end hyphen, "«", "»" or "©" for a
-    bullet, "—-" for a dash, accents beside their letters (the ligatures and hyphenation are then handled as for any PDF by
-    :func:`clean_pdf_page`).
+    bullet, "—-" for a dash, accents beside their letters (the ligatures and
+    hyphenation are then handled as for any PDF by :func:`clean_pdf_page`).
     """
     text = _OCR_BULLET_RE.sub("• ", text.replace("\u00ac\n", "-\n"))
     text = fix_ocr_digits(compose_accents(_OCR_DASH_RE.sub("–", text)))

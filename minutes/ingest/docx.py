@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 
 import docx
 from docx.document import Document
@@ -76,7 +77,7 @@ def _to_roman(n: int) -> str:
     return out
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "lowerLetter": _to_letters,
@@ -115,15 +116,15 @@ class ListNumbering:
     @staticmethod
     def _read_levels(definition, num) -> dict[str, tuple[str, str, int]]:
         """``ilvl → (format, label template, start)``, with the list's start overrides."""
-        levels = {}
+        levels: dict[str, tuple[str, str, int]] = {}
         for lvl in definition.findall(qn("w:lvl")):
             start = int(_val(lvl, "w:start", "1") or 1)
             levels[lvl.get(qn("w:ilvl"))] = (_val(lvl, "w:numFmt", "decimal"), _val(lvl, "w:lvlText"), start)
         for override in num.findall(qn("w:lvlOverride")):
-            ilvl, start = override.get(qn("w:ilvl")), _val(override, "w:startOverride")
-            if ilvl in levels and start:
+            ilvl, first = override.get(qn("w:ilvl")), _val(override, "w:startOverride")
+            if ilvl in levels and first:
                 fmt, text, _ = levels[ilvl]
-                levels[ilvl] = (fmt, text, int(start))
+                levels[ilvl] = (fmt, text, int(first))
         return levels
 
     def _num_pr(self, paragraph: Paragraph) -> tuple[str, str] | None:

@@ -78,7 +78,7 @@ def _table(table: Tag, out: Lines) -> None:
 
 def _list(element: Tag, out: Lines) -> None:
     out.close()
-    start = int(element.get("start", "1")) if str(element.get("start", "1")).isdigit() else 1
+    start = int(str(element.get("start", "1"))) if str(element.get("start", "1")).isdigit() else 1
     number = start
     for item in element.find_all("li", recursive=False):
         out.add(f"{number}. " if element.name == "ol" else "• ")

@@ -186,8 +186,8 @@ def hocr_lines(root: ET.Element) -> list[list[Word]]:
     lines = []
     for element in root.iter():
         if _classes(element) & _LINE_CLASSES:
-            words = [_word(w) for w in element.iter() if "ocrx_word" in _classes(w)]
-            words = [w for w in words if w is not None]
+            read = [_word(w) for w in element.iter() if "ocrx_word" in _classes(w)]
+            words = [w for w in read if w is not None]
             if words:
                 lines.append(words)
     return lines

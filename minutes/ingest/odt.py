@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 
 from minutes.errors import EmptyDocument, IngestError
 from minutes.ingest.cleanup import clean_text
@@ -64,7 +65,11 @@ def inline_text(element: ET.Element) -> str:
 class NumberedLists:
     """Which list styles number their items, and how ("1.", "a)"), read from the styles."""
 
-    FORMATS = {"1": str, "a": lambda n: chr(ord("a") + (n - 1) % 26), "A": lambda n: chr(ord("A") + (n - 1) % 26)}
+    FORMATS: dict[str, Callable[[int], str]] = {
+        "1": str,
+        "a": lambda n: chr(ord("a") + (n - 1) % 26),
+        "A": lambda n: chr(ord("A") + (n - 1) % 26),
+    }
 
     def __init__(self, roots: list[ET.Element]):
         self.levels: dict[tuple[str, int], tuple[str, str, str]] = {}

@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from minutes.errors import EmptyDocument, EncryptedDocument, IngestError, NeedsOCR
+from minutes.extras import optional_import
 from minutes.ingest.cleanup import clean_pdf_page, remove_running_lines, repair_ocr_text
 from minutes.ingest.ocr import OcrPage, ocr_mode
 from minutes.ingest.pdf_lines import page_text
@@ -195,7 +196,7 @@ def read_pdf_layout(data: bytes, *, name: str) -> SourceDocument:
     two-column attendee list: pdfplumber orders words by position. It applies
     the same repairs, so both readers return comparable text.
     """
-    import pdfplumber
+    pdfplumber = optional_import("pdfplumber", extra="bench", purpose="the layout reader")
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     open_pdf(data).close()  # same error classes and messages as the fast path

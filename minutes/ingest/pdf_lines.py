@@ -188,7 +188,7 @@ def attach_accents(line: list[Glyph]) -> list[Glyph]:
     for glyph in line:
         mark = ACCENTS.get(glyph.text)
         base = _accent_base(out, glyph) if mark else None
-        if base is None:
+        if base is None or mark is None:
             out.append(glyph)
             continue
         base.text = unicodedata.normalize("NFC", base.text + mark)

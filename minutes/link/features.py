@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from minutes.link.formalities import is_formality
+from minutes.archive.formalities import is_formality
 from minutes.link.terms import acronyms, bigrams, content_stems, title_terms
 from minutes.swedish import normalise
 

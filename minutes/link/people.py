@@ -107,7 +107,7 @@ def merge_names(texts: list[str]) -> dict[str, str]:
     groups: dict[str, list[str]] = defaultdict(list)
     for text in counts:
         groups[_root(parent, text) if text in parent else text].append(text)
-    canonical = {}
+    canonical: dict[str, str] = {}
     for members in groups.values():
         best = max(members, key=lambda t: (len(t.split()) > 1 and not _abbreviated(t), counts[t], len(t)))
         canonical.update((t, best) for t in members)

@@ -16,12 +16,30 @@ from minutes.swedish import drop_elided, stem, words
 
 #: Function words and meeting boilerplate that say nothing about the issue.
 STOP_WORDS = frozenset(
-    ["och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "de", "inte", "om", "ett", "han", "men", "var", "jag", "sig", "från", "vi", "så", "kan", "man", "när", "år", "säger", "hon", "under", "också", "efter", "eller", "nu", "sin", "där", "vid", "mot", "ska", "skall", "hade", "bli", "blir", "blev", "finns", "fick", "får", "ger", "gör", "göra", "görs", "hur", "kommer", "mellan", "mer", "mycket", "någon", "några", "något", "nya", "ny", "nytt", "samt", "sedan", "sina", "sitt", "skulle", "vara", "vilka", "vilken", "vilket", "även", "än", "all", "alla", "allt", "andra", "annat", "bör", "både", "dock", "denna", "detta", "dessa", "deras", "dem", "dess", "ej", "enligt", "genom", "hos", "inom", "kring", "utan", "över", "per", "via", "ut", "in", "upp", "ner", "fram", "bl", "a", "t", "ex", "m", "fl", "st", "vår", "våra", "vårt", "er", "era", "ert", "oss", "ni", "du", "dig", "min", "mitt", "mina"]
+    [
+        "och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "de",
+        "inte", "om", "ett", "han", "men", "var", "jag", "sig", "från", "vi", "så", "kan", "man", "när",
+        "år", "säger", "hon", "under", "också", "efter", "eller", "nu", "sin", "där", "vid", "mot", "ska",
+        "skall", "hade", "bli", "blir", "blev", "finns", "fick", "får", "ger", "gör", "göra", "görs", "hur",
+        "kommer", "mellan", "mer", "mycket", "någon", "några", "något", "nya", "ny", "nytt", "samt",
+        "sedan", "sina", "sitt", "skulle", "vara", "vilka", "vilken", "vilket", "även", "än", "all", "alla",
+        "allt", "andra", "annat", "bör", "både", "dock", "denna", "detta", "dessa", "deras", "dem", "dess",
+        "ej", "enligt", "genom", "hos", "inom", "kring", "utan", "över", "per", "via", "ut", "in", "upp",
+        "ner", "fram", "bl", "a", "t", "ex", "m", "fl", "st", "vår", "våra", "vårt", "er", "era", "ert",
+        "oss", "ni", "du", "dig", "min", "mitt", "mina"
+    ]
 )
 
 #: Words that describe the kind of agenda item, not its issue ("Lägesrapport FVM" ~ "Nuläge FVM").
 GENERIC_TITLE_WORDS = frozenset(
-    ["lägesrapport", "läge", "nuläge", "nulägesrapport", "rapport", "rapportering", "återrapport", "återrapportering", "återkoppling", "information", "info", "informationsärende", "dialog", "diskussion", "beslut", "beslutsärende", "förslag", "ärende", "ärenden", "fråga", "frågor", "bilaga", "bilagor", "fortsatt", "fortsättning", "uppdatering", "aktuellt", "status", "delrapport", "slutrapport", "redovisning", "presentation", "genomgång", "uppföljning", "inför", "avslut", "start", "del", "remiss", "remissvar", "yttrande", "ställningstagande", "godkännande"]
+    [
+        "lägesrapport", "läge", "nuläge", "nulägesrapport", "rapport", "rapportering", "återrapport",
+        "återrapportering", "återkoppling", "information", "info", "informationsärende", "dialog",
+        "diskussion", "beslut", "beslutsärende", "förslag", "ärende", "ärenden", "fråga", "frågor",
+        "bilaga", "bilagor", "fortsatt", "fortsättning", "uppdatering", "aktuellt", "status", "delrapport",
+        "slutrapport", "redovisning", "presentation", "genomgång", "uppföljning", "inför", "avslut",
+        "start", "del", "remiss", "remissvar", "yttrande", "ställningstagande", "godkännande"
+    ]
 )
 
 ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,6}\b")

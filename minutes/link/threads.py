@@ -222,7 +222,7 @@ def evidence(a: ItemFeatures, b: ItemFeatures, w: Weights, calendar: Calendar | 
 
 def index_keys(item: ItemFeatures, w: Weights) -> set:
     """The features by which ``item`` meets the items it could share an issue with."""
-    keys = {("t", t[:MIN_PREFIX]) for t in item.anchored}
+    keys: set[tuple[str, object]] = {("t", t[:MIN_PREFIX]) for t in item.anchored}
     keys.update(("b", g) for g in item.title_bigrams)
     keys.update(("b", g) for g, n in item.text_bigrams.items() if n >= MIN_PHRASE_COUNT)
     keys.update(("a", x) for x in item.title_acronyms | item.text_acronyms
@@ -343,7 +343,8 @@ def save_threads(db, groups: list[list[ItemFeatures]]) -> dict[str, int]:
     db.execute("delete from thread_members")
     db.execute("delete from threads")
     thread_of: dict[str, int] = {}
-    threads, rows = [], []
+    threads: list[tuple] = []
+    rows: list[tuple] = []
     for thread_id, members in enumerate(groups, start=1):
         threads.append((thread_id, thread_label(members), members[0].date, members[-1].date,
                         len({m.meeting_id for m in members}),

@@ -7,7 +7,10 @@ dropped by :func:`to_gold`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from minutes.models.meeting import (
+    BALLOT_VOTES,
     Assignment,
     Attendee,
     DateMention,
@@ -22,7 +25,7 @@ from minutes.models.meeting import (
 #: Fields of formal protocols: written on every item of a meeting that has any of them
 #: (``FORMAT.md``: a document is scored on them only when its gold has them).
 PROTOCOL_KEYS = ("case_number", "proposals", "votes", "reservations")
-VOTE_COUNTS = ("yes", "no", "abstain", "absent")
+VOTE_COUNTS = BALLOT_VOTES  # a vote's counts are kept per way a member can vote
 
 MEETING_FIELDS = ("body", "body_name", "date", "start_time", "end_time", "location")
 
@@ -52,7 +55,7 @@ def _attendee(a: Attendee) -> dict:
 
 
 def _item(item: Item, *, protocol: bool = False) -> dict:
-    data = {
+    data: dict[str, Any] = {
         "number": item.number,
         "title": item.title,
         "kind": item.kind,

@@ -21,6 +21,9 @@ ASSIGNMENT_STATUSES = ("open", "reported", "done", "overdue")
 PROPOSAL_KINDS = ("bifall", "avslag", "återremiss", "ändring", "tillägg", "other")
 #: How one member voted in a named vote list (omröstningslista).
 BALLOT_VOTES = ("yes", "no", "abstain", "absent")
+#: The parties of the Riksdag by the letters minutes print after a name ("Anna Berg (S)").
+#: Outside ``extract/`` (which reads many more, historic and local ones) this is the one list.
+RIKSDAG_PARTIES = ("S", "M", "C", "V", "L", "KD", "MP", "SD")
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,6 @@ class SourceSpan:
     start: int
     end: int
     page: int = 1
-
-    def as_dict(self) -> dict:
-        return {"page": self.page, "start": self.start, "end": self.end}
 
 
 @dataclass

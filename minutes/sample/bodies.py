@@ -76,7 +76,7 @@ def person_name(rng: random.Random) -> tuple[str, str]:
 
 def _unique_people(rng: random.Random, count: int, taken: set[str]) -> list[tuple[str, str]]:
     """Names not yet used in this body, so a first name plus context stays unambiguous."""
-    people = []
+    people: list[tuple[str, str]] = []
     while len(people) < count:
         full, first = person_name(rng)
         if full not in taken:
@@ -175,7 +175,8 @@ def _style(kind: str, era: int, rng: random.Random) -> Style:
         numbering = rng.choice(("para_before", "para_own_line") if kind == "committee"
                                else ("para_after", "para_before"))
         decision = rng.choice(("plain", "heading", "bullets"))
-        doc_title, signature = "Protokoll", "protocol"
+        doc_title = "Protokoll"
+        signature: str | None = "protocol"
         attendees = "protocol"
     else:
         numbering = rng.choice(("dot", "paren")) if era < 2 else "dot"

@@ -51,12 +51,6 @@ def spoken_name(ctx: Context, item: Item, person: Person) -> str:
     return person.name
 
 
-def presenter_phrase(person: Person, with_org: bool) -> str:
-    """'Name, Org' as printed on a Föredragande line."""
-    extra = person.org or person.role
-    return f"{person.name}, {extra}" if with_org and extra else person.name
-
-
 def speaker_sentence(ctx: Context, item: Item, subject: str, person: Person) -> str:
     """A sentence that makes `person` a speaker of the item."""
     add_speaker(item, person)
@@ -143,10 +137,7 @@ def assignment_sentence(ctx: Context, item: Item, subject: str) -> tuple[str, di
 
 def decision_statement(ctx: Context, kind: str, subject: str) -> str:
     """One decision sentence of the given kind, in the body's voice."""
-    table = {"noted": V.DECISION_NOTED, "endorsed": V.DECISION_ENDORSED,
-             "decided": V.DECISION_DECIDED, "referred": V.DECISION_REFERRED,
-             "other": V.DECISION_OTHER}[kind]
-    return ctx.rng.choice(table).format(B=ctx.self_ref(), subject=subject)
+    return ctx.rng.choice(V.DECISION_STATEMENTS[kind]).format(B=ctx.self_ref(), subject=subject)
 
 
 def add_decisions(ctx: Context, item: Item, statements: list[tuple[str, str]]) -> None:

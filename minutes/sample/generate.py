@@ -197,7 +197,7 @@ class BodyWriter:
         """Chair and secretary, plus the justerare in protocols (secretary signs first there)."""
         members, officials = self.body.rosters[period_of(day.year)]
         if self.body.kind in ("committee", "board"):
-            return [officials[0], members[0], self.justerare]
+            return [officials[0], members[0], *([self.justerare] if self.justerare else [])]
         return [members[0], officials[0]]
 
 
@@ -259,9 +259,10 @@ def iter_meetings(n: int, seed: int = 0, *, pdf_share: float = 0.0) -> Iterator[
 
 def generate_archive(out_dir, *, meetings: int = 300, seed: int = 0, pdf_share: float = 0.3,
                      with_truth: bool = True) -> list[Path]:
-    """Write a sample archive (text files in their encodings, PDFs) plus _truth/ JSON."""
-    from .render_pdf import render_meeting_pdf
+    """Write a sample archive (text files in their encodings, PDFs) plus _truth/ JSON.
 
+    PDFs need reportlab (``minutes[sample]``); with ``pdf_share=0`` text alone needs nothing.
+    """
     out = Path(out_dir)
     written: list[Path] = []
     threads: dict[tuple, tuple[str, list]] = {}
@@ -272,6 +273,8 @@ def generate_archive(out_dir, *, meetings: int = 300, seed: int = 0, pdf_share: 
         path = out / generated.filename
         path.parent.mkdir(parents=True, exist_ok=True)
         if generated.meeting.pdf:
+            from .render_pdf import render_meeting_pdf
+
             render_meeting_pdf(generated.meeting, generated.text, path)
         else:
             path.write_bytes(encode(generated.text, generated.meeting.style))

@@ -91,7 +91,7 @@ class Item:
     speakers: list[str] = field(default_factory=list)
     decisions: list[dict] = field(default_factory=list)
     assignments: list[dict] = field(default_factory=list)
-    children: list["Item"] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
     topic: Topic | None = None
 
 

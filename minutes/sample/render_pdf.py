@@ -13,12 +13,15 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
+from minutes.extras import optional_import
 
 from .model import Meeting
+
+_WHY = "writing sample PDFs"
+A4 = optional_import("reportlab.lib.pagesizes", extra="sample", purpose=_WHY).A4
+pdfmetrics = optional_import("reportlab.pdfbase.pdfmetrics", extra="sample", purpose=_WHY)
+TTFont = optional_import("reportlab.pdfbase.ttfonts", extra="sample", purpose=_WHY).TTFont
+Canvas = optional_import("reportlab.pdfgen.canvas", extra="sample", purpose=_WHY).Canvas
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT, MARGIN_RIGHT = 70.0, 60.0

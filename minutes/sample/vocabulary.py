@@ -4,8 +4,11 @@ Everything here is made up for the project: places, systems, people and sentence
 are combinations that do not describe any real body. Keeping the words as data
 (not inside code) lets the generator stay small and lets anyone widen the variety
 without touching logic. Every string must be encodable in cp1252, because some
-sample files are written in that encoding.
+sample files are written in that encoding. The codes the archive stores (decision
+and item kinds, party letters) come from :mod:`minutes.models`.
 """
+
+from minutes.models import DECISION_KINDS, ITEM_KINDS, RIKSDAG_PARTIES
 
 FEMALE_NAMES = (
     "Agneta", "Alva", "Anneli", "Annika", "Astrid", "Berit", "Birgitta", "Cecilia", "Ebba",
@@ -59,7 +62,7 @@ MONTH_ABBREVIATIONS = (
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 SEASONS = (("våren", (3, 4, 5)), ("hösten", (9, 10, 11)))
 
-PARTIES = ("S", "M", "C", "V", "L", "KD", "MP", "SD")
+PARTIES = RIKSDAG_PARTIES
 
 ROOMS = (
     "Kommunhuset, sammanträdesrum {place}", "Stadshuset, lokal Ekan",
@@ -72,10 +75,6 @@ ROOMS = (
 CARE_ORGS = (
     "{region}", "Kommunförbundet", "{place}", "Primärvården", "{place} sjukhus",
     "Närsjukvården {place}", "Psykiatrin", "Socialförvaltningen {place}",
-)
-CARE_GROUP_HEADINGS = (
-    "Norra delen", "Södra delen", "Östra delen", "Västra delen", "Beredning",
-    "Kommunförbundet", "{region}", "Administration",
 )
 OFFICIAL_ROLES = (
     "förvaltningschef", "socialchef", "nämndsekreterare", "controller", "utvecklingsledare",
@@ -136,10 +135,8 @@ ONE_OFF_TITLES = {
     ),
 }
 
-KIND_LABELS = {
-    "information": ("Information",), "dialog": ("Dialog",), "beslut": ("Beslut",),
-    "information och dialog": ("Information och dialog",),
-}
+#: How each item kind is printed as a label.
+KIND_LABELS = {kind: (kind.capitalize(),) for kind in ITEM_KINDS}
 
 BULLET_PHRASES = (
     "Tydligare ansvarsfördelning mellan huvudmännen",
@@ -248,6 +245,11 @@ DECISION_OTHER = (
     "{B} önskar att arbetet med {subject} redovisas mer utförligt framöver.",
     "{B} önskar en fördjupad dialog om {subject} på ett kommande möte.",
 )
+
+#: Decision sentences by the kind they express, one tuple per kind of ``DECISION_KINDS``.
+DECISION_STATEMENTS = dict(zip(DECISION_KINDS, (
+    DECISION_NOTED, DECISION_ENDORSED, DECISION_DECIDED, DECISION_REFERRED, DECISION_OTHER,
+), strict=True))
 
 FORMAL_OPENING_TITLES = ("Mötets öppnande", "Sammanträdets öppnande", "Upprop")
 AGENDA_TITLES = ("Godkännande av dagens agenda", "Dagens agenda", "Fastställande av dagordning")

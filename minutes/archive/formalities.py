@@ -4,6 +4,9 @@ Every set of minutes opens the meeting, approves the agenda and the previous
 minutes and lists coming meeting dates; linking those would tie every meeting
 to every other. The titles are matched as data (regular expressions over the
 case-folded title) so a new formula is one line here, not a code change.
+
+It lives in the archive, below both of its readers: the link step (threads
+leave formalities out) and the web app's decisions feed (which does too).
 """
 
 from __future__ import annotations
@@ -37,6 +40,6 @@ _FORMAL = re.compile("|".join(f"(?:{p})" for p in FORMAL_TITLE_PATTERNS))
 
 
 def is_formality(title: str | None) -> bool:
-    """True for procedural items and standing report slots (opening, agenda, previous minutes, dates, 'Övriga frågor')."""
+    """True for procedural items and standing report slots (opening, agenda, minutes, dates, 'Övriga frågor')."""
     text = normalise(title or "").strip(" \t.:-–")
     return not text or bool(_FORMAL.match(text))
