@@ -69,7 +69,15 @@ _MAN_PLURAL = re.compile(r"män(?:nen|nens|s)?$")
 
 @lru_cache(maxsize=500_000)
 def stem(word: str) -> str:
-    """The Snowball stem of one normalised word (cached: vocabularies are Zipfian)."""
+    """The Snowball stem of one normalised word (cached: vocabularies are Zipfian).
+
+    Snowball's Swedish leaves the definite neuter "-et" on (*förbundet*, *beslutet*, *ärendet*):
+    it is taken off the stem, as often as it is there, so that *paket* and *paketet*, *förbund*
+    and *kommunalförbundet* meet.
+    """
     if len(word) > 4 and _MAN_PLURAL.search(word):
         word = _MAN_PLURAL.sub("man", word)
-    return _STEMMER.stemWord(word)
+    root = _STEMMER.stemWord(word)
+    while len(root) >= 5 and root.endswith("et") and root[-3] not in "aeiouyåäö":
+        root = root[:-2]
+    return root

@@ -113,6 +113,10 @@ def term_expression(term: Term, columns: list[str]) -> str:
         parts.append(_in([f"{c}_rev" for c in columns], root[::-1], prefix=True))  # tails
     else:
         parts.append(_in(stems, root))
+        if len(word) >= MIN_AFFIX_STEM + 1:
+            # A short stem ("läkare" -> "läk") misses forms Snowball cuts elsewhere ("läkares" -> "läkar"):
+            # the written form as a prefix finds them.
+            parts.append(_in(columns, word, prefix=True))
     return "(" + " OR ".join(parts) + ")"
 
 
