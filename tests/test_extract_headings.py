@@ -145,6 +145,18 @@ def test_headings_section_titles_are_not_items(title, section):
             "2. Olle Ek sekreterare\n3. Avslutning\nMötet avslutades.",
             ["1", "2", "3"],
         ),
+        # Table rows "1. | Öppnande"; numbers lost on the way (OCR) where the run goes on in step.
+        ("1. | Öppnande\nText.\n2. | Budget\nText.\n3. | Lokaler\nText.", ["1", "2", "3"]),
+        (
+            "1. Öppnande\nText.\n2. Budget\nText.\nLokaler\nText.\n6. Val\nText.\n7. Övrigt\nText.\n8. Avslutning\nText.",
+            ["1", "2", "6", "7", "8"],
+        ),
+        # Letters run past "h"; the same letter line after line is an OCR'd bullet.
+        (
+            "1. Övriga frågor\n" + "".join(f"{c}) Fråga {c.upper()}\nText.\n" for c in "abcdefghij") + "2. Avslutning",
+            ["1", *[f"1{c}" for c in "abcdefghij"], "2"],
+        ),
+        ("1. Underhåll\nText.\na)\tLekplatser\nb)\tGrönytor\nPlanen:\ne\tGarage\ne\tTak\n2. Avslutning", ["1", "1a", "1b", "2"]),
     ],
 )
 def test_headings_numbering_schemes(text, numbers):
@@ -292,3 +304,15 @@ def test_layout_document_without_headings_is_one_item():
     (block,) = _blocks("Yrkanden: Anna Berg (S) yrkar bifall till förslaget.\nBeslut: Enligt förslag.")
     assert block.number is None
     assert block.title.startswith("Anna Berg (S) yrkar bifall")
+
+
+@pytest.mark.parametrize("cells", [("Anna", "Olle", "KL"), ("Anna Berg", "Olle Ek", "Karin Lund")])
+def test_layout_agenda_table_responsible_column(cells):
+    """ "Punkt | Ärende | Ansvarig": the last cell names who presents, and is no part of the title."""
+    rows = "".join(f"{n}\t{title}\t{cell}\n{text}\n" for n, title, cell, text in zip(
+        (1, 2, 3), ("Öppnande", "Ekonomi", "Lokaler"), cells, ("Mötet öppnades.", "Kassan är god.", "Inget nytt.")))
+    text = f"Protokoll styrelsemöte\nDatum: 2021-03-01\nNärvarande: Anna Berg, Olle Ek, Karin Lund\nPunkt\tÄrende\tAnsvarig\n{rows}"
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [(i.title, i.presenters) for i in m.items] == [
+        ("Öppnande", ["Anna Berg"]), ("Ekonomi", ["Olle Ek"]), ("Lokaler", ["Karin Lund"])
+    ]

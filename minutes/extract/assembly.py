@@ -245,7 +245,9 @@ def _presenter_column(preamble: list[Line]) -> bool:
     return any(pattern.search(line.text) for line in preamble[-8:] if line.text)
 
 
-_CELL = re.compile(r"\t\s*([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s*[/,]\s*[A-ZÅÄÖ][\wåäöÅÄÖ]*){0,3})\s*$")
+#: The last cell of a row: initials or names ("BG", "JS/LJ", "Anna Berg, Olle Ek").
+_NAME_CELL = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [A-ZÅÄÖ][\wåäöÅÄÖ-]*)?"
+_CELL = re.compile(rf"\t\s*({_NAME_CELL}(?:\s*[/,]\s*{_NAME_CELL}){{0,3}})\s*$")
 
 
 def _column_cells(block: ItemBlock, people: list[str]) -> list[str]:
@@ -259,9 +261,10 @@ def _column_cells(block: ItemBlock, people: list[str]) -> list[str]:
             full = resolve(part, people)
             if full != part or part in people:
                 found.append(full)
-    title_cell = _CELL.search(block.title.replace("|", "\t"))
-    if title_cell:
-        block.title = block.title[: title_cell.start()].strip()
+    title_cell = _CELL.search(block.title.replace("|", "\t")) or _CELL.search(block.heading.raw.replace("|", "\t"))
+    if title_cell and block.title.endswith(title_cell.group(1)) and found:
+        # "Föregående protokoll<tab>BG": the responsible cell is no part of the title.
+        block.title = block.title[: -len(title_cell.group(1))].strip()
     return list(dict.fromkeys(found))
 
 

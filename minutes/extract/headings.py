@@ -237,6 +237,9 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
                 continue
             gap = MAX_GAP.get(c.form, 1)
             fits = run.main is None or run.main < number <= run.main + gap or (
+                # Numbers lost on the way (an OCR'd table): the run picks up where two more follow in step.
+                run.main < number <= run.main + 8 and c.style == run.main_form and _runs_on(candidates, c, 2)
+            ) or (
                 # "2. Mötet öppnades / 2. Val av justerare": a number printed twice in a row.
                 number == run.main and c.style == run.main_form and not _body_between(lines, run.main_line, c.line.index)
                 and c.line.index - run.main_line <= 2 and not any(h.is_sub for h in headings[-1:])
@@ -273,7 +276,7 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
                 run.outline = sub
                 headings.append(_sub(run, f"{run.main}.{sub}", c, False))
             continue
-        if c.form in ("lettered", "lettered_tab") and c.sub and c.sub.lower() == run.letter:
+        if c.form in ("lettered", "lettered_tab") and c.sub and c.sub.lower() == run.letter and not _repeated_mark(candidates, c):
             if run.letter == "a" and _letters_are_content(candidates, c):
                 run.letter = "-"  # the item's notes in outline letters ("a. 17:16.", "a. Anna valdes ...")
                 continue
@@ -376,17 +379,31 @@ def _continues(candidates: list[Candidate], c: Candidate) -> bool:
     return any(int(x.num or 0) == int(c.num or 0) + 1 for x in later[:6])
 
 
+def _repeated_mark(candidates: list[Candidate], c: Candidate) -> bool:
+    """ "e<tab>Lekplatser" / "e<tab>Grönytor": the same letter line after line is a bullet read by OCR."""
+    nxt = next((x for x in candidates if x.line.index > c.line.index), None)
+    return nxt is not None and nxt.form == c.form and nxt.sub == c.sub and nxt.line.index - c.line.index <= 2
+
+
+def _runs_on(candidates: list[Candidate], c: Candidate, count: int) -> bool:
+    """The next ``count`` numbered headings in ``c``'s style go on from its number in step."""
+    later = [x for x in candidates if x.line.index > c.line.index and x.style == c.style and x.num]
+    wanted = [int(c.num or 0) + k for k in range(1, count + 1)]
+    return [int(x.num or 0) for x in later[:count]] == wanted
+
+
 def _letters_are_content(candidates: list[Candidate], c: Candidate) -> bool:
     """Outline letters under an item that hold what was said or done, not sub-items: one of them
     reads as a reported sentence (a count, two sentences, a decision or election)."""
-    run = []
+    run, letter = [], c.sub.lower() if c.sub else "a"
     for x in candidates:
         if x.line.index < c.line.index:
             continue
         if x.form in MAIN_FORMS:
             break
-        if x.form in ("lettered", "lettered_tab"):
-            run.append(x.title)
+        if x.form in ("lettered", "lettered_tab") and (x.sub or "").lower() == letter:
+            run.append(x.title)  # "a.", "b.", ... in order; "i." under "a." is a list of its own
+            letter = chr(ord(letter) + 1)
     return any(_reads_as_content(title) for title in run)
 
 
