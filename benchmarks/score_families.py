@@ -1,9 +1,10 @@
 """Score extraction on a generated archive, per family of minutes.
 
 Generates an archive with `minutes.sample.generate_archive`, extracts every document with
-the current extractor, and runs ``../shared/eval/score.py`` on each family's documents
-(threads included for the families that have them), then on the whole archive. It shows
-where extraction fails on layouts the seeds do not have.
+the current extractor (``extract_meeting``, as tests/test_extract_sample.py does), links
+the archive for its threads (import, link, export) and runs ``../shared/eval/score.py`` on
+each family's documents, then on the whole archive. It shows where extraction fails on
+layouts the seeds do not have.
 
     .venv/bin/python benchmarks/score_families.py --meetings 80 --seed 11
     .venv/bin/python benchmarks/score_families.py --families kommunal --json out.json
@@ -61,19 +62,32 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     from minutes.archive import export_json, open_archive
+    from minutes.extract import extract_meeting
     from minutes.importer.bulk import ingest_paths
+    from minutes.ingest import read
     from minutes.link import link_archive
+    from minutes.models import to_gold
     from minutes.sample import generate_archive
 
     base = args.keep or Path(tempfile.mkdtemp(prefix="score-families-"))
     archive = base / "archive"
-    shutil.rmtree(base / "pred", ignore_errors=True)
+    for folder in ("pred", "linked"):
+        shutil.rmtree(base / folder, ignore_errors=True)
+    (base / "archive.db").unlink(missing_ok=True)
     paths = generate_archive(archive, meetings=args.meetings, seed=args.seed, pdf_share=args.pdf_share,
                              families=args.families)
+    # facts as the extraction tests read them (extract_meeting, then the gold shape) ...
+    (base / "pred").mkdir(parents=True)
+    for path in paths:
+        meeting = extract_meeting(read(path))
+        (base / "pred" / f"{path.stem}.json").write_text(json.dumps(to_gold(meeting), ensure_ascii=False),
+                                                         encoding="utf-8")
+    # ... and threads as the archive links them (import, link, export)
     db = open_archive(base / "archive.db")
-    ingest_paths(db, paths)  # extraction as the importer runs it, then linking (case threads)
+    ingest_paths(db, paths)
     link_archive(db)
-    export_json(db, base / "pred")
+    export_json(db, base / "linked")
+    shutil.copy(base / "linked" / "threads.json", base / "pred" / "threads.json")
     groups: dict[str, list[Path]] = defaultdict(list)
     for path in paths:
         groups[family_of(path.relative_to(archive))].append(path)

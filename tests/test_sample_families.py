@@ -300,3 +300,20 @@ def test_people_are_invented(mixed):
                       for p in folder.glob("*") if p.is_file())
     names = {a["name"] for g in mixed if g.family != "classic" for a in g.truth["attendees"]}
     assert names and not [n for n in names if n in shared]
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").is_file(), reason="../shared/eval is not beside the checkout")
+def test_score_families_reports_every_family(tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "score_families", Path(__file__).resolve().parent.parent / "benchmarks" / "score_families.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--meetings", "14", "--seed", "3", "--keep", str(tmp_path / "run"),
+                        "--json", str(tmp_path / "report.json")]) == 0
+    report = json.loads((tmp_path / "report.json").read_text("utf-8"))
+    assert set(report) == set(FAMILY_NAMES) | {"all"}
+    assert sum(report[f]["documents"] for f in FAMILY_NAMES) == report["all"]["documents"] == 14
+    assert report["classic"]["items"]["f1"] > 0.5  # the classic layouts are the ones the extractor knows
+    assert "kommunal" in capsys.readouterr().out

@@ -177,8 +177,8 @@ def _investments(council: Council) -> tuple[str, ...]:
 def unique_case(council: Council, path: tuple[str, ...], body: CouncilBody, day: date,
                 rng: random.Random, dnr: str) -> Case:
     """A case whose title no open case of the council carries (a few tries, then any)."""
-    titles = {c.title for c in council.cases if c.stages and c.stages[-1] and
-              council.days[c.stages[-1][0]][c.stages[-1][1]] >= day}
+    titles = {c.title for c in council.cases
+              if council.days[c.stages[-1][0]][c.stages[-1][1]] >= day}
     for _ in range(6):
         case = make_case(council, path, body, day, rng, dnr)
         if case.title not in titles:

@@ -125,7 +125,7 @@ def write_notes(group: Group, k: int, day: date, next_day: date | None, seed: in
                              "Det finns behov av att stämma av med verksamheterna.")))
         if rng.random() < 0.3:
             text = rng.choice(("Gruppen ställer sig bakom förslaget till tidplan.",
-                               "Gruppen beslutade att genomföra en pilot under hösten."))
+                               "Gruppen beslutade att genomföra en pilot i två verksamheter."))
             doc.text(f"Beslut: {text}")
             item.decide(text, "endorsed" if "ställer sig bakom" in text else "decided")
         if rng.random() < 0.7:
@@ -149,7 +149,10 @@ def write_notes(group: Group, k: int, day: date, next_day: date | None, seed: in
         doc.blank()
     if next_day is not None:
         item = truth.item(None, "Nästa möte")
-        doc.heading("Nästa möte") if style["items"] == "headings" else doc.bullets(["Nästa möte"])
+        if style["items"] == "headings":
+            doc.heading("Nästa möte")
+        else:
+            doc.bullets(["Nästa möte"])
         text = f"Nästa möte hålls den {truth.record(long_form(next_day), next_day.isoformat())}."
         doc.text(text)
         item.decide(text, "decided", optional=True)

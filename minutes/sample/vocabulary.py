@@ -282,8 +282,8 @@ EXTRA_MALE_NAMES = (
 EXTRA_LAST_NAMES = (
     "Aspeby", "Backlund", "Björkdahl", "Carlbom", "Dalvik", "Ekenmark", "Enström",
     "Fagerström", "Frisell", "Gidlund", "Granvik", "Hassellöf", "Hultin", "Ivre", "Jernberg",
-    "Klingvall", "Kullberg", "Lidén", "Ljungdahl", "Modin", "Mossberg", "Norrbom", "Olander",
-    "Palmqvist", "Ringdahl", "Rönnholm", "Salmén", "Skogsberg", "Tornvall", "Udde", "Uhlin",
+    "Klingvall", "Kullberg", "Lidmark", "Ljungdahl", "Modin", "Mossberg", "Norrbom", "Olander",
+    "Palmqvist", "Ringdahl", "Rönnholm", "Salmén", "Skogvall", "Tornvall", "Udde", "Uhlin",
     "Vallgren", "Vennberg", "Wester", "Wiklander", "Älvhammar", "Örnfelt", "Brattström",
 )
 
@@ -444,7 +444,7 @@ UNION_MOTIONS = (
     ("Motion om inköp av kaffemaskin", ("Att köpa in en ny kaffemaskin till sektionsrummet",
                                        "Att kostnaden tas från investeringsbudgeten")),
     ("Motion om ny logotyp", ("Att sektionen byter logotyp", "Att styrelsen tar fram tre förslag till nästa möte")),
-    ("Motion om gemensam studieresa", ("Att sektionen arrangerar en studieresa under våren",
+    ("Motion om gemensam studieresa", ("Att sektionen arrangerar en studieresa för medlemmarna",
                                       "Att resan subventioneras med högst 500 kronor per deltagare")),
     ("Motion om miljöpolicy", ("Att sektionen antar en miljöpolicy", "Att engångsartiklar inte köps in till sittningar")),
     ("Proposition om stadgeändring", ("Att stadgans fjärde paragraf ändras enligt bilaga",
