@@ -376,18 +376,30 @@ def serve(db_path, host, port, public, site, base_url):
     show_default=True,
     help="Also write the known answers (gold-shaped JSON) beside the archive, in a separate folder.",
 )
-def sample(out_dir, meetings, seed, truth):
+@click.option(
+    "--families",
+    default="mix",
+    show_default=True,
+    help="Families of minutes: mix, or a comma list of classic, kommunal, regional, forening, minnes.",
+)
+def sample(out_dir, meetings, seed, truth, families):
     """Write the built-in sample archive: generated Swedish minutes as text and PDF.
 
     \b
     Example:
         minutes sample --out sample-archive --meetings 300
+        minutes sample --out kommun --families kommunal,regional --truth
         minutes ingest sample-archive
     """
     from minutes.sample import generate_archive
+    from minutes.sample.families import resolve
 
     try:
-        paths = generate_archive(out_dir, meetings=meetings, seed=seed, with_truth=truth)
+        chosen = resolve(families)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--families") from None
+    try:
+        paths = generate_archive(out_dir, meetings=meetings, seed=seed, with_truth=truth, families=chosen)
     except MinutesError as e:
         raise click.ClickException(str(e)) from e
     click.echo(f"wrote {len(paths)} files to {out_dir}")

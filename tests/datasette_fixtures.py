@@ -59,7 +59,7 @@ def generated_archive(tmp_path_factory) -> Path:
 
     base = tmp_path_factory.mktemp("generated")
     runner = CliRunner()
-    made = runner.invoke(cli, ["sample", "--out", str(base / "sample"), "--meetings", "60"])
+    made = runner.invoke(cli, ["sample", "--out", str(base / "sample"), "--meetings", "60", "--families", "classic"])
     assert made.exit_code == 0, made.output
     (base / "sample" / "trasig.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n")  # one bad file, as in real archives
     path = base / "archive.db"

@@ -26,7 +26,7 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     base = tmp_path_factory.mktemp("sample")
-    paths = generate_archive(base / "archive", meetings=60, seed=11, pdf_share=0.3)
+    paths = generate_archive(base / "archive", meetings=60, seed=11, pdf_share=0.3, families="classic")
     documents = [p for p in paths if p.suffix in (".txt", ".pdf") and "_truth" not in p.parts]
     assert any(p.suffix == ".pdf" for p in documents)
     meetings = [extract_meeting(read(p)) for p in documents]

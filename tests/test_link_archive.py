@@ -131,7 +131,7 @@ def generated(tmp_path_factory):
     from minutes.sample import generate_archive
 
     out = tmp_path_factory.mktemp("generated")
-    generate_archive(out / "files", meetings=36, seed=5, pdf_share=0.0)
+    generate_archive(out / "files", meetings=36, seed=5, pdf_share=0.0, families="classic")
     db = open_archive(out / "archive.db")
     ingest_paths(db, [out / "files"])
     link_archive(db, today=LATER)

@@ -131,7 +131,7 @@ def check_truth_shape(truth: dict) -> None:
 
 
 def test_truth_has_exactly_the_gold_keys():
-    for _, _, truth in iter_meetings(60, 3):
+    for _, _, truth in iter_meetings(60, 3, families="classic"):
         check_truth_shape(truth)
 
 

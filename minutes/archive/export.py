@@ -6,6 +6,8 @@ exactly what users search and browse.
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 from pathlib import Path
 from typing import Any, cast
@@ -22,6 +24,14 @@ def _span(row: dict) -> SourceSpan | None:
     return SourceSpan(start=row["start"], end=row["end"], page=row.get("page") or 1)
 
 
+def _required_fields(model: type) -> frozenset[str]:
+    """Fields without a default ("Item.number", None when unnumbered): passed even when NULL."""
+    return frozenset(
+        f.name for f in dataclasses.fields(model)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+
+
 def _model(fact: Fact, row: dict, below: dict[str, dict[str, list[dict]]]) -> Any:
     """One fact's dataclass from its row, with the facts below it attached.
 
@@ -29,7 +39,8 @@ def _model(fact: Fact, row: dict, below: dict[str, dict[str, list[dict]]]) -> An
     list, ``"unknown"``, ``False``), as it did when the fact was extracted.
     """
     values = {c.attribute: c.decode(row[c.name]) for c in fact.loadable()}
-    kwargs = {name: value for name, value in values.items() if value is not None}
+    required = _required_fields(fact.model)
+    kwargs = {name: value for name, value in values.items() if value is not None or name in required}
     if fact.has_span:
         kwargs["span"] = _span(row)
     for child in children(fact):

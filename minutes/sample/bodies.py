@@ -9,6 +9,7 @@ board) that share recurring topics, which is what makes cross-body threads.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 from . import vocabulary as V
 from .model import Body, Person, Style, Topic
@@ -47,6 +48,15 @@ def _no_triple_letters(name: str) -> str:
     return out
 
 
+def town_name(index: int) -> str:
+    """A unique invented town for the new families (its own stock, apart from place_name's)."""
+    prefixes, suffixes = V.TOWN_PREFIXES, V.TOWN_SUFFIXES
+    name = prefixes[index % len(prefixes)] + suffixes[(index // len(prefixes)) % len(suffixes)]
+    name = _no_triple_letters(name)
+    cycle = index // (len(prefixes) * len(suffixes))
+    return name if cycle == 0 else f"{name} {cycle + 1}"
+
+
 def region_name(index: int) -> str:
     """Invented region names differ from municipality names by their ending."""
     base = V.PLACE_PREFIXES[(index * 7) % len(V.PLACE_PREFIXES)]
@@ -56,29 +66,53 @@ def region_name(index: int) -> str:
     return name if cycle == 0 else f"{name} {cycle + 1}"
 
 
-def person_name(rng: random.Random) -> tuple[str, str]:
+@dataclass(frozen=True, slots=True)
+class NameStock:
+    """The name tables one family draws people from."""
+
+    female: tuple[str, ...]
+    male: tuple[str, ...]
+    double_female: tuple[str, ...]
+    double_male: tuple[str, ...]
+    middle_female: tuple[str, ...]
+    middle_male: tuple[str, ...]
+    last: tuple[str, ...]
+    second_last: tuple[str, ...]
+
+
+#: The classic family's names (unchanged, so classic archives stay byte for byte the same).
+CLASSIC_NAMES = NameStock(V.FEMALE_NAMES, V.MALE_NAMES, V.DOUBLE_FEMALE_NAMES, V.DOUBLE_MALE_NAMES,
+                          V.MIDDLE_FEMALE_NAMES, V.MIDDLE_MALE_NAMES, V.LAST_NAMES, V.SECOND_LAST_NAMES)
+#: A wider stock for the other families, so their people are not the classic ones.
+WIDE_NAMES = NameStock(V.FEMALE_NAMES + V.EXTRA_FEMALE_NAMES, V.MALE_NAMES + V.EXTRA_MALE_NAMES,
+                       V.DOUBLE_FEMALE_NAMES, V.DOUBLE_MALE_NAMES, V.MIDDLE_FEMALE_NAMES,
+                       V.MIDDLE_MALE_NAMES, V.EXTRA_LAST_NAMES + V.LAST_NAMES, V.SECOND_LAST_NAMES)
+
+
+def person_name(rng: random.Random, names: NameStock = CLASSIC_NAMES) -> tuple[str, str]:
     """(full name, first name as used alone); some double-barrelled or with middle names."""
     female = rng.random() < 0.55
     roll = rng.random()
     if roll < 0.15:
-        first = rng.choice(V.DOUBLE_FEMALE_NAMES if female else V.DOUBLE_MALE_NAMES)
+        first = rng.choice(names.double_female if female else names.double_male)
     else:
-        first = rng.choice(V.FEMALE_NAMES if female else V.MALE_NAMES)
-    last = rng.choice(V.LAST_NAMES)
+        first = rng.choice(names.female if female else names.male)
+    last = rng.choice(names.last)
     if rng.random() < 0.08:
-        last = f"{rng.choice(V.SECOND_LAST_NAMES)} {last}"
+        last = f"{rng.choice(names.second_last)} {last}"
     full = f"{first} {last}"
     if 0.15 <= roll < 0.23:
-        middle = rng.choice(V.MIDDLE_FEMALE_NAMES if female else V.MIDDLE_MALE_NAMES)
+        middle = rng.choice(names.middle_female if female else names.middle_male)
         full = f"{first} {middle} {last}"
     return full, first
 
 
-def _unique_people(rng: random.Random, count: int, taken: set[str]) -> list[tuple[str, str]]:
-    """Names not yet used in this body, so a first name plus context stays unambiguous."""
+def unique_people(rng: random.Random, count: int, taken: set[str],
+                  names: NameStock = CLASSIC_NAMES) -> list[tuple[str, str]]:
+    """Names not yet in `taken` (which is updated), so a first name plus context stays unambiguous."""
     people: list[tuple[str, str]] = []
     while len(people) < count:
-        full, first = person_name(rng)
+        full, first = person_name(rng, names)
         if full not in taken:
             taken.add(full)
             people.append((full, first))
@@ -102,7 +136,7 @@ def _roster(kind: str, rng: random.Random, orgs: list[str], taken: set[str],
     """(members, officials) for one term of office; the first members chair the body."""
     size = {"care": 12, "political": 10, "committee": 9, "board": 7}[kind]
     members = []
-    for i, (full, first) in enumerate(_unique_people(rng, size, taken)):
+    for i, (full, first) in enumerate(unique_people(rng, size, taken)):
         party = rng.choice(V.PARTIES) if kind in ("political", "committee") else None
         org = None if kind == "committee" else orgs[i % len(orgs)]
         role = None
@@ -112,7 +146,7 @@ def _roster(kind: str, rng: random.Random, orgs: list[str], taken: set[str],
             role = "vice ordf" if role_abbrev else "vice ordförande"
         members.append(Person(full, first, org, role, party))
     officials = []
-    for full, first in _unique_people(rng, 3, taken):
+    for full, first in unique_people(rng, 3, taken):
         role = rng.choice(V.OFFICIAL_ROLES)
         officials.append(Person(full, first, rng.choice(orgs) if kind != "committee" else None, role))
     officials[0].role = "sekreterare"
@@ -202,7 +236,7 @@ def _style(kind: str, era: int, rng: random.Random) -> Style:
     )
 
 
-def _ascii(text: str) -> str:
+def ascii_slug(text: str) -> str:
     """File-system friendly slug part (folder names stay ASCII on every platform)."""
     table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "a", "Ä": "a", "Ö": "o", " ": "-"})
     return text.lower().translate(table)
@@ -228,7 +262,7 @@ def make_body(index: int, seed: int) -> Body:
             members = fresh[:2] + keep + fresh[2:2 + len(members) - 2 - len(keep)]
         rosters[p] = (members, officials)
     guests = [Person(full_name, first, rng.choice(orgs), None)
-              for full_name, first in _unique_people(rng, 8, taken)]
+              for full_name, first in unique_people(rng, 8, taken)]
     windows = range(topic_window(ERAS[-1][1]) + 1)
     topics = {w: _topics(region_index, w, seed) for w in windows}
     months = {"care": (2, 3, 5, 6, 9, 10, 11, 12), "political": (2, 4, 5, 9, 10, 11),
@@ -236,7 +270,7 @@ def make_body(index: int, seed: int) -> Body:
     start = rng.choice((("09:00", "11:00"), ("13:00", "15:00"), ("13:30", "16:30"), ("08:30", "12:00")))
     return Body(
         index=index, kind=kind, short=short, full=full,
-        slug=f"{index:04d}-{kind}-{_ascii(place)}",
+        slug=f"{index:04d}-{kind}-{ascii_slug(place)}",
         place=place, region=region, self_refs=refs, weekday=rng.randrange(5),
         months=months, week_of_month=rng.randrange(3), start_hours=start,
         rosters=rosters, guests=guests, topics=topics,

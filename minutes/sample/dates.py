@@ -90,3 +90,9 @@ def period(rng: random.Random, day: date) -> tuple[str, list[tuple[str, str]]]:
 def weekday_date(day: date) -> str:
     """'torsdag 11 februari' as used in lists of meeting dates."""
     return f"{WEEKDAYS[day.weekday()]} {long_form(day, year=False)}"
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth (0-based) given weekday of a month: bodies meet e.g. 'second Thursday'."""
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * nth)

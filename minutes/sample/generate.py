@@ -12,12 +12,12 @@ import json
 import math
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from . import vocabulary as V
 from .bodies import era_of, make_body, period_of, topics_for
+from .dates import nth_weekday
 from .compose import (
     Context,
     meeting_dates_item,
@@ -25,7 +25,7 @@ from .compose import (
     other_questions,
     topic_item,
 )
-from .model import Body, Item, Meeting, Person, Topic
+from .model import Body, Generated, Item, Meeting, Person, Topic
 from .render_text import encode, render
 
 FIRST_YEAR, LAST_YEAR = 2015, 2025
@@ -33,28 +33,11 @@ MEETINGS_PER_BODY = 60
 MIN_BODIES = 6
 
 
-@dataclass(slots=True)
-class Generated:
-    """One generated meeting: where it goes, its text, its truth and its thread links."""
-
-    filename: str
-    text: str
-    truth: dict
-    threads: list[tuple[Topic, str]]  # (topic, item number)
-    meeting: Meeting
-
-
 def body_counts(meetings: int) -> list[int]:
     """How many meetings each body gets: at least six bodies, at most ~60 meetings each."""
     bodies = max(MIN_BODIES, math.ceil(meetings / MEETINGS_PER_BODY))
     base, extra = divmod(meetings, bodies)
     return [base + (1 if i < extra else 0) for i in range(bodies)]
-
-
-def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
-    """The nth (0-based) given weekday of a month: bodies meet e.g. 'second Thursday'."""
-    first = date(year, month, 1)
-    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * nth)
 
 
 def schedule(body: Body, count: int, seed: int) -> list[date]:
@@ -143,7 +126,7 @@ class BodyWriter:
         ext = "pdf" if meeting.pdf else "txt"
         filename = f"{body.slug}/{day.year}/{meeting.stem}.{ext}"
         text = render(meeting)
-        threads = [(item.topic, item.number) for item in meeting.items if item.topic]
+        threads = [(item.topic.key, item.topic.label, item.number) for item in meeting.items if item.topic]
         return Generated(filename, text, truth_of(meeting, Path(filename).name), threads, meeting)
 
     def items(self, ctx: Context, day: date, upcoming: list[date], header: str) -> list[Item]:
@@ -240,27 +223,67 @@ def item_truth(item: Item) -> dict:
             "decisions": list(item.decisions), "assignments": list(item.assignments)}
 
 
-def iter_generated(meetings: int, seed: int = 0, pdf_share: float = 0.0) -> Iterator[Generated]:
-    """All meetings of an archive, body by body, each in date order."""
-    for index, count in enumerate(body_counts(meetings)):
-        if not count:
-            continue
+def classic_units(meetings: int, seed: int = 0, pdf_share: float = 0.0) -> Iterator[Iterator[Generated]]:
+    """The classic family body by body, each body's meetings in date order."""
+    def body_meetings(index: int, count: int) -> Iterator[Generated]:
         body = make_body(index, seed)
         writer = BodyWriter(body, seed, pdf_share)
         for k, day in enumerate(schedule(body, count, seed)):
             yield writer.write(k, day)
 
+    for index, count in enumerate(body_counts(meetings)):
+        if count:
+            yield body_meetings(index, count)
 
-def iter_meetings(n: int, seed: int = 0, *, pdf_share: float = 0.0) -> Iterator[tuple[str, str, dict]]:
+
+def iter_generated(meetings: int, seed: int = 0, pdf_share: float = 0.0,
+                   families=None) -> Iterator[Generated]:
+    """All documents of an archive, family units interleaved (see families.py).
+
+    `families` is None (the default mix), a name such as "classic", a comma list, a list of
+    names or a mapping name -> weight. Only "classic" gives the archives of earlier versions.
+    """
+    from .families import iter_families
+
+    return iter_families(meetings, seed, pdf_share, families)
+
+
+def iter_meetings(n: int, seed: int = 0, *, pdf_share: float = 0.0,
+                  families=None) -> Iterator[tuple[str, str, dict]]:
     """Yield (relative filename, text, truth) for n meetings without touching the disk."""
-    for generated in iter_generated(n, seed, pdf_share):
+    for generated in iter_generated(n, seed, pdf_share, families):
         yield generated.filename, generated.text, generated.truth
 
 
+def write_generated(generated: Generated, path: Path) -> None:
+    """One document to disk: its PDF, or its text in its encoding and line ends.
+
+    The PDF renderer (reportlab, ``minutes[sample]``) is imported only for a PDF.
+    """
+    if generated.meeting is not None:
+        if generated.meeting.pdf:
+            from .render_pdf import render_meeting_pdf
+
+            render_meeting_pdf(generated.meeting, generated.text, path)
+        else:
+            path.write_bytes(encode(generated.text, generated.meeting.style))
+        return
+    out = generated.output
+    if out.pdf:
+        from .render_pdf import render_pdf_from_text
+
+        render_pdf_from_text(generated.text, path, header=out.header, footer=out.footer,
+                             bullets=out.bullets, font_size=out.font_size, table_rules=out.table_rules)
+    else:
+        path.write_bytes(generated.text.replace("\n", out.newline).encode(out.encoding))
+
+
 def generate_archive(out_dir, *, meetings: int = 300, seed: int = 0, pdf_share: float = 0.3,
-                     with_truth: bool = True) -> list[Path]:
+                     with_truth: bool = True, families=None) -> list[Path]:
     """Write a sample archive (text files in their encodings, PDFs) plus _truth/ JSON.
 
+    `families` chooses the families of minutes (see `iter_generated`); the default mixes
+    all of them. `_truth/threads.json` lists recurring topics and case threads.
     PDFs need reportlab (``minutes[sample]``); with ``pdf_share=0`` text alone needs nothing.
     """
     out = Path(out_dir)
@@ -269,18 +292,13 @@ def generate_archive(out_dir, *, meetings: int = 300, seed: int = 0, pdf_share: 
     truth_dir = out / "_truth"
     if with_truth:
         truth_dir.mkdir(parents=True, exist_ok=True)
-    for generated in iter_generated(meetings, seed, pdf_share):
+    for generated in iter_generated(meetings, seed, pdf_share, families):
         path = out / generated.filename
         path.parent.mkdir(parents=True, exist_ok=True)
-        if generated.meeting.pdf:
-            from .render_pdf import render_meeting_pdf
-
-            render_meeting_pdf(generated.meeting, generated.text, path)
-        else:
-            path.write_bytes(encode(generated.text, generated.meeting.style))
+        write_generated(generated, path)
         written.append(path)
-        for topic, number in generated.threads:
-            threads.setdefault(topic.key, (topic.label, []))[1].append([path.name, number])
+        for key, label, number in generated.threads:
+            threads.setdefault(key, (label, []))[1].append([path.name, number])
         if with_truth:
             (truth_dir / f"{path.stem}.json").write_text(
                 json.dumps(generated.truth, ensure_ascii=False, indent=1), encoding="utf-8")

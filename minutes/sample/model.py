@@ -112,3 +112,36 @@ class Meeting:
     dates: list[tuple[str, str]]
     stem: str
     pdf: bool = False
+
+
+@dataclass(slots=True)
+class Output:
+    """How a generated document goes to disk: text bytes or a PDF, and its PDF habits."""
+
+    pdf: bool = False
+    suffix: str = ".txt"
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    header: str | None = None
+    footer: str = "Sida {page}"
+    bullets: str = "text"
+    font_size: float = 10.5
+    table_rules: bool = False
+
+
+@dataclass(slots=True)
+class Generated:
+    """One generated document: where it goes, its text, its truth and its thread links.
+
+    `threads` holds (thread key, thread label, item number) for every item that belongs to a
+    thread (a recurring topic or a case). Classic documents keep their planned `meeting`
+    (their PDF layout reads it); the other families say how they are written in `output`.
+    """
+
+    filename: str
+    text: str
+    truth: dict
+    threads: list[tuple[tuple, str, str]]
+    meeting: Meeting | None = None
+    output: Output | None = None
+    family: str = "classic"

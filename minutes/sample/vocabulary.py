@@ -264,3 +264,213 @@ OTHER_QUESTION_SUBTITLES = (
     "Sommarens bemanningsläge", "Inbjudan till konferens om {area}", "Nytt lokalt samarbete",
     "Fråga om transporter mellan enheterna", "Rapport från nätverksträff",
 )
+
+# ---------------------------------------------------------------------------------------------
+# Families beyond the care-cooperation organisation: kommunal §-protokoll, regional decision
+# lists, associations and student unions, minnesanteckningar. New tuples only: the tuples above
+# feed the classic family, and widening them would change every classic archive.
+# ---------------------------------------------------------------------------------------------
+
+EXTRA_FEMALE_NAMES = (
+    "Amanda", "Annelie", "Britt", "Camilla", "Doris", "Emma", "Greta", "Gunilla", "Ingela",
+    "Johanna", "Karin", "Katarina", "Liv", "Lovisa", "Maja", "Marie", "Matilda", "Märta",
+    "Petra", "Pia", "Rut", "Sanna", "Siv", "Solveig", "Therese", "Tyra", "Wilma", "Ylva",
+)
+EXTRA_MALE_NAMES = (
+    "Alf", "Bengt", "Bo", "Conny", "Curt", "Ebbe", "Einar", "Elias", "Gunnar", "Gustav",
+    "Harald", "Hugo", "Ingemar", "Joel", "Jonas", "Kent", "Leif", "Linus", "Melker", "Nils",
+    "Olle", "Pontus", "Roger", "Sune", "Tomas", "Torbjörn", "Ture", "Valter", "Vilhelm", "Åke",
+)
+EXTRA_LAST_NAMES = (
+    "Aspeby", "Backlund", "Björkdahl", "Carlbom", "Dalvik", "Ekenmark", "Enström",
+    "Fagerström", "Frisell", "Gidlund", "Granvik", "Hassellöf", "Hultin", "Ivre", "Jernberg",
+    "Klingvall", "Kullberg", "Lidmark", "Ljungdahl", "Modin", "Mossberg", "Norrbom", "Olander",
+    "Palmqvist", "Ringdahl", "Rönnholm", "Salmén", "Skogvall", "Tornvall", "Udde", "Uhlin",
+    "Vallgren", "Vennberg", "Wester", "Wiklander", "Älvhammar", "Örnfelt", "Brattström",
+)
+
+# Invented place names for the new families (a different stock from PLACE_PREFIXES above).
+TOWN_PREFIXES = (
+    "Bjur", "Ene", "Hassel", "Myr", "Tjäder", "Vide", "Sälg", "Ugg", "Lom", "Skär", "Rönn",
+    "Hägg", "Ljung", "Trast", "Orre", "Mal",
+)
+TOWN_SUFFIXES = ("ås", "hult", "lid", "berga", "mark", "tuna", "vattnet", "kulla", "stad", "landa")
+
+#: Party letters and how reservations and proposals name the party in full.
+PARTY_NAMES = {
+    "S": "Socialdemokraterna", "M": "Moderaterna", "C": "Centerpartiet", "V": "Vänsterpartiet",
+    "L": "Liberalerna", "KD": "Kristdemokraterna", "MP": "Miljöpartiet", "SD": "Sverigedemokraterna",
+}
+#: Invented local parties ("{place}" is the municipality): (name, letters).
+LOCAL_PARTIES = (("{place_gen} framtid", "BF"), ("Lokala listan i {place}", "LL"),
+                 ("{place}partiet", "XP"))
+#: Governing coalitions a municipality or region may have (the rest is the opposition).
+COALITIONS = (("S", "C", "MP"), ("M", "KD", "L", "C"), ("S", "V", "MP"), ("M", "C", "KD"),
+              ("S", "L", "C"))
+
+#: Municipal committees: (name, short, genitive, how it calls itself, its administration).
+NAMNDER = (
+    ("Barn- och utbildningsnämnden", "BUN", "Barn- och utbildningsnämndens",
+     "barn- och utbildningsförvaltningen"),
+    ("Socialnämnden", "SN", "Socialnämndens", "socialförvaltningen"),
+    ("Tekniska nämnden", "TN", "Tekniska nämndens", "tekniska förvaltningen"),
+    ("Miljö- och byggnadsnämnden", "MBN", "Miljö- och byggnadsnämndens", "miljö- och byggförvaltningen"),
+    ("Kultur- och fritidsnämnden", "KFN", "Kultur- och fritidsnämndens", "kultur- och fritidsförvaltningen"),
+    ("Samhällsbyggnadsnämnden", "SBN", "Samhällsbyggnadsnämndens", "samhällsbyggnadsförvaltningen"),
+)
+REGION_NAMNDER = (
+    ("Hälso- och sjukvårdsnämnden", "HSN", "Hälso- och sjukvårdsnämndens", "hälso- och sjukvårdsförvaltningen"),
+    ("Regionala utvecklingsnämnden", "RUN", "Regionala utvecklingsnämndens", "förvaltningen för regional utveckling"),
+    ("Kollektivtrafiknämnden", "KTN", "Kollektivtrafiknämndens", "kollektivtrafikförvaltningen"),
+)
+
+MUNICIPAL_ROOMS = (
+    "Kommunhuset, sammanträdesrum {room}", "Stadshuset, {room}salen", "Kommunhuset i {place}, {room}",
+    "Medborgarhuset, sal {room}", "Förvaltningshuset, konferensrum {room}",
+)
+REGION_ROOMS = ("Regionens hus, {room}salen", "Länshuset i {place}, sal {room}", "Regionhuset, {room}")
+ROOM_NAMES = ("Ekan", "Asken", "Linden", "Rönnen", "Björken", "Almen", "Tallen", "Sälgen", "Granen")
+KEEPING_PLACES = ("Kommunkansliet", "Kansliavdelningen, kommunhuset", "Kommunledningskontoret",
+                  "Nämndadministrationen, stadshuset")
+
+OFFICIAL_TITLES_MUNICIPAL = (
+    "kommundirektör", "ekonomichef", "kanslichef", "förvaltningschef", "controller",
+    "planeringschef", "verksamhetschef", "utredare", "personalchef", "samhällsbyggnadschef",
+)
+SECRETARY_TITLES = ("sekreterare", "nämndsekreterare", "kommunsekreterare")
+
+#: Services with fees, objects of investment, ideas for motions, remiss topics.
+FEE_SERVICES = ("bygglov", "kart- och mätverksamhet", "vatten och avlopp", "renhållning",
+                "förskola och fritidshem", "serveringstillstånd", "livsmedelskontroll",
+                "uthyrning av idrottshallar")
+INVESTMENTS = ("ny förskola i {district}", "ombyggnad av simhallen", "gång- och cykelväg till {district}",
+               "ny brandstation", "reservvattentäkt", "upprustning av {district} skola",
+               "laddinfrastruktur för kommunens fordon", "konstgräsplan i {district}")
+MOTION_IDEAS = ("fler parkbänkar längs strandpromenaden", "gratis kollektivtrafik för pensionärer",
+                "solceller på kommunens tak", "en fritidsbank", "belysning i elljusspåret",
+                "hundrastgård i {district}", "läxhjälp på biblioteket", "ökad närvaro av fältassistenter",
+                "kommunal badplats i {district}", "sommarjobb för alla gymnasieungdomar")
+REGION_INVESTMENTS = ("ny vårdcentral i {district}", "ombyggnad av akutmottagningen", "nya regionbussar",
+                      "laddinfrastruktur vid regionens depåer", "utbyggnad av tandvårdsklinik i {district}")
+REGION_MOTION_IDEAS = ("fler nattbussar på landsbygden", "gratis kollektivtrafik för pensionärer",
+                       "barnmorskemottagning i {district}", "solceller på regionens fastigheter",
+                       "fler vårdplatser inom psykiatrin", "digitala besök i primärvården")
+REMISS_TOPICS = ("regional transportplan", "länsgemensam strategi för psykisk hälsa",
+                 "nationell plan för kulturmiljö", "vattenförvaltningens åtgärdsprogram",
+                 "länets livsmedelsstrategi", "regional utvecklingsstrategi")
+PLAN_AREAS = ("kvarteret {district} norra", "{district} centrum", "del av {district} 3:14",
+              "verksamhetsområde vid {district}", "bostäder vid {district} strand")
+DISTRICT_SUFFIXES = ("backen", "dalen", "gärdet", "hagen", "viken", "udden", "lyckan", "ängen")
+DISTRICT_PREFIXES = ("Norr", "Söder", "Väster", "Öster", "Kyrk", "Kvarn", "Sjö", "Mo")
+REGLEMENTEN = ("kommunstyrelsen", "krisledningsnämnden", "valnämnden", "revisionen",
+               "de kommunala pensionärsråden")
+POLICY_AREAS = ("föreningsbidrag", "upphandling", "informationssäkerhet", "bostadsanpassning",
+                "skolskjuts", "hållbar utveckling", "intern kontroll", "tillgänglighet")
+
+#: Why an opposition member asks to send a case back (said after "med hänvisning till att").
+REMISS_REASONS = ("kostnaderna inte är tillräckligt utredda", "berörda föreningar inte har hörts",
+                  "konsekvenserna för landsbygden saknas i underlaget",
+                  "alternativa placeringar inte har prövats")
+#: Amendments and additions moved at meetings (continue "att ...").
+AMENDMENTS = ("uppdra åt förvaltningen att återrapportera effekterna inom ett år",
+              "arbetet ska ske i dialog med berörda föreningar",
+              "kostnaderna ska rymmas inom befintlig ram",
+              "en barnkonsekvensanalys ska göras innan genomförandet")
+#: What a protokollsanteckning says (after "får till protokollet anteckna att").
+NOTE_TEXTS = ("partiet välkomnar utredningen men saknar en tidsplan",
+              "frågan om finansiering måste följas upp under året",
+              "underlaget kom till ledamöterna för sent för en ordentlig beredning",
+              "partiet kommer att följa genomförandet noga")
+#: Recipients of decisions besides the bodies themselves.
+RECIPIENT_UNITS = ("Ekonomiavdelningen", "Kommunledningskontoret", "Revisionen", "Kansliet",
+                   "Författningssamlingen", "Berörda förvaltningar", "Motionären")
+
+INFO_TITLES_MUNICIPAL = ("Information från förvaltningschefen", "Ekonomisk uppföljning per den {day}",
+                         "Aktuell information från kommundirektören", "Rapport om ej verkställda beslut",
+                         "Verksamhetsuppföljning {year}")
+NOTICE_TITLES = ("Anmälningsärenden", "Meddelanden", "Delgivningar")
+DELEGATION_TITLES = ("Delegationsbeslut", "Redovisning av delegationsbeslut", "Anmälan av delegationsbeslut")
+
+#: Section labels of an item in a § protocol (each body picks one spelling).
+LABELS_DESCRIPTION = ("Ärendebeskrivning", "Sammanfattning", "Sammanfattning av ärendet", "Bakgrund")
+LABELS_BASIS = ("Beslutsunderlag", "Underlag för beslut", "Handlingar i ärendet")
+LABELS_PROPOSAL = ("Förslag till beslut", "Förvaltningens förslag till beslut", "Förslag till beslut på sammanträdet")
+LABELS_MOTIONS = ("Yrkanden", "Yrkande", "Förslag på sammanträdet")
+LABELS_ORDER = ("Propositionsordning", "Beslutsgång", "Proposition")
+LABELS_VOTE = ("Omröstning", "Votering", "Omröstningsresultat")
+LABELS_RESERVATION = ("Reservation", "Reservationer")
+LABELS_NOTE = ("Protokollsanteckning", "Protokollsanteckningar")
+LABELS_RECIPIENTS = ("Beslutet skickas till", "Expedieras till", "Beslutet expedieras till", "Skickas till")
+LABELS_DNR = ("Dnr", "Dnr:", "Diarienummer:", "Dnr.", "Ärendenr:")
+CHAIR_WORDS = (("ordförande", "vice ordförande"), ("ordf", "v ordf"), ("ordförande", "1:e vice ordförande"))
+
+#: Associations: (name template, short template or None, what the members are called).
+ASSOCIATIONS = (
+    ("{place_gen} Båtklubb", "{i}BK"), ("Hembygdsföreningen i {place}", None),
+    ("{place} Idrottsförening", "{i}IF"), ("Bostadsrättsföreningen {bird}", "BRF {bird}"),
+    ("Samfällighetsföreningen {place} norra", None), ("{place_gen} Fiberförening ek. för.", None),
+    ("Koloniträdgårdsföreningen {flower}", None), ("Föreningen {place} Folkets hus", None),
+)
+STUDENT_UNIONS = (
+    ("Teknologsektionen vid {place} högskola", "TS"), ("Datasektionen inom Studentkåren i {place}", "D-sek"),
+    ("Naturvetarsektionen i {place}", "NSek"), ("Studentkåren vid {place} högskola", "SK{i}"),
+)
+BIRDS = ("Tjädern", "Domherren", "Ejdern", "Tranan", "Lärkan", "Svalan", "Orren")
+FLOWERS = ("Blåklinten", "Vallmon", "Prästkragen", "Liljan", "Smörblomman")
+CLUB_ROOMS = ("Klubbstugan", "Föreningslokalen", "Samlingssalen i {place} bygdegård",
+              "Styrelserummet", "Lokal B214", "Kårhuset, mötesrum 2", "Bryggan, {place}")
+BOARD_ROLES = ("Ordförande", "Vice ordförande", "Sekreterare", "Kassör", "Ledamot", "Ledamot",
+               "Suppleant", "Suppleant")
+UNION_ROLES = ("Ordförande", "Vice ordförande", "Sekreterare", "Kassör", "Studienämndsordförande",
+               "Festerichef", "Informationsansvarig", "Ledamot")
+
+#: Recurring association matters: (title, subject, tasks in passing).
+CLUB_MATTERS = (
+    ("Renovering av bryggan", "bryggrenoveringen",
+     ("kollar med vaktmästaren om nycklarna till förrådet", "tar in offerter på virke")),
+    ("Ny hemsida", "den nya hemsidan",
+     ("tar fram ett förslag på struktur för hemsidan", "kontaktar webbhotellet om flytt")),
+    ("Städdag", "städdagen", ("bokar containern till städdagen", "skickar ut kallelse till städdagen")),
+    ("Medlemsavgifter", "medlemsavgifterna", ("skickar påminnelser till medlemmar som inte betalat",
+                                              "sammanställer en lista över betalande medlemmar")),
+    ("Sommarfesten", "sommarfesten", ("bokar lokal till sommarfesten", "handlar in fika till sommarfesten")),
+    ("Försäkringar", "föreningens försäkringar", ("jämför försäkringsbolagens villkor",
+                                                  "hör med kommunen om gällande krav")),
+    ("Nyckelhantering", "nyckelhanteringen", ("inventerar vilka nycklar som finns ute",
+                                              "beställer nya nyckelbrickor")),
+    ("Inköp av ny projektor", "den nya projektorn", ("tar in pris på projektorer",
+                                                     "undersöker om den gamla projektorn kan lagas")),
+)
+#: Motions at student union meetings: (title, att-satser).
+UNION_MOTIONS = (
+    ("Motion om inköp av kaffemaskin", ("Att köpa in en ny kaffemaskin till sektionsrummet",
+                                       "Att kostnaden tas från investeringsbudgeten")),
+    ("Motion om ny logotyp", ("Att sektionen byter logotyp", "Att styrelsen tar fram tre förslag till nästa möte")),
+    ("Motion om gemensam studieresa", ("Att sektionen arrangerar en studieresa för medlemmarna",
+                                      "Att resan subventioneras med högst 500 kronor per deltagare")),
+    ("Motion om miljöpolicy", ("Att sektionen antar en miljöpolicy", "Att engångsartiklar inte köps in till sittningar")),
+    ("Proposition om stadgeändring", ("Att stadgans fjärde paragraf ändras enligt bilaga",
+                                     "Att ändringen gäller från och med nästa verksamhetsår")),
+)
+#: Budget-like att-satser at board meetings (the approved one is the decision).
+CLUB_PROPOSALS = (
+    ("Budget {year}", ("Att anta budgeten för {year} enligt bilaga", "Att höja medlemsavgiften till {fee} kronor")),
+    ("Verksamhetsplan {year}", ("Att anta verksamhetsplanen för {year}", "Att uppdra åt styrelsen att följa upp planen varje kvartal")),
+    ("Inköp av utrustning", ("Att köpa in en ny gräsklippare", "Att kostnaden får uppgå till högst {price} kronor")),
+)
+BOARD_WHATS = ("ge kassören rätt att ensam teckna föreningens bankkonto", "höja hyran för lokalen med fem procent",
+               "anta den nya ordningsregeln för förrådet", "köpa in en ny kaffebryggare",
+               "teckna avtal med en ny städfirma", "införa digital medlemsregistrering")
+ANNUAL_FEES = (150, 200, 250, 300, 350, 400)
+
+#: Minnesanteckningar: groups, headings, action items.
+NOTE_GROUPS = ("Arbetsgruppen för {area}", "Nätverket för {area}", "Projektgruppen {system}",
+               "Samordningsgruppen för {area}", "Referensgruppen för {area}")
+NOTE_ORGS = ("kansliet", "ekonomienheten", "HR", "IT-avdelningen", "kommunikation", "verksamhetsstöd")
+NOTE_HEADINGS = ("Nuläge i projektet", "Tidplan", "Rapport från delprojekten", "Budget och resurser",
+                 "Kommunikationsinsatser", "Risker", "Utbildningsinsatser", "Erfarenheter från piloten",
+                 "Frågor från verksamheterna", "Kommande aktiviteter")
+NOTE_ACTIONS = ("ta fram ett förslag till schema", "boka lokal till workshopen",
+                "sammanställa svaren från enkäten", "uppdatera projektplanen",
+                "skicka ut inbjudan till referensgruppen", "kontakta leverantören om avtalet",
+                "ta fram en checklista för införandet", "stämma av budgeten med ekonomienheten")
