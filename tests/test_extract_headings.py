@@ -97,8 +97,10 @@ def test_headings_section_titles_are_not_items(title, section):
         # An excerpt skips a few numbers.
         ("1. Öppnande\n2. Val\n4. Budget\n5. Avslutning", ["1", "2", "4", "5"]),
         # Outline numbers right under their item are sub-items.
-        ("1. Öppnande\n2. Val\n2.1 Val av ordförande\n2.2 Val av sekreterare\n3. Avslutning",
-         ["1", "2", "2.1", "2.2", "3"]),
+        (
+            "1. Öppnande\n2. Val\n2.1 Val av ordförande\n2.2 Val av sekreterare\n3. Avslutning",
+            ["1", "2", "2.1", "2.2", "3"],
+        ),
         ("1. Öppnande\n3. Ekonomi\n3.1. Budget\n3.2. Bokslut\n4. Avslutning", ["1", "3", "3.1", "3.2", "4"]),
         # ... but after the item's body text an outline number is a heading inside a report.
         (
@@ -139,7 +141,10 @@ def test_headings_section_titles_are_not_items(title, section):
         # A clock time is no organ.
         ("1. Program\nKl 18 Middag\nKl 19 Dans\n2. Avslutning\nText.", ["1", "2"]),
         # The next item after a list inside an item: in the item's style, or the closing item.
-        ("1. Öppnande\n2. Val av funktionärer\n1) Ordförande\n2) Sekreterare\n3. Avslutning", ["1", "2", "2.1", "2.2", "3"]),
+        (
+            "1. Öppnande\n2. Val av funktionärer\n1) Ordförande\n2) Sekreterare\n3. Avslutning",
+            ["1", "2", "2.1", "2.2", "3"],
+        ),
         (
             "1. Öppnande\nText.\n2. Val av funktionärer\nMötet valde följande till poster.\n1. Anna Berg ordförande\n"
             "2. Olle Ek sekreterare\n3. Avslutning\nMötet avslutades.",
@@ -148,7 +153,8 @@ def test_headings_section_titles_are_not_items(title, section):
         # Table rows "1. | Öppnande"; numbers lost on the way (OCR) where the run goes on in step.
         ("1. | Öppnande\nText.\n2. | Budget\nText.\n3. | Lokaler\nText.", ["1", "2", "3"]),
         (
-            "1. Öppnande\nText.\n2. Budget\nText.\nLokaler\nText.\n6. Val\nText.\n7. Övrigt\nText.\n8. Avslutning\nText.",
+            "1. Öppnande\nText.\n2. Budget\nText.\nLokaler\nText.\n"
+            "6. Val\nText.\n7. Övrigt\nText.\n8. Avslutning\nText.",
             ["1", "2", "6", "7", "8"],
         ),
         # Letters run past "h"; the same letter line after line is an OCR'd bullet.
@@ -156,7 +162,10 @@ def test_headings_section_titles_are_not_items(title, section):
             "1. Övriga frågor\n" + "".join(f"{c}) Fråga {c.upper()}\nText.\n" for c in "abcdefghij") + "2. Avslutning",
             ["1", *[f"1{c}" for c in "abcdefghij"], "2"],
         ),
-        ("1. Underhåll\nText.\na)\tLekplatser\nb)\tGrönytor\nPlanen:\ne\tGarage\ne\tTak\n2. Avslutning", ["1", "1a", "1b", "2"]),
+        (
+            "1. Underhåll\nText.\na)\tLekplatser\nb)\tGrönytor\nPlanen:\ne\tGarage\ne\tTak\n2. Avslutning",
+            ["1", "1a", "1b", "2"],
+        ),
     ],
 )
 def test_headings_numbering_schemes(text, numbers):
@@ -164,9 +173,7 @@ def test_headings_numbering_schemes(text, numbers):
 
 
 def test_headings_agenda_list_is_not_kept_as_items():
-    text = (
-        "Dagordning\n1. Öppnande\n2. Budget\n\n1. Öppnande\nMötet öppnades.\n2. Budget\nBudgeten godkändes."
-    )
+    text = "Dagordning\n1. Öppnande\n2. Budget\n\n1. Öppnande\nMötet öppnades.\n2. Budget\nBudgeten godkändes."
     blocks = _blocks(text)
     assert [b.body[0].text for b in blocks] == ["Mötet öppnades.", "Budgeten godkändes."]
 
@@ -309,10 +316,17 @@ def test_layout_document_without_headings_is_one_item():
 @pytest.mark.parametrize("cells", [("Anna", "Olle", "KL"), ("Anna Berg", "Olle Ek", "Karin Lund")])
 def test_layout_agenda_table_responsible_column(cells):
     """ "Punkt | Ärende | Ansvarig": the last cell names who presents, and is no part of the title."""
-    rows = "".join(f"{n}\t{title}\t{cell}\n{text}\n" for n, title, cell, text in zip(
-        (1, 2, 3), ("Öppnande", "Ekonomi", "Lokaler"), cells, ("Mötet öppnades.", "Kassan är god.", "Inget nytt.")))
-    text = f"Protokoll styrelsemöte\nDatum: 2021-03-01\nNärvarande: Anna Berg, Olle Ek, Karin Lund\nPunkt\tÄrende\tAnsvarig\n{rows}"
+    rows = "".join(
+        f"{n}\t{title}\t{cell}\n{text}\n"
+        for n, title, cell, text in zip(
+            (1, 2, 3), ("Öppnande", "Ekonomi", "Lokaler"), cells, ("Mötet öppnades.", "Kassan är god.", "Inget nytt.")
+        )
+    )
+    head = "Protokoll styrelsemöte\nDatum: 2021-03-01\nNärvarande: Anna Berg, Olle Ek, Karin Lund\n"
+    text = f"{head}Punkt\tÄrende\tAnsvarig\n{rows}"
     m = extract_meeting(SourceDocument(name="t.txt", text=text))
     assert [(i.title, i.presenters) for i in m.items] == [
-        ("Öppnande", ["Anna Berg"]), ("Ekonomi", ["Olle Ek"]), ("Lokaler", ["Karin Lund"])
+        ("Öppnande", ["Anna Berg"]),
+        ("Ekonomi", ["Olle Ek"]),
+        ("Lokaler", ["Karin Lund"]),
     ]

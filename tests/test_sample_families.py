@@ -171,7 +171,7 @@ def test_every_case_number_reaches_two_bodies_in_date_order(councils):
 def test_case_threads_are_the_items_sharing_a_case_number(councils):
     _, truth, threads = councils
     by_case = defaultdict(set)
-    for stem, doc in truth.items():
+    for _stem, doc in truth.items():
         for item in doc["items"]:
             if item.get("case_number"):
                 by_case[item["case_number"]].add((doc["source"], item["number"]))

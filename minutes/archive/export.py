@@ -7,7 +7,6 @@ exactly what users search and browse.
 from __future__ import annotations
 
 import dataclasses
-
 import json
 from pathlib import Path
 from typing import Any, cast

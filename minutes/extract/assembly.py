@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from minutes.extract import assignments as assign
-from minutes.extract import lexicon
-from minutes.extract import protocol
+from minutes.extract import lexicon, protocol
 from minutes.extract.attendees import apply_absences, parse_attendees, parse_roster, settle
 from minutes.extract.dates import find_dates
 from minutes.extract.decisions import DecisionBlock, item_decisions
@@ -87,7 +86,9 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     attendees = parse_roster(preamble)
     for block in blocks:
         if _ATTENDANCE_ITEM.match(block.title):
-            attendees += parse_attendees([Line("Närvarande:", block.heading.start, block.heading.end, "", -1), *block.body])
+            attendees += parse_attendees(
+                [Line("Närvarande:", block.heading.start, block.heading.end, "", -1), *block.body]
+            )
     attendees = settle(apply_absences(_dedupe(attendees), lines))
     presenters = [n for b in blocks for n in presenter_names(_presenter_text(b), people=[])]
     people = _people(text, [a.name for a in attendees] + presenters)
@@ -212,7 +213,11 @@ def _participants(attendees: list[Attendee], items: list[Item], text: str, peopl
         text,
         re.IGNORECASE,
     ):
-        role = "mötesordförande" if m.group("role").lower().startswith("ordf") or "ordf" in m.group("role").lower() else "sekreterare"
+        role = (
+            "mötesordförande"
+            if m.group("role").lower().startswith("ordf") or "ordf" in m.group("role").lower()
+            else "sekreterare"
+        )
         add(m.group("name"), role)
     for item in items:
         for p in item.proposals:
@@ -230,7 +235,9 @@ def _participants(attendees: list[Attendee], items: list[Item], text: str, peopl
     return found
 
 
-_NAME_PARTY = r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s*\([A-ZÅÄÖ]{1,3}\d?\)"
+_NAME_PARTY = (
+    r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s*\([A-ZÅÄÖ]{1,3}\d?\)"
+)
 
 
 def _presenter_text(block: ItemBlock) -> str:
@@ -315,10 +322,15 @@ def _title_passage(block: ItemBlock) -> Passage | None:
 
 def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx: _Context) -> Item:
     presenters = _presenters(block, ctx)
-    decisions = [_decision(d, ctx) for d in item_decisions(
-        passages, title=block.title, body_names=[ctx.body or "", ctx.body_name or ""],
-        title_span=(block.heading.start, block.heading.end),
-    )]
+    decisions = [
+        _decision(d, ctx)
+        for d in item_decisions(
+            passages,
+            title=block.title,
+            body_names=[ctx.body or "", ctx.body_name or ""],
+            title_span=(block.heading.start, block.heading.end),
+        )
+    ]
     found_assignments, task_decisions = _assignments(([title] if title else []) + passages, ctx)
     if re.search(lexicon.load("assignments")["task_titles"], block.title) and not found_assignments:
         for passage in passages:
@@ -329,7 +341,9 @@ def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx:
         if "\t" in line.text:
             row = assign.table_task(line.text, people=ctx.people, meeting_date=ctx.date)
             if row is not None and not any(a.task == row.task for a in found_assignments):
-                found_assignments.append(Assignment(row.task, row.assignees, row.due, span=ctx.span(line.start, line.end)))
+                found_assignments.append(
+                    Assignment(row.task, row.assignees, row.due, span=ctx.span(line.start, line.end))
+                )
     for result, start, end in assign.action_items(block.body, people=ctx.people, meeting_date=ctx.date):
         if result.task and not any(a.task == result.task for a in found_assignments):
             found_assignments.append(Assignment(result.task, result.assignees, result.due, span=ctx.span(start, end)))
@@ -356,7 +370,9 @@ def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx:
             speakers += speakers_in(passage, start, end, people=ctx.people, roles=ctx.roles)
         announced = bool(_ANNOUNCES.search(passage.text))
     page_of = lambda offset: ctx.span(offset, offset).page  # noqa: E731
-    proposals = protocol.proposals(passages, people=ctx.people, page_of=page_of) or protocol.alternatives(passages, page_of=page_of)
+    proposals = protocol.proposals(passages, people=ctx.people, page_of=page_of) or protocol.alternatives(
+        passages, page_of=page_of
+    )
     votes = protocol.votes(passages, people=ctx.people, page_of=page_of)
     reservations = protocol.reservations(passages, people=ctx.people, page_of=page_of)
     return Item(
@@ -399,7 +415,13 @@ def _assignments(passages: list[Passage], ctx: _Context) -> tuple[list[Assignmen
         doc_cues = cues_of(passage.doc, start, end, label="ASSIGN") if passage.doc is not None else []
         for cue in doc_cues:
             result = assign.from_cue(
-                text, cue.id, cue.start - start, cue.end - start, people=ctx.people, body=ctx.body, meeting_date=ctx.date
+                text,
+                cue.id,
+                cue.start - start,
+                cue.end - start,
+                people=ctx.people,
+                body=ctx.body,
+                meeting_date=ctx.date,
             )
             if result is not None:
                 results.append(result)

@@ -84,8 +84,9 @@ def due_of(text: str, *, meeting_date: str | None) -> str | None:
 #: A deadline at the end of a task: it becomes the due value, not part of the task.
 _TRAILING_DEADLINE = re.compile(
     r",?\s+(?:(?:senast|till|före|innan)\s+(?:den\s+)?\d{1,2}\s+(?:%s)(?:\s+\d{4})?|senast\s+\d{4}-\d{2}-\d{2}"
-    r"|(?:till|inför|tills|på)\s+(?:nästa|nästkommande)\s+(?:[\wåäö-]*möte|[\wåäö-]*sammanträde)t?)\s*\.?$"
-    % "|".join(sorted(MONTHS, key=len, reverse=True)),
+    r"|(?:till|inför|tills|på)\s+(?:nästa|nästkommande)\s+(?:[\wåäö-]*möte|[\wåäö-]*sammanträde)t?)\s*\.?$".replace(
+        "%s", "|".join(sorted(MONTHS, key=len, reverse=True))
+    ),
     re.IGNORECASE,
 )
 
@@ -248,7 +249,11 @@ def _known(word: str, people: list[str]) -> bool:
         return True
     if resolve(bare, people) != bare or bare in people or any(p.split()[0] == bare for p in people):
         return True
-    return bool(re.fullmatch(NAME_WORD, bare)) and not _NOUN_ENDING.search(bare.lower()) and not PRONOUN_SUBJECT.match(bare)
+    return (
+        bool(re.fullmatch(NAME_WORD, bare))
+        and not _NOUN_ENDING.search(bare.lower())
+        and not PRONOUN_SUBJECT.match(bare)
+    )
 
 
 def action_statements(sentence: str, *, people: list[str], meeting_date: str | None) -> list[Found]:
@@ -267,7 +272,9 @@ def action_statements(sentence: str, *, people: list[str], meeting_date: str | N
             task = re.sub(r"^(?:också|även|nu|gärna)\s+", "", rest, flags=re.IGNORECASE)
             # The task ends where the next clause's subject starts ("... och Per Sund ordnar musik").
             task = re.split(
-                r"[,;]\s+(?=[A-ZÅÄÖ(])|\s+(?:och|samt)\s+(?=(?:[A-ZÅÄÖ(][\wåäö)-]*\s+(?:och\s+)?){1,3}(?:%s)\b)" % _verbs(),
+                r"[,;]\s+(?=[A-ZÅÄÖ(])|\s+(?:och|samt)\s+(?=(?:[A-ZÅÄÖ(][\wåäö)-]*\s+(?:och\s+)?){1,3}(?:VERBS)\b)".replace(
+                    "VERBS", _verbs()
+                ),
                 task,
             )[0]
             task = clean_task(task)
@@ -312,7 +319,9 @@ def _verbs() -> str:
     return lexicon.alternation(lexicon.words("assignments", "action_verbs"))
 
 
-_AGENT = re.compile(rf"^(?P<task>.+?\b\w+(?:as|s))\s+av\s+(?P<agent>\(?[A-ZÅÄÖ]{{2,4}}\)?|{NAME_WORD}(?:\s+{NAME_WORD})?)\s*\.?$")
+_AGENT = re.compile(
+    rf"^(?P<task>.+?\b\w+(?:as|s))\s+av\s+(?P<agent>\(?[A-ZÅÄÖ]{{2,4}}\)?|{NAME_WORD}(?:\s+{NAME_WORD})?)\s*\.?$"
+)
 
 
 def passive_statement(sentence: str, *, people: list[str], meeting_date: str | None) -> Found | None:
@@ -393,7 +402,9 @@ def named_obligation(sentence: str, *, people: list[str], meeting_date: str | No
         clause = text[starts[-1] if starts else 0 :]
         for names, at in _subject_at(clause, people):
             whole = not starts or starts[-1] == 0
-            if not _SHALL.match(clause[at:].lstrip()) or not all(n in people or (whole and _actor_word().match(n)) for n in names):
+            if not _SHALL.match(clause[at:].lstrip()) or not all(
+                n in people or (whole and _actor_word().match(n)) for n in names
+            ):
                 continue  # more than the subject before "ska", or not a person (or, opening the sentence, a group)
             task = clean_task(text[shall.end() :])
             verb = task.split()[0] if task else ""

@@ -18,7 +18,15 @@ from functools import lru_cache
 
 from minutes.extract import lexicon
 from minutes.extract.lines import Line
-from minutes.extract.people import FIRST_WORD, NAME_WORD, find_names, is_first_name, is_orgish_phrase, is_title_word, resolve
+from minutes.extract.people import (
+    FIRST_WORD,
+    NAME_WORD,
+    find_names,
+    is_first_name,
+    is_orgish_phrase,
+    is_title_word,
+    resolve,
+)
 from minutes.models import Attendee, SourceSpan
 
 ROLE_START = re.compile(
@@ -29,7 +37,10 @@ ROLE_START = re.compile(
 )
 TITLE_ROLE = re.compile(r"direktör\b", re.IGNORECASE)
 LABEL_LINE = re.compile(r"^([A-ZÅÄÖa-zåäö][\wåäö ]{2,40}?)\s*(?:\(([^)]{2,40})\))?\s*:\s*(.*)$")
-STOP = re.compile(r"^(Agenda|Dagordning|Föredragningslista|Ärenden|Ärendelista|INNEHÅLLSFÖRTECKNING|Innehållsförteckning)\b", re.IGNORECASE)
+STOP = re.compile(
+    r"^(Agenda|Dagordning|Föredragningslista|Ärenden|Ärendelista|INNEHÅLLSFÖRTECKNING|Innehållsförteckning)\b",
+    re.IGNORECASE,
+)
 _PARTY = re.compile(r"(?:\(|,\s*|\s)([A-ZÅÄÖa-zåäö]{1,3}\d?)(?:\)|(?=[\s,]|$))")
 
 
@@ -46,7 +57,9 @@ def _job_title() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _absent_mark() -> re.Pattern:
-    return re.compile(rf"[–—-]?\s*\b(?:{lexicon.alternation(lexicon.words('attendance', 'absent_marks'))})\b\.?", re.IGNORECASE)
+    return re.compile(
+        rf"[–—-]?\s*\b(?:{lexicon.alternation(lexicon.words('attendance', 'absent_marks'))})\b\.?", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +89,9 @@ def _inner_label() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _label_start() -> re.Pattern:
     labels = lexicon.alternation(list(lexicon.status_labels()))
-    return re.compile(rf"^(?P<label>{labels})(?:\s*\((?P<group>[^)]{{2,40}})\))?(?:\s*:\s*|\s+)(?P<rest>\S.*)$", re.IGNORECASE)
+    return re.compile(
+        rf"^(?P<label>{labels})(?:\s*\((?P<group>[^)]{{2,40}})\))?(?:\s*:\s*|\s+)(?P<rest>\S.*)$", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)
@@ -106,19 +121,19 @@ class _State:
     in_table: bool = False
 
 
-def parse_attendees(preamble: list[Line], *, skip: set[int] = frozenset()) -> list[Attendee]:
+def parse_attendees(preamble: list[Line], *, skip: frozenset[int] | set[int] = frozenset()) -> list[Attendee]:
     """Attendees from the lines before the first item (``skip``: line indexes of the heading)."""
-    state, people = _State(), []
+    state, people = _State(), list[Attendee]()
     for group in _groups(preamble, skip):
         _read_group(group, state, people)
     return _dedupe(people)
 
 
-def _groups(lines: list[Line], skip: set[int]) -> list[list[Line]]:
+def _groups(lines: list[Line], skip: frozenset[int] | set[int]) -> list[list[Line]]:
     """Lines to read together: a label line with names inline absorbs its wrapped lines."""
     groups: list[list[Line]] = []
     open_label = False
-    for line in (piece for line in lines for piece in _split_labels(line)):
+    for line in (piece for whole in lines for piece in _split_labels(whole)):
         text = line.text
         if line.index in skip or not text or line.boilerplate or re.match(r"^\*\)?\s+[a-zåäö]", line.raw.lstrip()):
             # "* ersätter ...": a footnote to the list, not a person.
@@ -130,7 +145,14 @@ def _groups(lines: list[Line], skip: set[int]) -> list[list[Line]]:
         if open_label and not label and "\t" not in text and not line.bullet and _continues_list(groups[-1], text):
             groups[-1].append(line)
             continue
-        if groups and _header_label(groups[-1][0].text) and not label and len(groups[-1]) == 1 and _header_label(groups[-1][0].text.strip()) and groups[-1][0].text.strip().rstrip(":").lower() in lexicon.header_labels():
+        if (
+            groups
+            and _header_label(groups[-1][0].text)
+            and not label
+            and len(groups[-1]) == 1
+            and _header_label(groups[-1][0].text.strip())
+            and groups[-1][0].text.strip().rstrip(":").lower() in lexicon.header_labels()
+        ):
             groups[-1].append(line)  # the value under a header label alone on its line
             continue
         groups.append([line])
@@ -144,9 +166,12 @@ def _continues_list(group: list[Line], text: str) -> bool:
         return True
     first = text.split()[0] if text.split() else ""
     # "..., Ylva" / "Selander, Olle Ek": a name broken over the line.
-    return bool(re.match(rf"^{NAME_WORD}\b", text)) and not is_first_name(first) and bool(
-        re.search(rf"\b{NAME_WORD}$", last)
-    ) and is_first_name(last.split()[-1])
+    return (
+        bool(re.match(rf"^{NAME_WORD}\b", text))
+        and not is_first_name(first)
+        and bool(re.search(rf"\b{NAME_WORD}$", last))
+        and is_first_name(last.split()[-1])
+    )
 
 
 def _split_labels(line: Line) -> list[Line]:
@@ -219,7 +244,11 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
         state.in_list, state.columns = False, []
         return
     names = _names(text)
-    if not names and state.in_list and (first.bullet or re.fullmatch(rf"{FIRST_WORD}(?: {NAME_WORD}){{1,2}}", text.strip())):
+    if (
+        not names
+        and state.in_list
+        and (first.bullet or re.fullmatch(rf"{FIRST_WORD}(?: {NAME_WORD}){{1,2}}", text.strip()))
+    ):
         names = _entry_names(text)
     if not names:
         if "\t" in text or re.search(r"\bFör\s+[A-ZÅÄÖ]", text):
@@ -284,7 +313,12 @@ def _names(text: str) -> list[tuple[int, int, str]]:
             if any(s <= m.start(1) < e or m.start(1) <= s < m.end(1) for s, e, _ in found):
                 continue
             first = name.split()[0].lower()
-            if is_orgish_phrase(name) or first in lexicon.status_labels() or first in lexicon.header_labels() or is_title_word(name.split()[0]):
+            if (
+                is_orgish_phrase(name)
+                or first in lexicon.status_labels()
+                or first in lexicon.header_labels()
+                or is_title_word(name.split()[0])
+            ):
                 continue
             before = text[: m.start(1)].rstrip()
             if pattern is party and before and re.search(rf"{NAME_WORD}$", before) and not before.endswith(")"):
@@ -425,7 +459,9 @@ def _apply_attributes(attendee: Attendee, attrs: str) -> None:
         attrs = " ".join(marks[:-1])
     attrs = re.sub(r"(?<!\w)(?:[xX]|Ja|JA|ja)(?!\w)", " ", attrs)
     role_paren = re.search(r"\(([^)]*)\)", attrs)
-    if role_paren and (ROLE_START.match(role_paren.group(1).strip()) or _job_title().search(role_paren.group(1).strip())):
+    if role_paren and (
+        ROLE_START.match(role_paren.group(1).strip()) or _job_title().search(role_paren.group(1).strip())
+    ):
         attendee.role = role_paren.group(1).strip()
         attrs = attrs.replace(role_paren.group(0), " ")
     if _absent_mark().search(attrs):
@@ -449,7 +485,9 @@ def _party(attrs: str) -> tuple[str, str] | None:
         letters = m.group(1)
         if letters.upper() in _parties() and (letters.isupper() or letters.islower()):
             bracketed = m.group(0).startswith("(")
-            if not bracketed and not re.match(r"^[\s,]*[A-Za-zÅÄÖåäö]{1,3}\d?\s*(?:[xX]\b|-(?!\w)|–|[Nn]ej\b|[Jj]a\b|$|,)", attrs[m.start() :]):
+            if not bracketed and not re.match(
+                r"^[\s,]*[A-Za-zÅÄÖåäö]{1,3}\d?\s*(?:[xX]\b|-(?!\w)|–|[Nn]ej\b|[Jj]a\b|$|,)", attrs[m.start() :]
+            ):
                 continue
             return letters.upper(), attrs.replace(m.group(0), " ", 1)
     return None
@@ -459,9 +497,13 @@ def _apply_piece(attendee: Attendee, piece: str) -> None:
     if piece[:1].islower() and _job_title().search(piece) and len(piece.split()) <= 4:
         attendee.role = attendee.role or piece
         return
-    if piece[:1].isupper() and len(piece.split()) <= 4 and all(
-        is_title_word(w) or _job_title().search(w) or w.lower() in ("tillika", "och", "samt", "vice", "v")
-        for w in piece.split()
+    if (
+        piece[:1].isupper()
+        and len(piece.split()) <= 4
+        and all(
+            is_title_word(w) or _job_title().search(w) or w.lower() in ("tillika", "och", "samt", "vice", "v")
+            for w in piece.split()
+        )
     ):
         # "Anna Berg Ordförande", "Olle Ek Medlem tillika justeringsperson": a role in a list column.
         attendee.role = attendee.role or piece
@@ -526,7 +568,7 @@ def settle(attendees: list[Attendee]) -> list[Attendee]:
 def parse_roster(preamble: list[Line]) -> list[Attendee]:
     """Attendees, where a call list ("Kallade") that names everyone makes the called who are
     not listed as present absent."""
-    state, people = _State(), []
+    state, people = _State(), list[Attendee]()
     for group in _groups(preamble, set()):
         _read_group(group, state, people)
     called = {re.sub(r"[\s-]+", " ", a.name.lower()) for a in people if a.status == "called"}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import json
 import os
+import re
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -13,7 +13,6 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
-
 
 #: Characters that may open a sentence after ".", "!" or "?" (a capital, a digit, a quote, a bullet).
 _OPENERS = set("(“«•-–")
@@ -47,7 +46,11 @@ def minutes_sentences(doc: Doc) -> Doc:
             ends = False
         if not ends and prev.endswith(".") and len(prev) == 2 and prev[0].isupper() and word.lower() in _OPENING_WORDS:
             ends = True  # "... av Stig S. Den godkändes": an initial ends the sentence
-        if (ends and (first.isupper() or first.isdigit() or first in _OPENERS)) or "\n" in spaces[i - 1] or "\n" in prev:
+        if (
+            (ends and (first.isupper() or first.isdigit() or first in _OPENERS))
+            or "\n" in spaces[i - 1]
+            or "\n" in prev
+        ):
             doc[i].is_sent_start = True  # tokens left unset are not sentence starts
             marked = True
     if not marked and len(doc) > 1:
@@ -78,7 +81,9 @@ class LowercaseLookupLemmatizer:
         self.table = load_table(keep)
         # Form hash -> lemma hash, with every lemma in the string store, so that a token's
         # lemma is set as an integer (no string work per token).
-        self.ids = {key: nlp.vocab.strings.add(lemma) for key, lemma in self.table.items()} if keep is not None else None
+        self.ids = (
+            {key: nlp.vocab.strings.add(lemma) for key, lemma in self.table.items()} if keep is not None else None
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.ids is not None:
@@ -88,8 +93,8 @@ class LowercaseLookupLemmatizer:
                 token.lemma = ids.get(lower, lower)
             return doc
         for token in doc:
-            lower = token.lower_
-            token.lemma_ = self.table.get(get_string_id(lower), lower)
+            lower_ = token.lower_
+            token.lemma_ = str(self.table.get(get_string_id(lower_), lower_))
         return doc
 
 

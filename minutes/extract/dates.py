@@ -15,10 +15,30 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3,
-    "april": 4, "apr": 4, "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "augusti": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "mars": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "maj": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augusti": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("mars", "maj", "juni", "juli")]
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -48,7 +68,8 @@ PATTERNS = [
     (
         "numeric",
         re.compile(
-            r"(?<![\d/.,])(?<!(?-i:[A-ZÅÄÖ]{2}) )([0-3]?\d)/([01]?\d)(?:[-/ ](\d{4}))?(?![\d/]|\s*(?:h|st|kr|%|tim|timmar|min)\b)",
+            r"(?<![\d/.,])(?<!(?-i:[A-ZÅÄÖ]{2}) )([0-3]?\d)/([01]?\d)(?:[-/ ](\d{4}))?"
+            r"(?![\d/]|\s*(?:h|st|kr|%|tim|timmar|min)\b)",
             re.IGNORECASE,
         ),
     ),
@@ -127,6 +148,7 @@ def _scan(text: str) -> list[_Raw]:
 
 def _parse(kind: str, m: re.Match) -> _Raw | None:
     g = m.groups()
+    y: int | None
     if kind == "iso_month":
         return _Raw(kind, m.start(), m.end(), int(g[0]), int(g[1]), None)
     if kind == "day_range_start":
@@ -184,7 +206,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (lefts[-1] if lefts else window_start), (right.start() if right else window_end)
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:till|tills|senast|inför|före|fram\s+till|t\.?\s*o\.?\s*m\.?|from|fr\.?\s*o\.?\s*m\.?)\s*(?:den\s+)?$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:till|tills|senast|inför|före|fram\s+till|t\.?\s*o\.?\s*m\.?|from|fr\.?\s*o\.?\s*m\.?)\s*(?:den\s+)?$",
+    re.IGNORECASE,
+)
 
 
 #: Verbs that say what the meeting itself did with a matter ("diskuterades en resa i juni"):
@@ -216,14 +241,14 @@ def find_dates(text: str, *, meeting_date: str | None = None) -> list[DateMatch]
     meeting_month = int(meeting_date[5:7]) if meeting_date and len(meeting_date) >= 7 else None
     results = []
     for i, raw in enumerate(raws):
-        year = raw.year or _schedule_year(schedules, raw.start) or _infer_year(
-            text, raws, i, known, meeting_year=meeting_year, meeting_month=meeting_month
+        year = (
+            raw.year
+            or _schedule_year(schedules, raw.start)
+            or _infer_year(text, raws, i, known, meeting_year=meeting_year, meeting_month=meeting_month)
         )
         if year is None:
             continue
-        results.append(
-            DateMatch(text[raw.start : raw.end], _value(year, raw.month, raw.day), raw.start, raw.end)
-        )
+        results.append(DateMatch(text[raw.start : raw.end], _value(year, raw.month, raw.day), raw.start, raw.end))
     return results
 
 
@@ -257,9 +282,9 @@ def _infer_year(
             return session
     if meeting_year and meeting_month:
         tense = 1 if _DEADLINE_BEFORE.search(text[max(0, raw.start - 20) : raw.start]) else _tense(text[s_start:s_end])
-        if tense < 0 and raw.month > meeting_month:
+        if tense < 0 and raw.month is not None and raw.month > meeting_month:
             return meeting_year - 1
-        if tense > 0 and raw.month < meeting_month:
+        if tense > 0 and raw.month is not None and raw.month < meeting_month:
             return meeting_year + 1
         return meeting_year
     if raw.day and (raw.month, raw.day) in known:

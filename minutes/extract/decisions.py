@@ -44,9 +44,7 @@ class DecisionBlock:
 def _subjects() -> re.Pattern:
     words = list(lexicon.words("decisions", "subjects"))
     endings = lexicon.alternation(lexicon.words("documents", "body_endings"))
-    return re.compile(
-        rf"^(?:{lexicon.alternation(words)}|[A-ZÅÄÖ][\wåäö-]*(?:{endings}))$", re.IGNORECASE
-    )
+    return re.compile(rf"^(?:{lexicon.alternation(words)}|[A-ZÅÄÖ][\wåäö-]*(?:{endings}))$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +136,9 @@ def _labelled(passages: list[Passage], proposals: list[Passage]) -> list[Decisio
         if passage.first_in_section:
             flush()
             lead = None
-        if (passage.bullet or _ATT.match(passage.text)) and (lead is not None or (block and _lead_in().search(block[-1].text))):
+        if (passage.bullet or _ATT.match(passage.text)) and (
+            lead is not None or (block and _lead_in().search(block[-1].text))
+        ):
             if lead is None:
                 lead = block.pop()
                 flush()
@@ -215,7 +215,9 @@ def _referenced(passage: Passage, proposals: list[Passage]) -> DecisionBlock | N
     return DecisionBlock(text, start, end, "decided")
 
 
-def _statements(passages: list[Passage], *, body_names: list[str], relaxed_roles: tuple[str, ...]) -> list[DecisionBlock]:
+def _statements(
+    passages: list[Passage], *, body_names: list[str], relaxed_roles: tuple[str, ...]
+) -> list[DecisionBlock]:
     """Unlabelled decisions: sentences whose subject is the body and whose verb is a formula."""
     own = [n for n in body_names if n]
     found: list[DecisionBlock] = []

@@ -69,7 +69,9 @@ def is_label_line(text: str) -> bool:
 def _label_parts() -> re.Pattern:
     """Where a line holds several "Label: value" pairs: at tabs, wide gaps, or before "Label:"."""
     body = lexicon.alternation(list(lexicon.header_labels()))
-    return re.compile(rf"\t|(?<=\S) {{2,}}(?=[A-ZÅÄÖ]\w+\s*:)|(?<=\S) (?=(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:)", re.IGNORECASE)
+    return re.compile(
+        rf"\t|(?<=\S) {{2,}}(?=[A-ZÅÄÖ]\w+\s*:)|(?<=\S) (?=(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:)", re.IGNORECASE
+    )
 
 
 def header_fields(preamble: list[Line]) -> list[Field]:
@@ -95,7 +97,7 @@ def header_fields(preamble: list[Line]) -> list[Field]:
 
 def _values_below(texts: list[str], n: int) -> list[str]:
     """Lines under a label line that continue its value (up to the next label)."""
-    out = []
+    out: list[str] = []
     blanks = 0
     for text in texts[n + 1 : n + 7]:
         if not text:
@@ -123,7 +125,7 @@ def meeting_date(fields: list[Field], title_text: str, full_text: str) -> str | 
     """The meeting date from the header, with the year inferred when not printed."""
     ordered = sorted(
         (f for f in fields if f.field in ("date", "date_time", "time", "place_time")),
-        key=lambda f: (0 if "sammanträde" in f.label or "möte" in f.label else 1),
+        key=lambda f: 0 if "sammanträde" in f.label or "möte" in f.label else 1,
     )
     for f in ordered:
         found = _first_date(f"{f.value} {f.continuation}" if f.field == "date" else f.value, full_text)
@@ -213,8 +215,11 @@ def meeting_location(fields: list[Field], text: str) -> str | None:
             continue
         value = f.value
         if (
-            f.continuation and not CLOCK.search(value) and not re.search(r"\bkl\b", value)
-            and len(f.continuation) < 70 and re.search(r"\d", f.continuation)
+            f.continuation
+            and not CLOCK.search(value)
+            and not re.search(r"\bkl\b", value)
+            and len(f.continuation) < 70
+            and re.search(r"\d", f.continuation)
         ):
             value = f"{value} {f.continuation}"
         # "Kommunhuset, kl. 13.00–15.30": the time is not part of the place.
@@ -243,7 +248,11 @@ def _doc_types() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _meeting_words() -> re.Pattern:
-    words = list(lexicon.words("documents", "meetings")) + ["styrelsemöte", "styrelsesammanträde", "utskottssammanträde"]
+    words = list(lexicon.words("documents", "meetings")) + [
+        "styrelsemöte",
+        "styrelsesammanträde",
+        "utskottssammanträde",
+    ]
     return re.compile(rf"(?<![\wåäö])[\wåäö-]*(?:{lexicon.alternation(words)})(?:n|t|et)?(?![\wåäö])", re.IGNORECASE)
 
 
@@ -278,7 +287,7 @@ def _noun_in(low: str) -> str | None:
 
 def _title_lines(preamble: list[Line]) -> list[str]:
     """The title lines: those before the first label, column heading or list line."""
-    out = []
+    out: list[str] = []
     for line in preamble:
         text = line.text
         if not text or line.boilerplate:
@@ -287,7 +296,13 @@ def _title_lines(preamble: list[Line]) -> list[str]:
         parts = text.split("\t")
         if len(parts) > 1 and all(len(p.split()) == 1 and not is_label_line(p) for p in parts) and not out:
             text = " ".join(parts)  # "Ekby\tsamfällighet": one name a scan or PDF printed in columns
-        if (is_label_line(text) and not group) or "\t" in text or text.startswith("För ") or len(out) >= 5 or len(text) > 150:
+        if (
+            (is_label_line(text) and not group)
+            or "\t" in text
+            or text.startswith("För ")
+            or len(out) >= 5
+            or len(text) > 150
+        ):
             break
         out.append(text)
     return out
@@ -304,10 +319,14 @@ def meeting_body(preamble: list[Line], fields: list[Field], text: str) -> tuple[
     if short or full:
         return short, full
     subjects = Counter(m.group(1) for m in DECISION_SUBJECT.finditer(text) if m.group(1) not in lexicon.party_letters())
-    doc_type = re.match(rf"^\s*(?:{lexicon.alternation(lexicon.words('documents', 'types'))})\b\s*(.*)$", heading, re.IGNORECASE)
+    doc_type = re.match(
+        rf"^\s*(?:{lexicon.alternation(lexicon.words('documents', 'types'))})\b\s*(.*)$", heading, re.IGNORECASE
+    )
     if subjects and doc_type:
         # "Mötesanteckning politiskt samrådsorgan mellan A och B" + "SRO noterar ...".
-        return subjects.most_common(1)[0][0], re.split(r"\s(?:För [A-ZÅÄÖ]{2,}|Närvarande|Inbjudna|Datum|Tid|Plats)\b", doc_type.group(1))[0].strip() or None
+        return subjects.most_common(1)[0][0], re.split(
+            r"\s(?:För [A-ZÅÄÖ]{2,}|Närvarande|Inbjudna|Datum|Tid|Plats)\b", doc_type.group(1)
+        )[0].strip() or None
     breadcrumb = next((t for t in titles if t.count(">") >= 2), None)
     if breadcrumb:
         parts = [p.strip() for p in breadcrumb.split(">")]
@@ -336,14 +355,27 @@ def _title_of(body: str, titles: list[str]) -> str | None:
     """The title line that names the body, as its full name ("SOCIALNÄMNDEN" -> "Socialnämnden")."""
     for title in titles:
         words = title.split()
-        if words and body_word(words[0]) == body and not _doc_types().search(title) and not find_dates(title) and not _meeting_words().fullmatch(words[0]):
+        if (
+            words
+            and body_word(words[0]) == body
+            and not _doc_types().search(title)
+            and not find_dates(title)
+            and not _meeting_words().fullmatch(words[0])
+        ):
             return title.capitalize() if title.isupper() else title
     return None
 
 
 def _full_name(body: str, titles: list[str]) -> str | None:
     org = next(
-        (m.group(0) for t in titles for m in [re.search(r"\b[A-ZÅÄÖ][\wåäö]+\s+(?:kommun|region|landsting|stad)\b|\b[A-ZÅÄÖ][\wåäö]+regionen\b", t)] if m),
+        (
+            m.group(0)
+            for t in titles
+            for m in [
+                re.search(r"\b[A-ZÅÄÖ][\wåäö]+\s+(?:kommun|region|landsting|stad)\b|\b[A-ZÅÄÖ][\wåäö]+regionen\b", t)
+            ]
+            if m
+        ),
         None,
     )
     return f"{body}, {org}" if org else None
@@ -353,9 +385,7 @@ def _full_name(body: str, titles: list[str]) -> str | None:
 def _calendar_words() -> re.Pattern:
     from minutes.extract.dates import MONTHS
 
-    return re.compile(
-        rf"\b(?:{'|'.join(MONTHS)}|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?)\b\.?", re.IGNORECASE
-    )
+    return re.compile(rf"\b(?:{'|'.join(MONTHS)}|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?)\b\.?", re.IGNORECASE)
 
 
 def _proper_name(title: str) -> str | None:
@@ -420,7 +450,10 @@ def _acronym_body(heading: str, text: str) -> tuple[str | None, str | None]:
     doc_type = re.match(rf"^\s*(?:{doc_types})\b\s*(.*)$", heading, re.IGNORECASE)
     leading = re.match(rf"^\s*((?-i:[A-ZÅÄÖ]{{2,6}}))\s+(?:{doc_types})\b", heading, re.IGNORECASE)
     if paren:
-        full, short = re.sub(rf"^\s*(?:{doc_types})\b\s*", "", paren.group(1), flags=re.IGNORECASE).strip(), paren.group(2)
+        full, short = (
+            re.sub(rf"^\s*(?:{doc_types})\b\s*", "", paren.group(1), flags=re.IGNORECASE).strip(),
+            paren.group(2),
+        )
     elif leading:
         short = leading.group(1)
     elif doc_type:
@@ -518,10 +551,17 @@ def signatories(lines: list[Line], known: list[str]) -> tuple[list[str], int, di
 
 
 _ROLE_WORDS = {
-    "sekreterare": "sekreterare", "sekr": "sekreterare", "vid protokollet": "sekreterare",
-    "protokollförare": "sekreterare", "mötessekreterare": "sekreterare",
-    "ordförande": "ordförande", "ordf": "ordförande", "mötesordförande": "ordförande",
-    "justerare": "justerare", "justerande": "justerare", "justeras": "justerare",
+    "sekreterare": "sekreterare",
+    "sekr": "sekreterare",
+    "vid protokollet": "sekreterare",
+    "protokollförare": "sekreterare",
+    "mötessekreterare": "sekreterare",
+    "ordförande": "ordförande",
+    "ordf": "ordförande",
+    "mötesordförande": "ordförande",
+    "justerare": "justerare",
+    "justerande": "justerare",
+    "justeras": "justerare",
 }
 
 
@@ -540,7 +580,9 @@ def top_signatories(preamble: list[Line], known: list[str]) -> tuple[list[str], 
     before the attendance list, each role followed by the name below the line.
     """
     lines = [line for line in preamble if line.text]
-    start = next((i for i, line in enumerate(lines) if re.match(r"^Underskrift(?:er)?\b", line.text, re.IGNORECASE)), None)
+    start = next(
+        (i for i, line in enumerate(lines) if re.match(r"^Underskrift(?:er)?\b", line.text, re.IGNORECASE)), None
+    )
     if start is None:
         return [], {}
     names: list[str] = []
@@ -554,7 +596,9 @@ def top_signatories(preamble: list[Line], known: list[str]) -> tuple[list[str], 
         label = _role_of(text)
         if label:
             role = label
-            text = re.sub(r"^(?:Sekreterare|Ordförande|Justerande|Justerare|Vice ordförande)\b", "", text, flags=re.IGNORECASE)
+            text = re.sub(
+                r"^(?:Sekreterare|Ordförande|Justerande|Justerare|Vice ordförande)\b", "", text, flags=re.IGNORECASE
+            )
         text = _DOTS.sub(" ", text)
         found = [m.name for m in find_names(text, known=known)] or _name_line(text)
         for name in found:

@@ -110,7 +110,14 @@ def candidate(line: Line) -> Candidate | None:
         if line.bullet and form in MAIN_FORMS + ("outline",):
             continue
         return Candidate(
-            form, level, line, groups.get("num"), groups.get("sub"), title, groups.get("organ"), groups.get("punct") or ""
+            form,
+            level,
+            line,
+            groups.get("num"),
+            groups.get("sub"),
+            title,
+            groups.get("organ"),
+            groups.get("punct") or "",
         )
     return None
 
@@ -236,16 +243,27 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
                     headings.append(_sub(run, f"{run.main}.{number}", c, title_below))
                 continue
             gap = MAX_GAP.get(c.form, 1)
-            fits = run.main is None or run.main < number <= run.main + gap or (
-                # Numbers lost on the way (an OCR'd table): the run picks up where two more follow in step.
-                run.main < number <= run.main + 8 and c.style == run.main_form and _runs_on(candidates, c, 2)
-            ) or (
-                # "2. Mötet öppnades / 2. Val av justerare": a number printed twice in a row.
-                number == run.main and c.style == run.main_form and not _body_between(lines, run.main_line, c.line.index)
-                and c.line.index - run.main_line <= 2 and not any(h.is_sub for h in headings[-1:])
-                and bool(headings) and not _same_title(c.title, headings[-1].title)
+            fits = (
+                run.main is None
+                or run.main < number <= run.main + gap
+                or (
+                    # Numbers lost on the way (an OCR'd table): the run picks up where two more follow in step.
+                    run.main < number <= run.main + 8 and c.style == run.main_form and _runs_on(candidates, c, 2)
+                )
+                or (
+                    # "2. Mötet öppnades / 2. Val av justerare": a number printed twice in a row.
+                    number == run.main
+                    and c.style == run.main_form
+                    and not _body_between(lines, run.main_line, c.line.index)
+                    and c.line.index - run.main_line <= 2
+                    and not any(h.is_sub for h in headings[-1:])
+                    and bool(headings)
+                    and not _same_title(c.title, headings[-1].title)
+                )
             )
-            if fits and not (run.main is None and c.form == "numbered_space" and number > 1 and not _continues(candidates, c)):
+            if fits and not (
+                run.main is None and c.form == "numbered_space" and number > 1 and not _continues(candidates, c)
+            ):
                 heading = Heading(str(number), c.title, c.line, form=c.form, title_below=title_below)
                 headings.append(heading)
                 first = first or heading
@@ -270,13 +288,24 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
             if is_section_title(c.title) or _signature_item(headings):
                 continue
             introduced = _previous_text(lines, c.line.index).endswith(":")
-            if sub == run.outline + 1 and not (introduced and not run.outline) and (
-                run.outline or not _body_between(lines, run.main_line, c.line.index) or _agenda_subs(candidates, run.main)
+            if (
+                sub == run.outline + 1
+                and not (introduced and not run.outline)
+                and (
+                    run.outline
+                    or not _body_between(lines, run.main_line, c.line.index)
+                    or _agenda_subs(candidates, run.main)
+                )
             ):
                 run.outline = sub
                 headings.append(_sub(run, f"{run.main}.{sub}", c, False))
             continue
-        if c.form in ("lettered", "lettered_tab") and c.sub and c.sub.lower() == run.letter and not _repeated_mark(candidates, c):
+        if (
+            c.form in ("lettered", "lettered_tab")
+            and c.sub
+            and c.sub.lower() == run.letter
+            and not _repeated_mark(candidates, c)
+        ):
             if run.letter == "a" and _letters_are_content(candidates, c):
                 run.letter = "-"  # the item's notes in outline letters ("a. 17:16.", "a. Anna valdes ...")
                 continue
@@ -316,7 +345,9 @@ def _agenda_subs(candidates: list[Candidate], main: int) -> bool:
 def _signature_item(headings: list[Heading]) -> bool:
     """The current item is the signature section ("18 Signaturer"): its sub-headings are signature roles."""
     main = next((h for h in reversed(headings) if not h.is_sub), None)
-    return main is not None and bool(re.match(r"^(?:signaturer|underskrifter|underskrift|justering|signering)\b", main.title, re.IGNORECASE))
+    return main is not None and bool(
+        re.match(r"^(?:signaturer|underskrifter|underskrift|justering|signering)\b", main.title, re.IGNORECASE)
+    )
 
 
 def _topic_line(line: Line) -> bool:
@@ -435,7 +466,9 @@ def _next_title(lines: list[Line], index: int) -> str:
 
 # --- programme tables ---------------------------------------------------------------------------
 
-_CLOCK_CELL = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?(?:\s*\(\d+\s*min\))?$", re.IGNORECASE)
+_CLOCK_CELL = re.compile(
+    r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?(?:\s*\(\d+\s*min\))?$", re.IGNORECASE
+)
 _TIMEBOX_CELL = re.compile(r"^\(?\d+\s*min(?:uter)?\)?$", re.IGNORECASE)
 
 
@@ -457,7 +490,7 @@ def _program_scheme(lines: list[Line]) -> list[Heading]:
         return []
     headings = []
     rows = [(n, t) for n, t in texts if n > header_end]
-    for k, (n, text) in enumerate(rows):
+    for k, (_n, text) in enumerate(rows):
         if not _CLOCK_CELL.match(text):
             continue
         for m, title in rows[k + 1 : k + 4]:
@@ -492,8 +525,11 @@ def _markdown_headings(marked: list[Candidate], lines: list[Line]) -> list[Headi
     tops = sum(1 for c in marked if c.line.heading == top)
     for c in marked:
         title = c.title
-        if c is marked[0] and c.line.heading == top and len(marked) > 1 and (
-            tops == 1 or _doc_type().search(title) or find_dates(title)
+        if (
+            c is marked[0]
+            and c.line.heading == top
+            and len(marked) > 1
+            and (tops == 1 or _doc_type().search(title) or find_dates(title))
         ):
             continue  # the document's title: alone at the top level, "Protokoll ...", or dated
         undated = title
@@ -517,7 +553,11 @@ def _markdown_headings(marked: list[Candidate], lines: list[Line]) -> list[Headi
 
 def _title_lines(lines: list[Line]) -> list[Heading]:
     """Short title lines standing alone between paragraphs (news-style decision summaries)."""
-    texts = [line for line in lines if line.text and not line.boilerplate and not _doc_type().fullmatch(line.text.strip(" :"))]
+    texts = [
+        line
+        for line in lines
+        if line.text and not line.boilerplate and not _doc_type().fullmatch(line.text.strip(" :"))
+    ]
     if not texts:
         return []
     dense = _dense(lines)
@@ -575,16 +615,21 @@ def _title_line(lines: list[Line], n: int, *, dense: bool = False) -> bool:
         previous = _previous_text(lines, n)
         nxt = _next_text(lines, n)
         after_sentence = re.search(r"[.!?]$", previous) is not None or not re.search(r"[a-zåäö]{3,}", previous)
-        return bool(previous) and (after_sentence or n <= 3) and (
-            nxt is not None and len(nxt.text) > max(len(text) + 5, 45) and not _title_line_simple(nxt.text)
+        return (
+            bool(previous)
+            and (after_sentence or n <= 3)
+            and (nxt is not None and len(nxt.text) > max(len(text) + 5, 45) and not _title_line_simple(nxt.text))
         )
     if before is not None and before.text or after is None:
         return False
     if after.text:
         # "Sandlådan" / "Sanden behöver bytas ...": a topic right above its paragraph.
         return (
-            len(text.split()) <= 6 and after.text[:1].isupper() and not after.bullet
-            and len(after.text) > len(text) + 10 and re.search(r"[.!?]\s*$", after.text) is not None
+            len(text.split()) <= 6
+            and after.text[:1].isupper()
+            and not after.bullet
+            and len(after.text) > len(text) + 10
+            and re.search(r"[.!?]\s*$", after.text) is not None
             and not _title_line_simple(after.text)
         )
     nxt = next((x for x in lines[n + 1 :] if x.text), None)

@@ -22,8 +22,29 @@ from minutes.extract.sections import section_label
 
 TIMEBOX = re.compile(r"^\(?\d+\s*min(?:uter)?\b.*\)?$|^\(.*\bkl\.?\s*\d.*\)$|^\d{1,2}[.:]\d{2}$", re.IGNORECASE)
 _FUNCTION_WORDS = {
-    "och", "för", "om", "av", "i", "med", "från", "till", "vid", "på", "mellan",
-    "samt", "inom", "under", "efter", "inför", "kring", "mot", "den", "det", "de", "en", "ett",
+    "och",
+    "för",
+    "om",
+    "av",
+    "i",
+    "med",
+    "från",
+    "till",
+    "vid",
+    "på",
+    "mellan",
+    "samt",
+    "inom",
+    "under",
+    "efter",
+    "inför",
+    "kring",
+    "mot",
+    "den",
+    "det",
+    "de",
+    "en",
+    "ett",
 }
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
@@ -223,7 +244,12 @@ def _continue_title(block: ItemBlock, rest: list[Line], *, title_below: bool) ->
                     block.title = rest[i].text
                     i += 1
     title, last = block.title, rest[i - 1].text if i else block.heading.text
-    while block.form not in ("title", "topic", "program") and i < len(rest) and rest[i].text and _continues(last, rest[i].text):
+    while (
+        block.form not in ("title", "topic", "program")
+        and i < len(rest)
+        and rest[i].text
+        and _continues(last, rest[i].text)
+    ):
         title = join_wrapped(title, rest[i].text)
         last = rest[i].text
         i += 1
@@ -245,7 +271,8 @@ def _continue_title(block: ItemBlock, rest: list[Line], *, title_below: bool) ->
 
 
 def _split_title(title: str) -> tuple[str, str]:
-    """ "Medlemsregister: 116 medlemmar" -> ("Medlemsregister", "116 medlemmar"); "Lekplatser – dags för ..." likewise."""
+    """ "Medlemsregister: 116 medlemmar" -> ("Medlemsregister", "116 medlemmar");
+    "Lekplatser – dags för ..." likewise."""
     head, sep, tail = title.partition(":")
     if sep and tail.strip() and len(head.split()) <= 6 and not re.search(r"\d$", head):
         if re.search(r"[.,;()!?]", tail) or len(tail.split()) > 10:
@@ -266,8 +293,10 @@ def _continues(previous: str, line: str) -> bool:
         return True
     words = previous.split()
     last_word = words[-1].lower() if words else ""
-    return previous.rstrip().endswith(("-", ",", "–")) or last_word in _FUNCTION_WORDS or (
-        len(previous) >= 60 and len(line) < 90 and not re.search(r"[.!?]\s*$", line)
+    return (
+        previous.rstrip().endswith(("-", ",", "–"))
+        or last_word in _FUNCTION_WORDS
+        or (len(previous) >= 60 and len(line) < 90 and not re.search(r"[.!?]\s*$", line))
     )
 
 
@@ -337,6 +366,7 @@ def _presenter_continues(previous: str, text: str) -> bool:
         return False
     last = previous.rstrip().split()[-1] if previous.strip() else ""
     return previous.rstrip().endswith((",", "&")) or last in ("och", "samt") or is_first_name(last)
+
 
 #: The presenter label pattern (kept for callers that read it directly).
 PRESENTER = presenter_label()

@@ -9,7 +9,7 @@ that the files do not declare.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -19,7 +19,7 @@ import yaml
 WILDCARD_WORDS = 4
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> Any:
     """One lexicon file (``lexicon/<name>.yml``), parsed."""
     text = resources.files("minutes.extract").joinpath(f"lexicon/{name}.yml").read_text(encoding="utf-8")
@@ -106,7 +106,7 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def header_labels() -> dict[str, str]:
     """Header label (lower case) -> field of the meeting it introduces."""
     out = {}
@@ -116,7 +116,7 @@ def header_labels() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def status_labels() -> dict[str, str]:
     """Attendance label (lower case) -> status of the people under it."""
     data = load("attendance")
@@ -129,19 +129,19 @@ def status_labels() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_labels() -> dict[str, str]:
     """Attendance label (lower case) -> the role it gives the people after it."""
     return {label.lower(): role for role, labels in load("attendance")["role_labels"].items() for label in labels}
 
 
-@lru_cache(maxsize=None)
+@cache
 def group_labels() -> frozenset[str]:
     """Group headings (lower case) that are the organisation of the people under them."""
     return frozenset(label.lower() for label in load("attendance")["group_labels"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def section_roles() -> dict[str, tuple[str, str | None]]:
     """Item section label (lower case) -> (role, default decision kind or None)."""
     out: dict[str, tuple[str, str | None]] = {}
@@ -156,31 +156,31 @@ def section_roles() -> dict[str, tuple[str, str | None]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def party_letters() -> frozenset[str]:
     """Party letters as printed after names, upper case."""
     return frozenset(load("parties")["letters"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def party_names() -> dict[str, str]:
     """Party name -> its letters."""
     return dict(load("parties")["names"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def heading_forms() -> list[tuple[str, int, re.Pattern]]:
     """(id, level, compiled pattern) of every item heading form, in order."""
     return [(f["id"], int(f["level"]), re.compile(f["pattern"])) for f in load("headings")["forms"]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str, key: str) -> tuple[str, ...]:
     """A word list of a lexicon file (``words("roles", "titles")``)."""
     return tuple(load(name)[key])
 
 
-@lru_cache(maxsize=None)
+@cache
 def regex(name: str, key: str, *, whole: bool = False, flags: int = re.IGNORECASE) -> re.Pattern:
     """A regex alternation of a word list, as a word (or, with ``whole``, the whole text)."""
     body = alternation(words(name, key))
@@ -188,7 +188,7 @@ def regex(name: str, key: str, *, whole: bool = False, flags: int = re.IGNORECAS
     return re.compile(pattern, flags)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern(name: str, key: str, *, flags: int = re.IGNORECASE) -> re.Pattern:
     """A regular expression the lexicon writes out (``pattern("decisions", "lead_in")``)."""
     return re.compile(load(name)[key], flags)

@@ -31,7 +31,9 @@ _BULLET = re.compile(r"^(?:[•▪◦‣●○■□➢►·]|[*\-–](?=\s))\s*
 _BOLD_LINE = re.compile(r"^\*\*([^*]{2,80})\*\*\s*:?$")
 _HTML_HEADING = re.compile(r"^<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 #: A line that is only a page mark: "Sida 3", "Sida 3 av 15", "3(15)", "- 3 -".
-_PAGE_LINE = re.compile(r"(?:Sida|Sid\.?|Page)\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|\d{1,3}\s?\(\d{1,3}\)|[-–]\s*\d{1,3}\s*[-–]", re.IGNORECASE)
+_PAGE_LINE = re.compile(
+    r"(?:Sida|Sid\.?|Page)\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|\d{1,3}\s?\(\d{1,3}\)|[-–]\s*\d{1,3}\s*[-–]", re.IGNORECASE
+)
 _RULE = re.compile(r"^[\s_.…=*~-]+$")
 _CONJUNCTION = re.compile(r"(och|eller|samt|resp)\b")
 #: Running page marks that PDFs and transcripts leave in the text: "1(19)", "Sida 3 av 15".
@@ -140,7 +142,7 @@ def _line(raw: str, start: int, index: int) -> Line:
     stripped = raw.lstrip()
     indent = len(raw.expandtabs(4)) - len(stripped.expandtabs(4))
     heading = _MARKDOWN_HEADING.match(stripped)
-    body = stripped[heading.end():] if heading else stripped
+    body = stripped[heading.end() :] if heading else stripped
     level = len(heading.group(1)) if heading else 0
     html = _HTML_HEADING.match(stripped)
     bold = _BOLD_LINE.match(stripped)
@@ -150,14 +152,19 @@ def _line(raw: str, start: int, index: int) -> Line:
         level, body = 3, bold.group(1)
     bullet = _BULLET.match(body)
     if bullet and not re.match(r"^[-–]\s*\d", body):
-        body = body[bullet.end():]
+        body = body[bullet.end() :]
     cleaned = clean(body)
     if len(cleaned) >= 3 and _RULE.match(cleaned):
         cleaned = ""  # "________", "........": a rule or signature line, not text
     return Line(
-        cleaned, start, start + len(raw.rstrip()), raw, index,
+        cleaned,
+        start,
+        start + len(raw.rstrip()),
+        raw,
+        index,
         heading=level,
-        bullet=bool(bullet), indent=indent,
+        bullet=bool(bullet),
+        indent=indent,
         boilerplate=bool(cleaned and (_boilerplate().search(cleaned) or _PAGE_LINE.fullmatch(cleaned))),
     )
 

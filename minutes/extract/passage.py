@@ -97,41 +97,56 @@ def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
             pending_break = True
             continue
         is_bullet = line.bullet or bool(BULLET.match(line.text))
-        starts_new = is_bullet or (
-            pending_break
-            and (
-                not current.text
-                or re.search(r"[.!?:;]\s*$", current.text)
-                or (previous is not None and is_short(previous, width))
+        starts_new = (
+            is_bullet
+            or (
+                pending_break
+                and (
+                    not current.text
+                    or re.search(r"[.!?:;]\s*$", current.text)
+                    or (previous is not None and is_short(previous, width))
+                )
             )
-        ) or (
-            in_bullet
-            and line.text[:1].isupper()
-            and previous is not None
-            and (is_short(previous, width) or re.search(r"[.!?:;]\s*$", previous.text))
-        ) or (
-            previous is not None and previous.bullet and not line.bullet and line.indent < previous.indent
-        ) or (
-            # PDF text has no blank lines: a finished sentence on a short line ends the paragraph.
-            previous is not None and line.text[:1].isupper()
-            and re.search(r"[.!?]\s*$", previous.text) is not None and is_short(previous, width)
-        ) or (
-            # An att-sats on its own line ("att utse ...,"/"att justeringen ...") is a decision of its own,
-            # as is one after a lead-in that ends in the decision verb ("Mötet beslutade" / "att ...").
-            re.match(r"[Aa]tt\s", line.text) is not None
-            and (re.match(r"[Aa]tt\s", current.text) is not None or _ends_in_lead_in(current.text))
-        ) or (
-            # "Attsats 1 bifalles" / "Attsats 2 avslås": one line each.
-            re.match(r"Att-?sats\s*\d", line.text, re.IGNORECASE) is not None
-        ) or (
-            # A short heading-like line after a finished sentence ("Motion 2010:54 punkt 2").
-            previous is not None and line.text[:1].isupper() and len(line.text) < 0.5 * width
-            and re.search(r"[.!?]\s*$", previous.text) is not None and not re.search(r"[.!?:,;]\s*$", line.text)
-        ) or (
-            # A row of a list or table ("154 för utskottet") before a new sentence.
-            previous is not None and line.text[:1].isupper() and len(previous.text) < 0.5 * width
-            and not re.search(r"[,;:–-]\s*$|\b(?:och|samt|eller|i|av|för|till|med|om)\s*$", previous.text)
-            and previous.text[:1].isdigit()
+            or (
+                in_bullet
+                and line.text[:1].isupper()
+                and previous is not None
+                and (is_short(previous, width) or re.search(r"[.!?:;]\s*$", previous.text))
+            )
+            or (previous is not None and previous.bullet and not line.bullet and line.indent < previous.indent)
+            or (
+                # PDF text has no blank lines: a finished sentence on a short line ends the paragraph.
+                previous is not None
+                and line.text[:1].isupper()
+                and re.search(r"[.!?]\s*$", previous.text) is not None
+                and is_short(previous, width)
+            )
+            or (
+                # An att-sats on its own line ("att utse ...,"/"att justeringen ...") is a decision of its own,
+                # as is one after a lead-in that ends in the decision verb ("Mötet beslutade" / "att ...").
+                re.match(r"[Aa]tt\s", line.text) is not None
+                and (re.match(r"[Aa]tt\s", current.text) is not None or _ends_in_lead_in(current.text))
+            )
+            or (
+                # "Attsats 1 bifalles" / "Attsats 2 avslås": one line each.
+                re.match(r"Att-?sats\s*\d", line.text, re.IGNORECASE) is not None
+            )
+            or (
+                # A short heading-like line after a finished sentence ("Motion 2010:54 punkt 2").
+                previous is not None
+                and line.text[:1].isupper()
+                and len(line.text) < 0.5 * width
+                and re.search(r"[.!?]\s*$", previous.text) is not None
+                and not re.search(r"[.!?:,;]\s*$", line.text)
+            )
+            or (
+                # A row of a list or table ("154 för utskottet") before a new sentence.
+                previous is not None
+                and line.text[:1].isupper()
+                and len(previous.text) < 0.5 * width
+                and not re.search(r"[,;:–-]\s*$|\b(?:och|samt|eller|i|av|för|till|med|om)\s*$", previous.text)
+                and previous.text[:1].isdigit()
+            )
         )
         if starts_new and current.text:
             passages.append(current)

@@ -24,24 +24,80 @@ _TOKEN = re.compile(rf"(?<![\w-]){NAME_WORD}(?![\w])|(?<![\w-])[{_UPPER}](?![\w-
 
 #: Word endings of organisations, places and units, never of surnames.
 ORG_SUFFIXES = (
-    "region", "regionen", "landsting", "landstinget", "förvaltning", "nämnden", "centrum",
-    "center", "hälsan", "tjänst", "tjänsten", "skola", "skolan", "bolag", "bolaget", "kommun", "kommunen", "förbund", "förbundet", "nämnd", "nämnden",
-    "styrelsen", "förvaltningen", "sjukhuset", "sjukhus", "området", "gruppen",
-    "kontoret", "rådet", "vården", "verket", "enheten", "avdelningen", "stad", "staden",
-    "klubb", "klubben", "förening", "föreningen", "sällskap", "sällskapet", "samfällighet",
-    "samfälligheten", "kår", "kåren", "division", "divisionen", "sektion", "sektionen", "utskott",
-    "utskottet", "kommittén", "fullmäktige", "kyrkan", "församling", "församlingen", "fonden",
-    "stiftelsen", "institutet", "universitet", "universitetet", "högskolan", "myndigheten",
-    "styrelse", "ab", "hb", "kb",
+    "region",
+    "regionen",
+    "landsting",
+    "landstinget",
+    "förvaltning",
+    "nämnden",
+    "centrum",
+    "center",
+    "hälsan",
+    "tjänst",
+    "tjänsten",
+    "skola",
+    "skolan",
+    "bolag",
+    "bolaget",
+    "kommun",
+    "kommunen",
+    "förbund",
+    "förbundet",
+    "nämnd",
+    "nämnden",
+    "styrelsen",
+    "förvaltningen",
+    "sjukhuset",
+    "sjukhus",
+    "området",
+    "gruppen",
+    "kontoret",
+    "rådet",
+    "vården",
+    "verket",
+    "enheten",
+    "avdelningen",
+    "stad",
+    "staden",
+    "klubb",
+    "klubben",
+    "förening",
+    "föreningen",
+    "sällskap",
+    "sällskapet",
+    "samfällighet",
+    "samfälligheten",
+    "kår",
+    "kåren",
+    "division",
+    "divisionen",
+    "sektion",
+    "sektionen",
+    "utskott",
+    "utskottet",
+    "kommittén",
+    "fullmäktige",
+    "kyrkan",
+    "församling",
+    "församlingen",
+    "fonden",
+    "stiftelsen",
+    "institutet",
+    "universitet",
+    "universitetet",
+    "högskolan",
+    "myndigheten",
+    "styrelse",
+    "ab",
+    "hb",
+    "kb",
 )
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """The first-name lexicon shipped in ``lexicon/first_names.txt``."""
-    text = resources.files("minutes.extract").joinpath("lexicon/first_names.txt").read_text(
-        encoding="utf-8"
-    )
+    text = resources.files("minutes.extract").joinpath("lexicon/first_names.txt").read_text(encoding="utf-8")
     words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
     return frozenset(words)
 
@@ -49,9 +105,7 @@ def first_names() -> frozenset[str]:
 def is_first_name(word: str) -> bool:
     """True for a known first name, including double names whose parts are known."""
     names = first_names()
-    return word in names or (
-        "-" in word and all(part in names for part in word.split("-"))
-    )
+    return word in names or ("-" in word and all(part in names for part in word.split("-")))
 
 
 #: Attendance marks written after a name in a table ("Anna Berg Ja"), never surnames.
@@ -119,7 +173,12 @@ def find_names(text: str, *, known: Iterable[str] = ()) -> list[NameMatch]:
         j, last_end = i + 1, end
         while j < len(tokens) and j - i <= 3 and _adjacent(text, last_end, tokens[j][1]):
             nxt = tokens[j][0]
-            if is_orgish(nxt) or is_title_word(nxt) or nxt in _MARKS or (j - i >= 2 and is_first_name(nxt) and len(nxt) > 1):
+            if (
+                is_orgish(nxt)
+                or is_title_word(nxt)
+                or nxt in _MARKS
+                or (j - i >= 2 and is_first_name(nxt) and len(nxt) > 1)
+            ):
                 break
             if len(nxt) == 1:  # a surname initial ends the name
                 last_end = tokens[j][2]

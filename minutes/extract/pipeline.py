@@ -18,8 +18,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from minutes.extract import components  # noqa: F401  (registers the minutes_* factories)
-from minutes.extract import lexicon
+from minutes.extract import (
+    components,  # noqa: F401  (registers the minutes_* factories)
+    lexicon,
+)
 
 CUES = "minutes_cues"
 CUE_LABELS = ("DECISION", "ASSIGN", "SPEECH")
@@ -43,7 +45,7 @@ def build_nlp(*, lemmas: str = "patterns") -> Language:
         name=CUES,
         config={"spans_key": CUES, "validate": True, "overwrite": False},
     )
-    ruler.add_patterns(patterns)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]  # add_pipe returns the SpanRuler
     return nlp
 
 

@@ -9,7 +9,7 @@ where the document makes it certain.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from minutes.extract import lexicon
 from minutes.extract.passage import Passage
@@ -21,8 +21,8 @@ _PERSON = re.compile(rf"({FIRST_WORD}(?:\s+{NAME_WORD}){{1,3}})(\s*\((?:[A-ZÅÄ
 _PARTY_LIST = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,3}\d?)(?:\s*(?:,|och|samt)\s*[A-ZÅÄÖ]{1,3}\d?)*\s*\.?\s*$")
 
 
-@lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
+@cache
+@cache
 def _rx(key: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return _compile(lexicon.load("protocol")[key], flags)
 
@@ -103,18 +103,29 @@ def proposals(passages: list[Passage], *, people: list[str], page_of) -> list[Pr
         if passage.role == "proposal":
             continue
         if listing and passage.bullet:
-            found.append(Proposal(_clean(passage.text), [], _kind(passage.text), _span(passage, 0, len(passage.text), page_of)))
+            found.append(
+                Proposal(_clean(passage.text), [], _kind(passage.text), _span(passage, 0, len(passage.text), page_of))
+            )
             continue
         listing = False
-        for start, end, sentence in passage.sentences():
+        for start, _end, sentence in passage.sentences():
             found += _motions(passage, start, sentence, people=people, previous=previous_names, page_of=page_of)
             if _rx("proposal_list").search(sentence):
                 listing = True
         if passage.role == "motions" and not _rx("motion_verbs").search(passage.text):
-            line = re.match(rf"^(?P<who>{FIRST_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*(?:\(\w{{1,3}}\))?,?\s*\w{{0,3}}\s*:\s*(?P<what>.+)$", passage.text)
+            line = re.match(
+                rf"^(?P<who>{FIRST_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*(?:\(\w{{1,3}}\))?,?\s*\w{{0,3}}\s*:\s*(?P<what>.+)$",
+                passage.text,
+            )
             if line:
-                found.append(Proposal(line.group("what").strip(), [line.group("who")], _kind(line.group("what")),
-                                      _span(passage, 0, len(passage.text), page_of)))
+                found.append(
+                    Proposal(
+                        line.group("what").strip(),
+                        [line.group("who")],
+                        _kind(line.group("what")),
+                        _span(passage, 0, len(passage.text), page_of),
+                    )
+                )
         names = _people_in(passage.text, people=people, listed=True)
         if names and len(passage.text) - sum(len(n) for n in names) < 12 * len(names) + 10:
             # A paragraph of names only: movers for a "yrkar ..." that follows (they may run over lines).
@@ -151,7 +162,11 @@ def _motions(passage: Passage, start: int, sentence: str, *, people, previous, p
         before = re.sub(r",?\s*understödd\s+av\s+[^,]+,", " ", sentence[: proposes.start()])
         movers = _people_in(before, people=people)
         if movers:
-            out.append(Proposal(quoted.group(1).strip(), movers[:1], "other", _span(passage, start, start + len(sentence), page_of)))
+            out.append(
+                Proposal(
+                    quoted.group(1).strip(), movers[:1], "other", _span(passage, start, start + len(sentence), page_of)
+                )
+            )
     return out
 
 
@@ -187,7 +202,11 @@ def votes(passages: list[Passage], *, people: list[str], page_of) -> list[Vote]:
         if passage.role == "vote" or _rx("vote_words").search(text):
             vote = _alternatives(passages[i : i + 4]) or _counts(text)
             if vote is None and re.search(r"\b(?:votering|omröstning)\b", text, re.IGNORECASE) and not found:
-                if re.search(r"\b(?:votering\s+om|efter\s+votering|(?:omröstning|votering)\s+(?:genomförs|genomfördes|verkställs|begärs|begärdes)|votering\s*:)", text, re.IGNORECASE):
+                if re.search(
+                    r"\b(?:votering\s+om|efter\s+votering|(?:omröstning|votering)\s+(?:genomförs|genomfördes|verkställs|begärs|begärdes)|votering\s*:)",
+                    text,
+                    re.IGNORECASE,
+                ):
                     vote = Vote()
             if vote is None:
                 continue
@@ -247,7 +266,9 @@ def _means(vote: Vote, text: str) -> None:
 def _ballots(vote: Vote, passages: list[Passage], *, people: list[str]) -> None:
     """The named vote list: a ballot label ("Ja:", "Nej-röster:", or alone on its line) switches the
     vote for the names after it, wherever the passage's line breaks fall."""
-    labels = [(key, re.compile(pattern, re.IGNORECASE)) for key, pattern in lexicon.load("protocol")["ballot_labels"].items()]
+    labels = [
+        (key, re.compile(pattern, re.IGNORECASE)) for key, pattern in lexicon.load("protocol")["ballot_labels"].items()
+    ]
     current: str | None = None
     for passage in passages:
         for piece in _ballot_pieces(passage):
@@ -261,7 +282,9 @@ def _ballots(vote: Vote, passages: list[Passage], *, people: list[str]) -> None:
                 continue
             for name in _people_in(piece, people=people):
                 party = re.search(r"\((\w+)\)", name)
-                vote.ballots.append(Ballot(re.sub(r"\s*\(\w+\)", "", name), current, party.group(1).upper() if party else None))
+                vote.ballots.append(
+                    Ballot(re.sub(r"\s*\(\w+\)", "", name), current, party.group(1).upper() if party else None)
+                )
 
 
 _BALLOT_LABEL = re.compile(r"(?<=\S)\s+(?=(?:Ja|Nej|Avstår|Avstod|Frånvarande)(?:-?röster)?\s*:)")
@@ -294,9 +317,13 @@ def reservations(passages: list[Passage], *, people: list[str], page_of) -> list
             if not m and passage.role != "reservation":
                 continue
             # "... reserverar sig till förmån för A:s yrkande": who they favour is no reserver.
-            who = re.split(r"\b(?:till\s+förmån\s+för|mot\s+beslutet|mot\s+förmån|avseende|med\s+hänvisning)\b", sentence)[0]
+            who = re.split(
+                r"\b(?:till\s+förmån\s+för|mot\s+beslutet|mot\s+förmån|avseende|med\s+hänvisning)\b", sentence
+            )[0]
             names = _people_in(who, people=people, listed=True) or _parties_in(who)
-            reason = "skriftlig" if re.search(r"skriftlig|reservationsmotivering|bilaga", sentence, re.IGNORECASE) else None
+            reason = (
+                "skriftlig" if re.search(r"skriftlig|reservationsmotivering|bilaga", sentence, re.IGNORECASE) else None
+            )
             for name in names:
                 if not any(r.by == name for r in found):
                     found.append(Reservation(name, reason, _span(passage, start, end, page_of)))
@@ -310,12 +337,19 @@ def notes(passages: list[Passage], *, people: list[str], page_of) -> list[Protoc
     found = []
     for passage in passages:
         if passage.role == "note":
-            found.append(ProtocolNote(passage.text.strip(), _people_in(passage.text, people=people),
-                                      _span(passage, 0, len(passage.text), page_of)))
+            found.append(
+                ProtocolNote(
+                    passage.text.strip(),
+                    _people_in(passage.text, people=people),
+                    _span(passage, 0, len(passage.text), page_of),
+                )
+            )
             continue
         for start, end, sentence in passage.sentences():
             if _rx("notes", 0).search(sentence):
-                found.append(ProtocolNote(sentence, _people_in(sentence, people=people), _span(passage, start, end, page_of)))
+                found.append(
+                    ProtocolNote(sentence, _people_in(sentence, people=people), _span(passage, start, end, page_of))
+                )
     return found
 
 
@@ -326,7 +360,9 @@ def recusals(passages: list[Passage], *, people: list[str], page_of) -> list[Rec
         for start, end, sentence in passage.sentences():
             if _rx("recusal", 0).search(sentence):
                 for name in _people_in(sentence, people=people):
-                    found.append(Recusal(resolve(re.sub(r"\s*\(\w+\)", "", name), people), _span(passage, start, end, page_of)))
+                    found.append(
+                        Recusal(resolve(re.sub(r"\s*\(\w+\)", "", name), people), _span(passage, start, end, page_of))
+                    )
     return found
 
 

@@ -110,7 +110,7 @@ def _rest_line(line: Line, label: Label) -> Line:
 def read_sections(body: list[Line], *, width: int = 80) -> list[Passage]:
     """The item's body as passages, each with the section role it stands under."""
     groups: list[tuple[Label | None, bool, list[Line]]] = [(None, False, [])]
-    for line in (piece for line in body for piece in _split_inline(line)):
+    for line in (piece for whole in body for piece in _split_inline(whole)):
         label = section_label(line.text) if line.text else None
         if label is not None:
             inline = bool(label.rest)
@@ -125,9 +125,13 @@ def read_sections(body: list[Line], *, width: int = 80) -> list[Passage]:
             groups.append((label, inline, rest))
             continue
         current, inline, lines = groups[-1]
-        if current is not None and line.text and (
-            (current.role == "decision" and record_note().match(line.text))
-            or (current.role == "documents" and not line.bullet and _new_paragraph(lines, line))
+        if (
+            current is not None
+            and line.text
+            and (
+                (current.role == "decision" and record_note().match(line.text))
+                or (current.role == "documents" and not line.bullet and _new_paragraph(lines, line))
+            )
         ):
             groups.append((None, False, [line]))
             continue
@@ -140,7 +144,11 @@ def read_sections(body: list[Line], *, width: int = 80) -> list[Passage]:
                 # Bullets under a decision label are its decisions; bullets after its
                 # paragraphs (unless a lead-in "... att:" announces them) are the minutes' text again.
                 previous = passages[-1]
-                if not previous.bullet and not re.search(r"(?:\batt|:)\s*$", previous.text) and not re.match(r"att\s", passage.text):
+                if (
+                    not previous.bullet
+                    and not re.search(r"(?:\batt|:)\s*$", previous.text)
+                    and not re.match(r"att\s", passage.text)
+                ):
                     open_section = False
             if inline and n and not passages[-1].text.rstrip().endswith(":"):
                 open_section = False  # "Beslut: text" labels its own paragraph (and what its ":" announces)

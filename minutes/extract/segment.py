@@ -44,7 +44,9 @@ def _multiword_labels() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _bare_labels() -> re.Pattern:
     words = [w for w in lexicon.header_labels() if " " not in w and len(w) > 2]
-    return re.compile(rf"(?<=\s)(?-i:(?=[A-ZÅÄÖ]))(?:{lexicon.alternation(words)})(?=\s+(?-i:[A-ZÅÄÖ\d]))", re.IGNORECASE)
+    return re.compile(
+        rf"(?<=\s)(?-i:(?=[A-ZÅÄÖ]))(?:{lexicon.alternation(words)})(?=\s+(?-i:[A-ZÅÄÖ\d]))", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,10 @@ def _section_labels() -> re.Pattern:
 
 
 #: Words a number belongs to ("punkt 2", "bilaga 3", "kap. 5"): such a number is no item number.
-_COUNTED = re.compile(r"\b(?:punkt|punkterna|nr|paragraf|kap|kapitel|bilaga|bilagorna|motion|sidan|sida|steg|fas|del|år|rad|version|prop)\.?\s*$", re.IGNORECASE)
+_COUNTED = re.compile(
+    r"\b(?:punkt|punkterna|nr|paragraf|kap|kapitel|bilaga|bilagorna|motion|sidan|sida|steg|fas|del|år|rad|version|prop)\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 def page_prefix(raw: str) -> int:

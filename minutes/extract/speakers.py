@@ -24,7 +24,9 @@ from minutes.extract.people import (
 )
 from minutes.extract.pipeline import cues_of
 
-_APPOSITION = re.compile(r"^\s*(?:\([A-ZÅÄÖ]{1,3}\))?\s*(?:,\s*[^,.;]{1,60}?,|\([^)]{1,60}\)|[–-]\s*\w+)?\s*(?:,|och|samt)?\s*$")
+_APPOSITION = re.compile(
+    r"^\s*(?:\([A-ZÅÄÖ]{1,3}\))?\s*(?:,\s*[^,.;]{1,60}?,|\([^)]{1,60}\)|[–-]\s*\w+)?\s*(?:,|och|samt)?\s*$"
+)
 _QUESTION_SOURCE = re.compile(rf"(?:\?\s*|^)\(({NAME_WORD}(?: {NAME_WORD}){{1,3}})\s*(?:,[^)]*)?\)")
 _SINGLE = re.compile(rf"(?<![\w-])({NAME_WORD})(?![\w-])")
 _INITIAL = re.compile(rf"(?<![\w-])([A-ZÅÄÖ])\.? ({NAME_WORD})(?![\w-])")
@@ -135,7 +137,9 @@ def mentions(text: str, *, people: list[str], roles: dict[str, str] | None = Non
     return sorted(found)
 
 
-def speakers_in(passage: Passage, start: int, end: int, *, people: list[str], roles: dict[str, str] | None = None) -> list[str]:
+def speakers_in(
+    passage: Passage, start: int, end: int, *, people: list[str], roles: dict[str, str] | None = None
+) -> list[str]:
     """People the sentence ``passage.text[start:end]`` says speak."""
     sentence = passage.text[start:end]
     names = mentions(sentence, people=people, roles=roles)
@@ -160,8 +164,12 @@ def speakers_in(passage: Passage, start: int, end: int, *, people: list[str], ro
             # "Vid behandlingen yttrar sig Anna Berg (S)", "upplästes av Anna": the names after the verb.
             after = [n for n in names if n[0] >= cue.end - start]
             tail = sentence[cue.end - start :]
-            if re.match(r"^\s*(?:sig|av)\b", tail) or cue.text.lower().endswith((" av", " sig")) or sentence[:cue_start].strip().endswith(("följande", "av")):
-                out += [name for _s, _e, name in after if not re.search(r"understödd\s+av\s+\S*\s*$", sentence[: _s])]
+            if (
+                re.match(r"^\s*(?:sig|av)\b", tail)
+                or cue.text.lower().endswith((" av", " sig"))
+                or sentence[:cue_start].strip().endswith(("följande", "av"))
+            ):
+                out += [name for _s, _e, name in after if not re.search(r"understödd\s+av\s+\S*\s*$", sentence[:_s])]
     announced = _list_announced().search(sentence)
     if announced:
         # "Följande personer talade för ...: A (S), B (M)": the names listed after the colon.

@@ -57,14 +57,21 @@ def make_club(index: int, seed: int) -> Club:
     kind = "association" if index % 2 == 0 else "union"
     place = town_name(index * 4 + 2)
     template, short = rng.choice(V.ASSOCIATIONS if kind == "association" else V.STUDENT_UNIONS)
-    fill = {"place": place, "place_gen": place_genitive(place), "bird": rng.choice(V.BIRDS),
-            "flower": rng.choice(V.FLOWERS), "i": place[0]}
+    fill = {
+        "place": place,
+        "place_gen": place_genitive(place),
+        "bird": rng.choice(V.BIRDS),
+        "flower": rng.choice(V.FLOWERS),
+        "i": place[0],
+    }
     name = template.format(**fill)
     short = short.format(**fill) if short and rng.random() < 0.7 else None
     taken: set[str] = set()
     roles = V.BOARD_ROLES if kind == "association" else V.UNION_ROLES
-    board = [(role, Person(full, first)) for role, (full, first)
-             in zip(roles, unique_people(rng, len(roles), taken, WIDE_NAMES))]
+    board = [
+        (role, Person(full, first))
+        for role, (full, first) in zip(roles, unique_people(rng, len(roles), taken, WIDE_NAMES))
+    ]
     members = [Person(full, first) for full, first in unique_people(rng, 12, taken, WIDE_NAMES)]
     style = {
         "numbering": NUMBERING[index % len(NUMBERING)],
@@ -73,8 +80,7 @@ def make_club(index: int, seed: int) -> Club:
         "tasks": rng.choice(("first", "full", "initials")),
         "medium": rng.choices(("plain", "markdown", "flat"), (0.55, 0.3, 0.15))[0],
         "header": rng.choice(("lines", "one_line")),
-        "title": rng.choice(("Protokoll fört vid {meeting} i {name}", "{Meeting} {date}",
-                             "PROTOKOLL – {meeting}")),
+        "title": rng.choice(("Protokoll fört vid {meeting} i {name}", "{Meeting} {date}", "PROTOKOLL – {meeting}")),
         "bullet": rng.choice(("-", "•", "*")),
     }
     initials = {}
@@ -86,10 +92,21 @@ def make_club(index: int, seed: int) -> Club:
     if style["tasks"] == "initials" and not style["initials"]:
         style["tasks"] = "first"
     room = rng.choice(V.CLUB_ROOMS).format(place=place)
-    return Club(index, kind, name, short, board, members, room, rng.randrange(4),
-                rng.choice((("18:30", "20:45"), ("19:00", "21:00"), ("17:15", "19:30"))),
-                rng.sample(V.CLUB_MATTERS, 4), f"forening-{index:03d}-{ascii_slug(place)}",
-                style, initials)
+    return Club(
+        index,
+        kind,
+        name,
+        short,
+        board,
+        members,
+        room,
+        rng.randrange(4),
+        rng.choice((("18:30", "20:45"), ("19:00", "21:00"), ("17:15", "19:30"))),
+        rng.sample(V.CLUB_MATTERS, 4),
+        f"forening-{index:03d}-{ascii_slug(place)}",
+        style,
+        initials,
+    )
 
 
 def club_days(club: Club, count: int, seed: int) -> list[tuple[date, str]]:
@@ -132,8 +149,13 @@ class Writer:
         if number[-1].isalpha():
             text = f"{number[-1]}) {title}"
         else:
-            text = {"plain": f"{number} {title}", "dot": f"{number}. {title}", "paren": f"{number}) {title}",
-                    "para": f"§ {number} {title}", "para_tight": f"§{number} {title}"}[form]
+            text = {
+                "plain": f"{number} {title}",
+                "dot": f"{number}. {title}",
+                "paren": f"{number}) {title}",
+                "para": f"§ {number} {title}",
+                "para_tight": f"§{number} {title}",
+            }[form]
         self.doc.heading(text)
         return self.truth.item(number, title)
 
@@ -185,8 +207,9 @@ def _attendance(w: Writer, absent: list[tuple[str, Person]], extra: int) -> None
 def _header(w: Writer, meeting_word: str) -> None:
     club, doc, day, truth = w.club, w.doc, w.day, w.truth
     start, end = club.hours
-    title = club.style["title"].format(meeting=meeting_word, Meeting=meeting_word.capitalize(),
-                                       name=club.name, date=day.isoformat())
+    title = club.style["title"].format(
+        meeting=meeting_word, Meeting=meeting_word.capitalize(), name=club.name, date=day.isoformat()
+    )
     if "{date}" in club.style["title"]:
         truth.record(day.isoformat(), day.isoformat())
     doc.title(title)
@@ -220,8 +243,9 @@ def _formalities(w: Writer, secretary: Person, checker: Person, chair: Person) -
     item.decide(text, "decided", optional=True)
     doc.blank()
     item = w.heading(rng.choice(("Val av justerare", "Val av justerare tillika rösträknare")))
-    text = rng.choice((f"{checker.name} valdes att jämte ordföranden justera protokollet.",
-                       f"{checker.name} väljs till justerare."))
+    text = rng.choice(
+        (f"{checker.name} valdes att jämte ordföranden justera protokollet.", f"{checker.name} väljs till justerare.")
+    )
     doc.text(text)
     item.decide(text, "decided", optional=True)
     doc.blank()
@@ -232,8 +256,7 @@ def _formalities(w: Writer, secretary: Person, checker: Person, chair: Person) -
     doc.blank()
 
 
-def _att_item(w: Writer, title: str, atts: list[str], lead: str = "Förslag",
-              number: str | None = None) -> TItem:
+def _att_item(w: Writer, title: str, atts: list[str], lead: str = "Förslag", number: str | None = None) -> TItem:
     """'Förslag / 1. Att ... / Beslut / Attsats 1 bifalles': the approved att-satser decide."""
     doc, rng = w.doc, w.rng
     item = w.heading(title, number)
@@ -270,8 +293,15 @@ def _matter(w: Writer, matter: tuple) -> None:
     _, speaker = rng.choice(w.present)
     doc.text(f"{w.spoken(speaker)} informerade om läget för {subject}.")
     item.speaker(speaker.name)
-    doc.text(rng.choice(("Frågan diskuterades och flera synpunkter kom fram.",
-                         "Styrelsen diskuterade olika alternativ.", "Arbetet går enligt plan.")))
+    doc.text(
+        rng.choice(
+            (
+                "Frågan diskuterades och flera synpunkter kom fram.",
+                "Styrelsen diskuterade olika alternativ.",
+                "Arbetet går enligt plan.",
+            )
+        )
+    )
     for task in rng.sample(tasks, rng.randint(1, 2)):
         _task(w, item, rng.choice(w.present)[1], task)
     if rng.random() < 0.35:
@@ -321,8 +351,9 @@ def _signatures(w: Writer, secretary: Person, chair: Person, checker: Person) ->
     w.truth.signatories = [secretary.name, chair.name, checker.name]
 
 
-def write_club_meeting(club: Club, k: int, day: date, kind: str, next_day: date | None,
-                       seed: int, pdf_share: float) -> Generated:
+def write_club_meeting(
+    club: Club, k: int, day: date, kind: str, next_day: date | None, seed: int, pdf_share: float
+) -> Generated:
     """A board meeting, an årsmöte or a sektionsmöte of a club."""
     rng = random.Random(f"meeting:forening:{seed}:{club.index}:{k}")
     stem = f"{club.slug}_{day.isoformat()}"
@@ -350,10 +381,15 @@ def write_club_meeting(club: Club, k: int, day: date, kind: str, next_day: date 
     _closing(w, next_day if kind == "board" else None)
     _signatures(w, secretary, chair, checker)
     text = render(doc, medium)
-    output = Output(pdf=pdf, suffix=suffix, header=None if rng.random() < 0.5 else club.name,
-                    footer=rng.choice(("Sida {page}", "{page}({pages})", "{page}")))
-    return Generated(f"{club.slug}/{day.year}/{stem}{suffix}", text, truth.as_gold(), w.threads,
-                     output=output, family="forening")
+    output = Output(
+        pdf=pdf,
+        suffix=suffix,
+        header=None if rng.random() < 0.5 else club.name,
+        footer=rng.choice(("Sida {page}", "{page}({pages})", "{page}")),
+    )
+    return Generated(
+        f"{club.slug}/{day.year}/{stem}{suffix}", text, truth.as_gold(), w.threads, output=output, family="forening"
+    )
 
 
 def _board_items(w: Writer) -> None:
@@ -473,9 +509,14 @@ def _general_items(w: Writer) -> None:
         abstain = rng.randint(0, 3)
         for_ = voters - against - abstain
         yes, no = (against, for_) if rejected else (for_, against)
-        doc.text(rng.choice((f"Röstning om attsats 2: {yes} för, {no} emot, {abstain} avstår.",
-                             f"Omröstning om attsats 2 genomfördes: {yes} röster för, {no} emot och "
-                             f"{abstain} nedlagda.")))
+        doc.text(
+            rng.choice(
+                (
+                    f"Röstning om attsats 2: {yes} för, {no} emot, {abstain} avstår.",
+                    f"Omröstning om attsats 2 genomfördes: {yes} röster för, {no} emot och {abstain} nedlagda.",
+                )
+            )
+        )
         item.votes.append(vote_entry(yes, no, abstain, None))
         doc.label("Beslut")
         if rejected:

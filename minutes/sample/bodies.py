@@ -81,12 +81,27 @@ class NameStock:
 
 
 #: The classic family's names (unchanged, so classic archives stay byte for byte the same).
-CLASSIC_NAMES = NameStock(V.FEMALE_NAMES, V.MALE_NAMES, V.DOUBLE_FEMALE_NAMES, V.DOUBLE_MALE_NAMES,
-                          V.MIDDLE_FEMALE_NAMES, V.MIDDLE_MALE_NAMES, V.LAST_NAMES, V.SECOND_LAST_NAMES)
+CLASSIC_NAMES = NameStock(
+    V.FEMALE_NAMES,
+    V.MALE_NAMES,
+    V.DOUBLE_FEMALE_NAMES,
+    V.DOUBLE_MALE_NAMES,
+    V.MIDDLE_FEMALE_NAMES,
+    V.MIDDLE_MALE_NAMES,
+    V.LAST_NAMES,
+    V.SECOND_LAST_NAMES,
+)
 #: A wider stock for the other families, so their people are not the classic ones.
-WIDE_NAMES = NameStock(V.FEMALE_NAMES + V.EXTRA_FEMALE_NAMES, V.MALE_NAMES + V.EXTRA_MALE_NAMES,
-                       V.DOUBLE_FEMALE_NAMES, V.DOUBLE_MALE_NAMES, V.MIDDLE_FEMALE_NAMES,
-                       V.MIDDLE_MALE_NAMES, V.EXTRA_LAST_NAMES + V.LAST_NAMES, V.SECOND_LAST_NAMES)
+WIDE_NAMES = NameStock(
+    V.FEMALE_NAMES + V.EXTRA_FEMALE_NAMES,
+    V.MALE_NAMES + V.EXTRA_MALE_NAMES,
+    V.DOUBLE_FEMALE_NAMES,
+    V.DOUBLE_MALE_NAMES,
+    V.MIDDLE_FEMALE_NAMES,
+    V.MIDDLE_MALE_NAMES,
+    V.EXTRA_LAST_NAMES + V.LAST_NAMES,
+    V.SECOND_LAST_NAMES,
+)
 
 
 def person_name(rng: random.Random, names: NameStock = CLASSIC_NAMES) -> tuple[str, str]:
@@ -107,8 +122,9 @@ def person_name(rng: random.Random, names: NameStock = CLASSIC_NAMES) -> tuple[s
     return full, first
 
 
-def unique_people(rng: random.Random, count: int, taken: set[str],
-                  names: NameStock = CLASSIC_NAMES) -> list[tuple[str, str]]:
+def unique_people(
+    rng: random.Random, count: int, taken: set[str], names: NameStock = CLASSIC_NAMES
+) -> list[tuple[str, str]]:
     """Names not yet in `taken` (which is updated), so a first name plus context stays unambiguous."""
     people: list[tuple[str, str]] = []
     while len(people) < count:
@@ -131,8 +147,9 @@ def _orgs(kind: str, place: str, region: str, rng: random.Random) -> list[str]:
     return [rng.choice(V.CARE_ORGS).format(place=n, region=f"Region {region}") for n in neighbours]
 
 
-def _roster(kind: str, rng: random.Random, orgs: list[str], taken: set[str],
-            role_abbrev: bool) -> tuple[list[Person], list[Person]]:
+def _roster(
+    kind: str, rng: random.Random, orgs: list[str], taken: set[str], role_abbrev: bool
+) -> tuple[list[Person], list[Person]]:
     """(members, officials) for one term of office; the first members chair the body."""
     size = {"care": 12, "political": 10, "committee": 9, "board": 7}[kind]
     members = []
@@ -187,8 +204,14 @@ def _topics(region_index: int, window: int, seed: int) -> list[Topic]:
         fill = {"system": rng.choice(V.SYSTEMS), "area": rng.choice(V.AREAS)}
         first = ERAS[0][0] + window * TOPIC_WINDOW_YEARS
         when = f"{first}–{first + TOPIC_WINDOW_YEARS - 1}"
-        topics.append(Topic((region_index, window, k), f"{label.format(**fill)} ({region} {when})",
-                            subject.format(**fill), tuple(t.format(**fill) for t in titles)))
+        topics.append(
+            Topic(
+                (region_index, window, k),
+                f"{label.format(**fill)} ({region} {when})",
+                subject.format(**fill),
+                tuple(t.format(**fill) for t in titles),
+            )
+        )
     return topics
 
 
@@ -201,13 +224,16 @@ def topics_for(body: Body, year: int) -> list[Topic]:
 def _style(kind: str, era: int, rng: random.Random) -> Style:
     """Pick one body's layout habits for one era (older eras look like copied PDFs)."""
     protocol = kind in ("committee", "board")
-    header = rng.choice({
-        "care": (("tid_iso", "tid_long"), ("tid_iso", "dag_noyear"), ("datum_long",)),
-        "political": (("tid_long",), ("dag_noyear", "tid_long"), ("datum_long", "tid_iso")),
-    }.get(kind, (("protocol",),) * 3)[era])
+    header = rng.choice(
+        {
+            "care": (("tid_iso", "tid_long"), ("tid_iso", "dag_noyear"), ("datum_long",)),
+            "political": (("tid_long",), ("dag_noyear", "tid_long"), ("datum_long", "tid_iso")),
+        }.get(kind, (("protocol",),) * 3)[era]
+    )
     if protocol:
-        numbering = rng.choice(("para_before", "para_own_line") if kind == "committee"
-                               else ("para_after", "para_before"))
+        numbering = rng.choice(
+            ("para_before", "para_own_line") if kind == "committee" else ("para_after", "para_before")
+        )
         decision = rng.choice(("plain", "heading", "bullets"))
         doc_title = "Protokoll"
         signature: str | None = "protocol"
@@ -216,22 +242,31 @@ def _style(kind: str, era: int, rng: random.Random) -> Style:
         numbering = rng.choice(("dot", "paren")) if era < 2 else "dot"
         decision = rng.choice(("inline", "block", "bullets") if kind == "care" else ("block", "inline"))
         doc_title = rng.choice(("Minnesanteckningar", "Mötesanteckning", "Mötesanteckningar"))
-        signature = rng.choice(("slash", "two_col", None)) if kind == "political" else \
-            rng.choice(("slash", None, None))
-        attendees = "political" if kind == "political" else rng.choice(
-            ("one_per_line", "inline", "grouped") if era < 2 else ("grouped", "one_per_line"))
-    encoding = rng.choice(("cp1252", "cp1252", "utf-8") if era == 0 else
-                          ("utf-8", "utf-8-sig", "utf-8", "cp1252"))
+        signature = rng.choice(("slash", "two_col", None)) if kind == "political" else rng.choice(("slash", None, None))
+        attendees = (
+            "political"
+            if kind == "political"
+            else rng.choice(("one_per_line", "inline", "grouped") if era < 2 else ("grouped", "one_per_line"))
+        )
+    encoding = rng.choice(("cp1252", "cp1252", "utf-8") if era == 0 else ("utf-8", "utf-8-sig", "utf-8", "cp1252"))
     return Style(
-        doc_title=doc_title, header=header, header_first=rng.random() < 0.75,
-        attendees=attendees, absent=rng.choice(("block", "suffix", "names_later")),
-        numbering=numbering, kind_labels=not protocol and rng.random() < 0.7,
+        doc_title=doc_title,
+        header=header,
+        header_first=rng.random() < 0.75,
+        attendees=attendees,
+        absent=rng.choice(("block", "suffix", "names_later")),
+        numbering=numbering,
+        kind_labels=not protocol and rng.random() < 0.7,
         presenter_label=rng.choice(("Föredragande:", "Föredragande:", "Föredragare:", None)),
-        decision=decision, bullet=rng.choice(("•", "-", "•", "–")),
+        decision=decision,
+        bullet=rng.choice(("•", "-", "•", "–")),
         wrap=rng.choice((78, 84, 90)) if era == 0 or rng.random() < 0.3 else None,
-        page_artifacts=era < 2 and rng.random() < 0.6, signature=signature,
-        encoding=encoding, newline="\r\n" if rng.random() < 0.3 else "\n",
-        role_abbrev=rng.random() < 0.3, links=era == 2 and rng.random() < 0.6,
+        page_artifacts=era < 2 and rng.random() < 0.6,
+        signature=signature,
+        encoding=encoding,
+        newline="\r\n" if rng.random() < 0.3 else "\n",
+        role_abbrev=rng.random() < 0.3,
+        links=era == 2 and rng.random() < 0.6,
         online_label=rng.choice(("Plats: Teams", "Mötesform: Teams")),
     )
 
@@ -259,21 +294,34 @@ def make_body(index: int, seed: int) -> Body:
         if p:  # about a third of the members change at each election
             keep = [m for m in members[2:] if rng.random() < 0.65]
             fresh, _ = _roster(kind, rng, orgs, taken, role_abbrev)
-            members = fresh[:2] + keep + fresh[2:2 + len(members) - 2 - len(keep)]
+            members = fresh[:2] + keep + fresh[2 : 2 + len(members) - 2 - len(keep)]
         rosters[p] = (members, officials)
-    guests = [Person(full_name, first, rng.choice(orgs), None)
-              for full_name, first in unique_people(rng, 8, taken)]
+    guests = [Person(full_name, first, rng.choice(orgs), None) for full_name, first in unique_people(rng, 8, taken)]
     windows = range(topic_window(ERAS[-1][1]) + 1)
     topics = {w: _topics(region_index, w, seed) for w in windows}
-    months = {"care": (2, 3, 5, 6, 9, 10, 11, 12), "political": (2, 4, 5, 9, 10, 11),
-              "committee": (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12), "board": (2, 4, 6, 9, 10, 12)}[kind]
+    months = {
+        "care": (2, 3, 5, 6, 9, 10, 11, 12),
+        "political": (2, 4, 5, 9, 10, 11),
+        "committee": (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12),
+        "board": (2, 4, 6, 9, 10, 12),
+    }[kind]
     start = rng.choice((("09:00", "11:00"), ("13:00", "15:00"), ("13:30", "16:30"), ("08:30", "12:00")))
     return Body(
-        index=index, kind=kind, short=short, full=full,
+        index=index,
+        kind=kind,
+        short=short,
+        full=full,
         slug=f"{index:04d}-{kind}-{ascii_slug(place)}",
-        place=place, region=region, self_refs=refs, weekday=rng.randrange(5),
-        months=months, week_of_month=rng.randrange(3), start_hours=start,
-        rosters=rosters, guests=guests, topics=topics,
+        place=place,
+        region=region,
+        self_refs=refs,
+        weekday=rng.randrange(5),
+        months=months,
+        week_of_month=rng.randrange(3),
+        start_hours=start,
+        rosters=rosters,
+        guests=guests,
+        topics=topics,
         styles={era: _style(kind, era, rng) for era in range(len(ERAS))},
         rooms=tuple(r.format(place=place) for r in rng.sample(V.ROOMS, 2)),
     )

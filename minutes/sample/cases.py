@@ -40,8 +40,9 @@ def _years(text: str, *years: int) -> list[tuple[str, str]]:
     return [(str(y), str(y)) for y in years if str(y) in text]
 
 
-def make_case(council: Council, path: tuple[str, ...], body: CouncilBody, day: date,
-              rng: random.Random, dnr: str) -> Case:
+def make_case(
+    council: Council, path: tuple[str, ...], body: CouncilBody, day: date, rng: random.Random, dnr: str
+) -> Case:
     """A case starting at `body` on `day` and following `path` (kinds of body)."""
     final_kind = path[-1]
     start = path[0]
@@ -52,12 +53,17 @@ def make_case(council: Council, path: tuple[str, ...], body: CouncilBody, day: d
         kind = rng.choice(("yttrande", "askande"))
     elif start in ("namnd", "rnamnd"):
         builds = body.short in ("MBN", "SBN", "TN")
-        kind = rng.choice((("taxa", "riktlinje", "investering") + (("plan", "plan") if builds else ()))
-                          if start == "namnd" else ("riktlinje", "investering", "plan_regional"))
+        kind = rng.choice(
+            (("taxa", "riktlinje", "investering") + (("plan", "plan") if builds else ()))
+            if start == "namnd"
+            else ("riktlinje", "investering", "plan_regional")
+        )
     else:
-        kind = rng.choice(("budget", "arsredovisning", "reglemente", "riktlinje", "investering", "taxa")
-                          if council.family == "kommunal" else
-                          ("budget", "arsredovisning", "delarsrapport", "taxa_trafik", "investering"))
+        kind = rng.choice(
+            ("budget", "arsredovisning", "reglemente", "riktlinje", "investering", "taxa")
+            if council.family == "kommunal"
+            else ("budget", "arsredovisning", "delarsrapport", "taxa_trafik", "investering")
+        )
     mentions: list[tuple[str, str]] = []
     att_mentions: list[tuple[str, str]] = []
     final: list[tuple[str, str]] = []
@@ -69,10 +75,11 @@ def make_case(council: Council, path: tuple[str, ...], body: CouncilBody, day: d
         mentions += _years(title, next_year)
         starts = f"1 januari {next_year}"
         att_mentions.append((starts, f"{next_year}-01-01"))
-        final = [(f"att anta taxa för {service} {next_year} enligt bilaga 1", "decided"),
-                 (f"att taxan börjar gälla den {starts}", "decided")]
-        background.append(f"Förslaget innebär att taxan för {service} räknas upp med "
-                          f"{rng.randint(2, 6)} procent.")
+        final = [
+            (f"att anta taxa för {service} {next_year} enligt bilaga 1", "decided"),
+            (f"att taxan börjar gälla den {starts}", "decided"),
+        ]
+        background.append(f"Förslaget innebär att taxan för {service} räknas upp med {rng.randint(2, 6)} procent.")
     elif kind == "taxa_trafik":
         title = f"Taxor för kollektivtrafiken {next_year}"
         mentions += _years(title, next_year)
@@ -81,23 +88,29 @@ def make_case(council: Council, path: tuple[str, ...], body: CouncilBody, day: d
     elif kind == "riktlinje":
         area = rng.choice(V.POLICY_AREAS)
         title = f"Riktlinjer för {area}"
-        final = [(f"att anta riktlinjer för {area} enligt bilaga", "decided"),
-                 (f"att tidigare riktlinjer för {area} upphör att gälla", "decided")]
+        final = [
+            (f"att anta riktlinjer för {area} enligt bilaga", "decided"),
+            (f"att tidigare riktlinjer för {area} upphör att gälla", "decided"),
+        ]
         background.append(f"Nuvarande riktlinjer för {area} behöver anpassas till ny lagstiftning.")
     elif kind == "investering":
         what = rng.choice(_investments(council)).format(district=_district(council, rng))
         amount = _amount(rng)
         title = f"Investering i {what}"
-        final = [(f"att godkänna investeringen i {what} med {amount} miljoner kronor", "endorsed"),
-                 (f"att investeringen finansieras inom investeringsbudgeten för {year}", "decided")]
+        final = [
+            (f"att godkänna investeringen i {what} med {amount} miljoner kronor", "endorsed"),
+            (f"att investeringen finansieras inom investeringsbudgeten för {year}", "decided"),
+        ]
         att_mentions.append((str(year), str(year)))
         background.append(f"Den totala investeringsutgiften beräknas till {amount} miljoner kronor.")
     elif kind == "plan":
         area = rng.choice(V.PLAN_AREAS).format(district=_district(council, rng))
         title = f"Antagande av detaljplan för {area}"
         final = [(f"att anta detaljplan för {area}", "decided")]
-        background.append("Planförslaget har varit utställt för granskning utan att några "
-                          "synpunkter har lämnats som föranleder ändringar.")
+        background.append(
+            "Planförslaget har varit utställt för granskning utan att några "
+            "synpunkter har lämnats som föranleder ändringar."
+        )
     elif kind == "plan_regional":
         area = rng.choice(V.AREAS)
         title = f"Regional handlingsplan för {area}"
@@ -113,14 +126,18 @@ def make_case(council: Council, path: tuple[str, ...], body: CouncilBody, day: d
         amount = _amount(rng)
         title = f"Äskande om medel för {what}"
         final = [(f"att bevilja {body.voice} {amount} miljoner kronor för {what}", "decided")]
-        background.append(f"{body.name} äskar {amount} miljoner kronor ur "
-                          f"{_styrelse(council).genitive.lower()} medel för oförutsedda behov.")
+        background.append(
+            f"{body.name} äskar {amount} miljoner kronor ur "
+            f"{_styrelse(council).genitive.lower()} medel för oförutsedda behov."
+        )
     elif kind == "budget":
         title = f"Budget {next_year} och ekonomisk plan {next_year + 1}–{next_year + 3}"
         mentions += _years(title, next_year, next_year + 1, next_year + 3)
         rate = f"{rng.randint(20, 23)},{rng.randint(10, 99)}"
-        final = [(f"att fastställa budget för {next_year} enligt bilaga", "decided"),
-                 (f"att fastställa skattesatsen för {next_year} till {rate} kronor per skattekrona", "decided")]
+        final = [
+            (f"att fastställa budget för {next_year} enligt bilaga", "decided"),
+            (f"att fastställa skattesatsen för {next_year} till {rate} kronor per skattekrona", "decided"),
+        ]
         background.append("Budgeten bygger på de senaste skatteunderlagsprognoserna.")
     elif kind == "arsredovisning":
         last = year - 1
@@ -140,8 +157,10 @@ def make_case(council: Council, path: tuple[str, ...], body: CouncilBody, day: d
         starts = f"1 {V.MONTHS[month - 1]} {next_year}"
         att_mentions.append((starts, f"{next_year}-{month:02d}-01"))
         title = f"Revidering av reglemente för {what}"
-        final = [(f"att anta reviderat reglemente för {what}", "decided"),
-                 (f"att reglementet gäller från och med den {starts}", "decided")]
+        final = [
+            (f"att anta reviderat reglemente för {what}", "decided"),
+            (f"att reglementet gäller från och med den {starts}", "decided"),
+        ]
         background.append("Reglementet har setts över efter ändringar i kommunallagen.")
     background += rng.sample(GENERIC_BACKGROUND, 2)
     return Case(dnr, kind, title, mentions, final, background, [], att_mentions=att_mentions)
@@ -160,25 +179,30 @@ def _motion(council: Council, path: tuple[str, ...], day: date, rng: random.Rand
     title = f"{'Medborgarförslag' if citizen else 'Motion'} om {idea}"
     word = "medborgarförslaget" if citizen else "motionen"
     outcome = rng.choice(("avslå", "avslå", "bifalla", "besvarad"))
-    final = ([(f"att anse {word} besvarad", "other")] if outcome == "besvarad"
-             else [(f"att {outcome} {word}", "decided")])
+    final = (
+        [(f"att anse {word} besvarad", "other")] if outcome == "besvarad" else [(f"att {outcome} {word}", "decided")]
+    )
     who = "kommunen" if council.family == "kommunal" else "regionen"
-    background = ([f"{author.name} ({author.party}) föreslår i en motion att {who} ska satsa på {idea}."]
-                  if author else [f"I ett medborgarförslag föreslås att {who} ska satsa på {idea}."])
+    background = (
+        [f"{author.name} ({author.party}) föreslår i en motion att {who} ska satsa på {idea}."]
+        if author
+        else [f"I ett medborgarförslag föreslås att {who} ska satsa på {idea}."]
+    )
     background.append(rng.choice(GENERIC_BACKGROUND))
-    return Case(dnr, "medborgarforslag" if citizen else "motion", title, [], final, background, [],
-                author=author, lodged=day)
+    return Case(
+        dnr, "medborgarforslag" if citizen else "motion", title, [], final, background, [], author=author, lodged=day
+    )
 
 
 def _investments(council: Council) -> tuple[str, ...]:
     return V.INVESTMENTS if council.family == "kommunal" else V.REGION_INVESTMENTS
 
 
-def unique_case(council: Council, path: tuple[str, ...], body: CouncilBody, day: date,
-                rng: random.Random, dnr: str) -> Case:
+def unique_case(
+    council: Council, path: tuple[str, ...], body: CouncilBody, day: date, rng: random.Random, dnr: str
+) -> Case:
     """A case whose title no open case of the council carries (a few tries, then any)."""
-    titles = {c.title for c in council.cases
-              if council.days[c.stages[-1][0]][c.stages[-1][1]] >= day}
+    titles = {c.title for c in council.cases if council.days[c.stages[-1][0]][c.stages[-1][1]] >= day}
     for _ in range(6):
         case = make_case(council, path, body, day, rng, dnr)
         if case.title not in titles:

@@ -45,8 +45,7 @@ def add_speaker(item: Item, person: Person) -> None:
 
 def spoken_name(ctx: Context, item: Item, person: Person) -> str:
     """Full name, or the first name alone when the item has already made it certain."""
-    if person in item.presenters and ctx.first_name_counts.get(person.first, 0) == 1 \
-            and ctx.rng.random() < 0.5:
+    if person in item.presenters and ctx.first_name_counts.get(person.first, 0) == 1 and ctx.rng.random() < 0.5:
         return person.first
     return person.name
 
@@ -82,16 +81,23 @@ def list_block(ctx: Context) -> list[tuple]:
     rng = ctx.rng
     roll = rng.random()
     if roll < 0.55:
-        return [("p", rng.choice(("Förslaget omfattar:", "Följande lyfts i diskussionen:",
-                                  "Exempel på förbättringsområden är:"))),
-                ("bullets", rng.sample(V.BULLET_PHRASES, rng.randint(2, 5)))]
+        return [
+            (
+                "p",
+                rng.choice(
+                    ("Förslaget omfattar:", "Följande lyfts i diskussionen:", "Exempel på förbättringsområden är:")
+                ),
+            ),
+            ("bullets", rng.sample(V.BULLET_PHRASES, rng.randint(2, 5))),
+        ]
     if roll < 0.8:
-        return [("p", "Arbetet är uppdelat i tre steg:"),
-                ("numbered", rng.sample(V.BULLET_PHRASES, 3))]
+        return [("p", "Arbetet är uppdelat i tre steg:"), ("numbered", rng.sample(V.BULLET_PHRASES, 3))]
     prefix = rng.randint(2, 9)
     parts = rng.sample(V.OUTLINE_PHRASES, 3)
-    return [("p", "Planen omfattar tre typer av uppdrag:"),
-            ("outline", [f"{prefix}.{i + 1} {text}" for i, text in enumerate(parts)])]
+    return [
+        ("p", "Planen omfattar tre typer av uppdrag:"),
+        ("outline", [f"{prefix}.{i + 1} {text}" for i, text in enumerate(parts)]),
+    ]
 
 
 def next_meeting_month(body: Body, day: date) -> tuple[int, int]:
@@ -114,8 +120,12 @@ def assignment_sentence(ctx: Context, item: Item, subject: str) -> tuple[str, di
     roll = rng.random()
     if roll < 0.2:
         sentence = f"{written} tar med sig frågan och återkommer till nästa möte."
-        return sentence, {"assignees": [assignee], "task": "tar med sig frågan och återkommer till nästa möte",
-                          "due": "next_meeting", "optional": False}
+        return sentence, {
+            "assignees": [assignee],
+            "task": "tar med sig frågan och återkommer till nästa möte",
+            "due": "next_meeting",
+            "optional": False,
+        }
     verb = "får i uppdrag att" if rng.random() < 0.7 else "ges i uppdrag att"
     if roll < 0.45:
         tail, due = " till nästa möte.", "next_meeting"
@@ -131,8 +141,7 @@ def assignment_sentence(ctx: Context, item: Item, subject: str) -> tuple[str, di
             tail, due = f". Återrapportering sker på mötet i {month_text}.", f"{year}-{month:02d}"
     else:
         tail, due = ".", None
-    return f"{written} {verb} {task}{tail}", {"assignees": [assignee], "task": task,
-                                                "due": due, "optional": False}
+    return f"{written} {verb} {task}{tail}", {"assignees": [assignee], "task": task, "due": due, "optional": False}
 
 
 def decision_statement(ctx: Context, kind: str, subject: str) -> str:
@@ -148,8 +157,7 @@ def add_decisions(ctx: Context, item: Item, statements: list[tuple[str, str]]) -
     if bulleted:
         item.decisions.extend({"text": t, "kind": k, "optional": False} for t, k in statements)
     else:
-        item.decisions.append({"text": " ".join(t for t, _ in statements),
-                               "kind": statements[0][1], "optional": False})
+        item.decisions.append({"text": " ".join(t for t, _ in statements), "kind": statements[0][1], "optional": False})
     item.blocks.append(("decision", [t for t, _ in statements], bulleted))
 
 
@@ -158,8 +166,9 @@ def stage_kind(stage: int) -> str:
     return ("information", "information och dialog", "dialog", "beslut")[min(stage, 3)]
 
 
-def topic_item(ctx: Context, item: Item, topic: Topic, stage: int,
-               report_back: list[tuple[str, str, date, bool]]) -> list[tuple]:
+def topic_item(
+    ctx: Context, item: Item, topic: Topic, stage: int, report_back: list[tuple[str, str, date, bool]]
+) -> list[tuple]:
     """Fill a recurring-topic item; returns assignments that must be reported back later."""
     rng = ctx.rng
     item.topic = topic
@@ -190,8 +199,12 @@ def topic_item(ctx: Context, item: Item, topic: Topic, stage: int,
     if rng.random() < 0.5:
         speaker = rng.choice(ctx.people)
         item.blocks.append(("p", paragraph(ctx, item, topic.subject, [speaker])))
-    decision_kind = {"information": "noted", "information och dialog": "noted", "dialog": "other",
-                     "beslut": "decided" if ctx.body.kind in ("committee", "board") else "endorsed"}[kind]
+    decision_kind = {
+        "information": "noted",
+        "information och dialog": "noted",
+        "dialog": "other",
+        "beslut": "decided" if ctx.body.kind in ("committee", "board") else "endorsed",
+    }[kind]
     if rng.random() < 0.15:
         decision_kind = "referred"
     statements = [(decision_statement(ctx, decision_kind, topic.subject), decision_kind)]
@@ -206,8 +219,14 @@ def topic_item(ctx: Context, item: Item, topic: Topic, stage: int,
             item.blocks.append(("p", sentence))
             item.decisions.append({"text": sentence, "kind": "other", "optional": True})
         if truth["due"] and truth["task"] in V.TASKS:
-            pending.append((truth["assignees"][0], truth["task"], ctx.day,
-                            any(p.name == truth["assignees"][0] for p in ctx.people)))
+            pending.append(
+                (
+                    truth["assignees"][0],
+                    truth["task"],
+                    ctx.day,
+                    any(p.name == truth["assignees"][0] for p in ctx.people),
+                )
+            )
     add_decisions(ctx, item, statements)
     return pending
 
@@ -242,18 +261,25 @@ def other_questions(ctx: Context, item: Item) -> None:
     """'Övriga frågor' with lettered sub-items a), b) numbered '<N>a', '<N>b'."""
     rng = ctx.rng
     item.title = rng.choice(V.OTHER_QUESTIONS_TITLES)
-    for letter in "abc"[:rng.randint(1, 2)]:
-        child = Item(number=f"{item.number}{letter}",
-                     title=rng.choice(V.OTHER_QUESTION_SUBTITLES).format(area=rng.choice(V.AREAS)))
+    for letter in "abc"[: rng.randint(1, 2)]:
+        child = Item(
+            number=f"{item.number}{letter}",
+            title=rng.choice(V.OTHER_QUESTION_SUBTITLES).format(area=rng.choice(V.AREAS)),
+        )
         person = rng.choice(ctx.people)
         add_speaker(child, person)
         child.blocks.append(("p", f"{person.name} lyfter frågan och beskriver läget i den egna verksamheten."))
         if rng.random() < 0.4:
             text = f"{person.name} tar med sig frågan och återkommer till nästa möte."
             child.decisions.append({"text": text, "kind": "referred", "optional": False})
-            child.assignments.append({"assignees": [person.name],
-                                      "task": "tar med sig frågan och återkommer till nästa möte",
-                                      "due": "next_meeting", "optional": False})
+            child.assignments.append(
+                {
+                    "assignees": [person.name],
+                    "task": "tar med sig frågan och återkommer till nästa möte",
+                    "due": "next_meeting",
+                    "optional": False,
+                }
+            )
             child.blocks.append(("decision", [text], False))
         else:
             add_decisions(ctx, child, [(decision_statement(ctx, "noted", "frågan"), "noted")])

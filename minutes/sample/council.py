@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import vocabulary as V
-from .dates import nth_weekday
 from .bodies import WIDE_NAMES, ascii_slug, town_name, unique_people
+from .dates import nth_weekday
 from .model import Person
 
 FIRST_YEAR, LAST_YEAR = 2015, 2025
@@ -35,10 +35,14 @@ CALENDAR = {
 }
 #: Case paths by family: kinds of body in the order a case passes them, with a weight.
 PATHS = {
-    "kommunal": ((("namnd", "ks", "kf"), 3), (("namnd", "ks"), 2), (("ks", "kf"), 3),
-                 (("ksau", "ks", "kf"), 2), (("kf", "ks", "kf"), 2)),
-    "regional": ((("rnamnd", "rs", "rf"), 3), (("rnamnd", "rs"), 1), (("rs", "rf"), 3),
-                 (("rf", "rs", "rf"), 2)),
+    "kommunal": (
+        (("namnd", "ks", "kf"), 3),
+        (("namnd", "ks"), 2),
+        (("ks", "kf"), 3),
+        (("ksau", "ks", "kf"), 2),
+        (("kf", "ks", "kf"), 2),
+    ),
+    "regional": ((("rnamnd", "rs", "rf"), 3), (("rnamnd", "rs"), 1), (("rs", "rf"), 3), (("rf", "rs", "rf"), 2)),
 }
 #: Share of a council's meetings per kind of body.
 SHARES = {"namnd": 0.28, "ksau": 0.14, "ks": 0.3, "kf": 0.28, "rnamnd": 0.25, "rs": 0.4, "rf": 0.35}
@@ -125,8 +129,9 @@ def place_genitive(place: str) -> str:
     return place if place[-1] in "sxz" else place + "s"
 
 
-def _seat_split(rng: random.Random, seats: int, weights: dict[str, float],
-                coalition: tuple[str, ...]) -> dict[str, int]:
+def _seat_split(
+    rng: random.Random, seats: int, weights: dict[str, float], coalition: tuple[str, ...]
+) -> dict[str, int]:
     """Seats per party by largest remainder, with the coalition holding a majority."""
     total = sum(weights.values())
     exact = {p: seats * w / total for p, w in weights.items()}
@@ -168,8 +173,14 @@ def _ordered(seat_parties: dict[str, int], order: tuple[str, ...]) -> list[str]:
     return [p for p in parties for _ in range(seat_parties[p])]
 
 
-def _roster(rng: random.Random, body: CouncilBody, pool: list[Person], taken: set[str],
-            coalition: tuple[str, ...], chair_words: tuple[str, str]) -> None:
+def _roster(
+    rng: random.Random,
+    body: CouncilBody,
+    pool: list[Person],
+    taken: set[str],
+    coalition: tuple[str, ...],
+    chair_words: tuple[str, str],
+) -> None:
     """Members (chair first, vice chair from the opposition), deputies and officials."""
     letters = _ordered(body.seat_parties, coalition)
     members: list[Person] = []
@@ -192,8 +203,10 @@ def _roster(rng: random.Random, body: CouncilBody, pool: list[Person], taken: se
     body.deputies = _people(rng, taken, deputy_letters)
     secretary_title = "kommunsekreterare" if body.kind == "kf" else rng.choice(V.SECRETARY_TITLES)
     titles = [secretary_title] + rng.sample(V.OFFICIAL_TITLES_MUNICIPAL, rng.randint(1, 3))
-    body.officials = [Person(full, first, None, title)
-                      for (full, first), title in zip(unique_people(rng, len(titles), taken, WIDE_NAMES), titles)]
+    body.officials = [
+        Person(full, first, None, title)
+        for (full, first), title in zip(unique_people(rng, len(titles), taken, WIDE_NAMES), titles)
+    ]
 
 
 def _districts(rng: random.Random) -> tuple[str, ...]:
@@ -221,8 +234,9 @@ def make_council(family: str, index: int, seed: int) -> Council:
     coalitions = [c for c in V.COALITIONS if all(p in parties for p in c)] or [("S", parties[2])]
     coalition = rng.choice(coalitions)
     weights = {p: rng.uniform(0.6, 3.0) * (2.2 if p in ("S", "M") else 1.0) for p in parties}
-    council = Council(family, index, place, org, {}, tuple(parties), party_names, coalition,
-                      rng.choice(DNR_FORMATS), _districts(rng))
+    council = Council(
+        family, index, place, org, {}, tuple(parties), party_names, coalition, rng.choice(DNR_FORMATS), _districts(rng)
+    )
     taken: set[str] = set()
     chair_words = rng.choice(V.CHAIR_WORDS)
     rooms = V.MUNICIPAL_ROOMS if family == "kommunal" else V.REGION_ROOMS
@@ -232,21 +246,46 @@ def make_council(family: str, index: int, seed: int) -> Council:
         name, short, genitive, admin = _body_names(kind, org, rng, used)
         used.add(name)
         key = kind if kinds.count(kind) == 1 else f"{kind}{n}"
-        seats = {"namnd": (9, 11), "rnamnd": (11, 13), "ksau": (5,), "ks": (11, 13),
-                 "kf": (31, 41), "rs": (13, 15), "rf": (71, 81)}[kind]
-        body = CouncilBody(key, kind, name, short, genitive, admin, seats=rng.choice(seats),
-                           weekday=rng.randrange(4),
-                           hours=rng.choice((("08:30", "12:00"), ("13:00", "16:30"), ("09:00", "15:00"),
-                                             ("18:00", "21:30") if kind == "kf" else ("13:15", "15:40"))),
-                           room=rng.choice(rooms).format(place=place, room=rng.choice(V.ROOM_NAMES)),
-                           slug=f"{family}-{index:03d}-{ascii_slug(place)}-{ascii_slug(short)}")
+        seats = {
+            "namnd": (9, 11),
+            "rnamnd": (11, 13),
+            "ksau": (5,),
+            "ks": (11, 13),
+            "kf": (31, 41),
+            "rs": (13, 15),
+            "rf": (71, 81),
+        }[kind]
+        body = CouncilBody(
+            key,
+            kind,
+            name,
+            short,
+            genitive,
+            admin,
+            seats=rng.choice(seats),
+            weekday=rng.randrange(4),
+            hours=rng.choice(
+                (
+                    ("08:30", "12:00"),
+                    ("13:00", "16:30"),
+                    ("09:00", "15:00"),
+                    ("18:00", "21:30") if kind == "kf" else ("13:15", "15:40"),
+                )
+            ),
+            room=rng.choice(rooms).format(place=place, room=rng.choice(V.ROOM_NAMES)),
+            slug=f"{family}-{index:03d}-{ascii_slug(place)}-{ascii_slug(short)}",
+        )
         body.seat_parties = _seat_split(rng, body.seats, weights, coalition)
         if kind in ("kf", "rf"):
             assembly = body
         council.bodies[key] = body
     # rosters: the fullmäktige first, the styrelse from its members, the utskott from the styrelse
-    order = sorted(council.bodies.values(), key=lambda b: ("kf", "rf", "ks", "rs", "ksau").index(b.kind)
-                   if b.kind in ("kf", "rf", "ks", "rs", "ksau") else 9)
+    order = sorted(
+        council.bodies.values(),
+        key=lambda b: (
+            ("kf", "rf", "ks", "rs", "ksau").index(b.kind) if b.kind in ("kf", "rf", "ks", "rs", "ksau") else 9
+        ),
+    )
     for body in order:
         if body.kind == "rf":
             continue  # decision lists print no names of members
@@ -289,9 +328,13 @@ def plan_meetings(council: Council, total: int, seed: int) -> None:
     """Give every body its meeting days (a seeded start, everyone from the same month)."""
     rng = random.Random(f"calendar:{council.family}:{seed}:{council.index}")
     bodies = list(council.bodies.values())
-    counts = allocate(total, [SHARES[b.kind] / (2 if b.kind == "namnd" and
-                                                sum(x.kind == "namnd" for x in bodies) > 1 else 1)
-                              for b in bodies])
+    counts = allocate(
+        total,
+        [
+            SHARES[b.kind] / (2 if b.kind == "namnd" and sum(x.kind == "namnd" for x in bodies) > 1 else 1)
+            for b in bodies
+        ],
+    )
     years = max(math.ceil(n / len(CALENDAR[b.kind][0])) for b, n in zip(bodies, counts))
     start = (rng.randint(FIRST_YEAR, max(FIRST_YEAR, LAST_YEAR - years)), rng.choice((1, 2, 8)))
     council.days = {b.key: body_days(b, start, n) for b, n in zip(bodies, counts) if n}
@@ -318,8 +361,10 @@ def plan_cases(council: Council, seed: int, make_case) -> None:
     paths = [(p, w) for p, w in PATHS[council.family] if set(p) <= kinds]
     load: dict[tuple[str, int], int] = {}
     counters: dict[tuple[str, int], int] = {}
-    meetings = sorted(((day, key, i) for key, days in council.days.items() for i, day in enumerate(days)),
-                      key=lambda t: (t[0], list(bodies).index(t[1])))
+    meetings = sorted(
+        ((day, key, i) for key, days in council.days.items() for i, day in enumerate(days)),
+        key=lambda t: (t[0], list(bodies).index(t[1])),
+    )
     for day, key, i in meetings:
         body = bodies[key]
         starting = [(p, w) for p, w in paths if p[0] == body.kind]

@@ -23,8 +23,10 @@ def council_meetings(family: str, index: int, count: int, seed: int, pdf_share: 
     plan_meetings(council, count, seed)
     plan_cases(council, seed, unique_case)
     order = list(council.bodies)
-    meetings = sorted(((day, key, k) for key, days in council.days.items() for k, day in enumerate(days)),
-                      key=lambda t: (t[0], order.index(t[1])))
+    meetings = sorted(
+        ((day, key, k) for key, days in council.days.items() for k, day in enumerate(days)),
+        key=lambda t: (t[0], order.index(t[1])),
+    )
     states = {key: BodyState() for key in council.bodies}
     for day, key, k in meetings:
         body = council.bodies[key]

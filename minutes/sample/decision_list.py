@@ -25,8 +25,13 @@ def _style(council: Council, body: CouncilBody, seed: int) -> dict:
     rng = random.Random(f"dlstyle:{seed}:{council.index}")
     return {
         "medium": rng.choices(("plain", "flat", "markdown"), (0.4, 0.3, 0.3))[0],
-        "title": rng.choice(("Beslut i {voice} {when}", "{genitive} sammanträde {when} – beslut i korthet",
-                             "Kort om besluten i {voice} {when}")),
+        "title": rng.choice(
+            (
+                "Beslut i {voice} {when}",
+                "{genitive} sammanträde {when} – beslut i korthet",
+                "Kort om besluten i {voice} {when}",
+            )
+        ),
         "dnr": rng.choice(("own_line", "paren")),
         "dnr_label": rng.choice(("Dnr", "Diarienummer", "Dnr:")),
         "vote": rng.choice(("colon", "paren")),
@@ -34,8 +39,7 @@ def _style(council: Council, body: CouncilBody, seed: int) -> dict:
     }
 
 
-def _vote(rng: random.Random, council: Council, body: CouncilBody, style: dict,
-          losers: list[str]) -> tuple[str, dict]:
+def _vote(rng: random.Random, council: Council, body: CouncilBody, style: dict, losers: list[str]) -> tuple[str, dict]:
     """Counts by party blocs ('Votering: 45 ja, 30 nej, 4 avstod.') or a bare 'Votering.'"""
     if rng.random() < 0.25:
         return "Votering.", vote_entry(None, None, None, None)
@@ -64,8 +68,9 @@ def _line(item: TItem, decision: str, kind: str, extras: list[str]) -> str:
     return " ".join([f"Beslut: {decision}"] + extras)
 
 
-def write_decision_list(council: Council, body: CouncilBody, k: int, day: date, seed: int,
-                        pdf_share: float, state: BodyState) -> Generated:
+def write_decision_list(
+    council: Council, body: CouncilBody, k: int, day: date, seed: int, pdf_share: float, state: BodyState
+) -> Generated:
     """Meeting number k of a regional assembly, as its published list of decisions."""
     rng = random.Random(f"meeting:{council.family}:{seed}:{council.index}:{body.key}:{k}")
     style = _style(council, body, seed)
@@ -93,7 +98,7 @@ def write_decision_list(council: Council, body: CouncilBody, k: int, day: date, 
     opening += f" Sammanträdet avslutades klockan {clock(end)}."
     truth.location, truth.end_time = body.room, end
     doc.text(opening)
-    adjust = (day + timedelta(days=rng.randint(5, 9)))
+    adjust = day + timedelta(days=rng.randint(5, 9))
     doc.text(f"Protokollet justeras den {truth.record(long_form(adjust), adjust.isoformat())}.")
     doc.blank()
     threads = []
@@ -106,15 +111,16 @@ def write_decision_list(council: Council, body: CouncilBody, k: int, day: date, 
     for entry in entries:
         if entry[0] == "case":
             case, stage = entry[1], entry[2]
-            threads.append((("case", council.family, council.index, case.dnr),
-                            f"{case.title} ({case.dnr})", str(number)))
+            threads.append(
+                (("case", council.family, council.index, case.dnr), f"{case.title} ({case.dnr})", str(number))
+            )
             _case(doc, truth, rng, council, body, style, number, case, stage, day)
         elif entry[0] == "election":
             target = rng.choice([b for b in council.bodies.values() if b is not body])
             item = truth.item(str(number), f"Fyllnadsval i {target.voice}")
             doc.heading(f"{number}. {item.title}")
             taken = {p.name for b in council.bodies.values() for p in b.members + b.deputies}
-            (new, _), = unique_people(rng, 1, taken, WIDE_NAMES)
+            ((new, _),) = unique_people(rng, 1, taken, WIDE_NAMES)
             party = rng.choice(council.parties)
             doc.text(_line(item, f"Till ny ledamot i {target.voice} väljs {new} ({party}).", "decided", []))
         else:
@@ -127,12 +133,23 @@ def write_decision_list(council: Council, body: CouncilBody, k: int, day: date, 
         number += 1
     text = render(doc, style["medium"])
     output = Output(pdf=pdf, suffix=suffix, header=f"{council.org}   {body.name}", footer="Sida {page}")
-    return Generated(f"{body.slug}/{day.year}/{stem}{suffix}", text, truth.as_gold(), threads,
-                     output=output, family=council.family)
+    return Generated(
+        f"{body.slug}/{day.year}/{stem}{suffix}", text, truth.as_gold(), threads, output=output, family=council.family
+    )
 
 
-def _case(doc: Doc, truth: TMeeting, rng: random.Random, council: Council, body: CouncilBody,
-          style: dict, number: int, case: Case, stage: int, day: date) -> None:
+def _case(
+    doc: Doc,
+    truth: TMeeting,
+    rng: random.Random,
+    council: Council,
+    body: CouncilBody,
+    style: dict,
+    number: int,
+    case: Case,
+    stage: int,
+    day: date,
+) -> None:
     """One case in the list: lodged motions go to the styrelse, others are decided."""
     case.numbers[stage], case.days[stage] = str(number), day
     item = truth.item(str(number), case.title, case_number=case.dnr)
@@ -154,19 +171,24 @@ def _case(doc: Doc, truth: TMeeting, rng: random.Random, council: Council, body:
         return
     final = case.final[0][0]
     if case.kind in ("motion", "medborgarforslag"):
-        decision, kind = {"avslå": (f"{word} avslås.", "decided"), "bifal": (f"{word} bifalls.", "decided"),
-                          "anse ": (f"{word} anses besvarad.", "other")}[final[4:9]]
+        decision, kind = {
+            "avslå": (f"{word} avslås.", "decided"),
+            "bifal": (f"{word} bifalls.", "decided"),
+            "anse ": (f"{word} anses besvarad.", "other"),
+        }[final[4:9]]
         if rng.random() < 0.4:
             decision, kind = "Enligt förslag.", "decided"
     else:
-        decision, kind = rng.choice((("Enligt förslag.", "decided"),
-                                     (f"Enligt {styrelse.genitive.lower()} förslag.", "decided")))
+        decision, kind = rng.choice(
+            (("Enligt förslag.", "decided"), (f"Enligt {styrelse.genitive.lower()} förslag.", "decided"))
+        )
     extras = []
     losers = [p for p in council.opposition if rng.random() < 0.5]
     if losers and rng.random() < 0.45:
         party = rng.choice(losers)
-        text = rng.choice(("avslag på förslaget", "återremiss av ärendet",
-                           f"tillägg om att {rng.choice(V.AMENDMENTS)}"))
+        text = rng.choice(
+            ("avslag på förslaget", "återremiss av ärendet", f"tillägg om att {rng.choice(V.AMENDMENTS)}")
+        )
         who = council.party_names[party]
         doc.text(f"Yrkande: {who} yrkade {text}.")
         item.proposals.append({"by": [who], "text": text})

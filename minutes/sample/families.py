@@ -42,8 +42,7 @@ def resolve(families: str | Iterable[str] | Mapping[str, float] | None) -> dict[
         weights = {name: DEFAULT_MIX.get(name, 0.0) for name in names}
     unknown = sorted(set(weights) - set(FAMILY_NAMES))
     if unknown:
-        raise ValueError(f"unknown sample families {', '.join(unknown)}; "
-                         f"choose from {', '.join(FAMILY_NAMES)}")
+        raise ValueError(f"unknown sample families {', '.join(unknown)}; choose from {', '.join(FAMILY_NAMES)}")
     if not weights or any(w < 0 for w in weights.values()) or not sum(weights.values()):
         raise ValueError("choose at least one sample family with a positive weight")
     return {name: weights[name] for name in FAMILY_NAMES if name in weights}

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from . import vocabulary as V
 from .bodies import era_of, make_body, period_of, topics_for
-from .dates import nth_weekday
 from .compose import (
     Context,
     meeting_dates_item,
@@ -25,6 +24,7 @@ from .compose import (
     other_questions,
     topic_item,
 )
+from .dates import nth_weekday
 from .model import Body, Generated, Item, Meeting, Person, Topic
 from .render_text import encode, render
 
@@ -46,8 +46,9 @@ def schedule(body: Body, count: int, seed: int) -> list[date]:
     years = max(1, math.ceil(count / per_year))
     rng = random.Random(f"schedule:{seed}:{body.index}")
     start = rng.randint(FIRST_YEAR, max(FIRST_YEAR, LAST_YEAR - years + 1))
-    days = [nth_weekday(y, m, body.weekday, body.week_of_month)
-            for y in range(start, start + years) for m in body.months]
+    days = [
+        nth_weekday(y, m, body.weekday, body.week_of_month) for y in range(start, start + years) for m in body.months
+    ]
     return days[:count]
 
 
@@ -59,8 +60,7 @@ def year_schedule(body: Body, year: int) -> list[date]:
 def choose_attendance(rng: random.Random, body: Body, year: int) -> list[tuple[Person, str]]:
     """Who was there: members and officials present or absent, some guests invited or called."""
     members, officials = body.rosters[period_of(year)]
-    listed = [(m, "present" if i < 2 or rng.random() < 0.85 else "absent")
-              for i, m in enumerate(members)]
+    listed = [(m, "present" if i < 2 or rng.random() < 0.85 else "absent") for i, m in enumerate(members)]
     listed += [(o, "present") for o in officials]
     guests = rng.sample(body.guests, rng.randint(0, 3))
     status = "called" if rng.random() < 0.3 else "invited"
@@ -116,10 +116,21 @@ class BodyWriter:
             first_counts[p.first] = first_counts.get(p.first, 0) + 1
         ctx = Context(rng, body, style, day, [], present, first_counts)
         start, end = body.start_hours
-        meeting = Meeting(body, day, start, end, "Teams" if online else rng.choice(body.rooms),
-                          online, style, attendance, [], [], ctx.dates,
-                          f"{body.slug}_{day.isoformat()}",
-                          pdf=random.Random(f"pdf:{self.seed}:{body.index}:{k}").random() < self.pdf_share)
+        meeting = Meeting(
+            body,
+            day,
+            start,
+            end,
+            "Teams" if online else rng.choice(body.rooms),
+            online,
+            style,
+            attendance,
+            [],
+            [],
+            ctx.dates,
+            f"{body.slug}_{day.isoformat()}",
+            pdf=random.Random(f"pdf:{self.seed}:{body.index}:{k}").random() < self.pdf_share,
+        )
         meeting.style = style if header == style.header else _with_header(style, header)
         meeting.items = self.items(ctx, day, upcoming, header)
         meeting.signatories = self.signatories(day) if style.signature else []
@@ -138,13 +149,20 @@ class BodyWriter:
         if protocol:
             members = body.rosters[period_of(day.year)][0]
             justerare = rng.choice([p for p in ctx.people if p in members[1:]])
-            item = formal_item(ctx, Item(next(numbers), ""), rng.choice(V.JUSTERARE_TITLES),
-                               f"Till att jämte ordföranden justera protokollet utses {justerare.name}.",
-                               "decided")
+            item = formal_item(
+                ctx,
+                Item(next(numbers), ""),
+                rng.choice(V.JUSTERARE_TITLES),
+                f"Till att jämte ordföranden justera protokollet utses {justerare.name}.",
+                "decided",
+            )
             items.append(item)
             self.justerare = justerare
-        items.append(formal_item(ctx, Item(next(numbers), ""), rng.choice(V.AGENDA_TITLES),
-                                 rng.choice(V.AGENDA_DECISIONS), "endorsed"))
+        items.append(
+            formal_item(
+                ctx, Item(next(numbers), ""), rng.choice(V.AGENDA_TITLES), rng.choice(V.AGENDA_DECISIONS), "endorsed"
+            )
+        )
         if not protocol:
             text, kind = rng.choice(V.PREVIOUS_DECISIONS)
             items.append(formal_item(ctx, Item(next(numbers), ""), rng.choice(V.PREVIOUS_TITLES), text, kind))
@@ -187,6 +205,7 @@ class BodyWriter:
 def _with_header(style, header: str):
     """A copy of the style with another header format (fallback for year-less headers)."""
     from dataclasses import replace
+
     return replace(style, header=header)
 
 
@@ -205,12 +224,18 @@ def truth_of(meeting: Meeting, source: str) -> dict:
     return {
         "source": source,
         "meeting": {
-            "body": meeting.body.short, "body_name": meeting.body.full,
-            "date": meeting.day.isoformat(), "start_time": meeting.start, "end_time": meeting.end,
-            "location": meeting.location, "signatories": signers,
+            "body": meeting.body.short,
+            "body_name": meeting.body.full,
+            "date": meeting.day.isoformat(),
+            "start_time": meeting.start,
+            "end_time": meeting.end,
+            "location": meeting.location,
+            "signatories": signers,
         },
-        "attendees": [{"name": p.name, "organization": p.org, "role": p.role, "party": p.party,
-                       "status": status} for p, status in meeting.attendees],
+        "attendees": [
+            {"name": p.name, "organization": p.org, "role": p.role, "party": p.party, "status": status}
+            for p, status in meeting.attendees
+        ],
         "items": items,
         "dates": dates,
     }
@@ -218,13 +243,20 @@ def truth_of(meeting: Meeting, source: str) -> dict:
 
 def item_truth(item: Item) -> dict:
     """One item in the gold shape."""
-    return {"number": item.number, "title": item.title, "kind": item.kind,
-            "presenters": [p.name for p in item.presenters], "speakers": list(item.speakers),
-            "decisions": list(item.decisions), "assignments": list(item.assignments)}
+    return {
+        "number": item.number,
+        "title": item.title,
+        "kind": item.kind,
+        "presenters": [p.name for p in item.presenters],
+        "speakers": list(item.speakers),
+        "decisions": list(item.decisions),
+        "assignments": list(item.assignments),
+    }
 
 
 def classic_units(meetings: int, seed: int = 0, pdf_share: float = 0.0) -> Iterator[Iterator[Generated]]:
     """The classic family body by body, each body's meetings in date order."""
+
     def body_meetings(index: int, count: int) -> Iterator[Generated]:
         body = make_body(index, seed)
         writer = BodyWriter(body, seed, pdf_share)
@@ -236,8 +268,7 @@ def classic_units(meetings: int, seed: int = 0, pdf_share: float = 0.0) -> Itera
             yield body_meetings(index, count)
 
 
-def iter_generated(meetings: int, seed: int = 0, pdf_share: float = 0.0,
-                   families=None) -> Iterator[Generated]:
+def iter_generated(meetings: int, seed: int = 0, pdf_share: float = 0.0, families=None) -> Iterator[Generated]:
     """All documents of an archive, family units interleaved (see families.py).
 
     `families` is None (the default mix), a name such as "classic", a comma list, a list of
@@ -248,8 +279,7 @@ def iter_generated(meetings: int, seed: int = 0, pdf_share: float = 0.0,
     return iter_families(meetings, seed, pdf_share, families)
 
 
-def iter_meetings(n: int, seed: int = 0, *, pdf_share: float = 0.0,
-                  families=None) -> Iterator[tuple[str, str, dict]]:
+def iter_meetings(n: int, seed: int = 0, *, pdf_share: float = 0.0, families=None) -> Iterator[tuple[str, str, dict]]:
     """Yield (relative filename, text, truth) for n meetings without touching the disk."""
     for generated in iter_generated(n, seed, pdf_share, families):
         yield generated.filename, generated.text, generated.truth
@@ -272,14 +302,22 @@ def write_generated(generated: Generated, path: Path) -> None:
     if out.pdf:
         from .render_pdf import render_pdf_from_text
 
-        render_pdf_from_text(generated.text, path, header=out.header, footer=out.footer,
-                             bullets=out.bullets, font_size=out.font_size, table_rules=out.table_rules)
+        render_pdf_from_text(
+            generated.text,
+            path,
+            header=out.header,
+            footer=out.footer,
+            bullets=out.bullets,
+            font_size=out.font_size,
+            table_rules=out.table_rules,
+        )
     else:
         path.write_bytes(generated.text.replace("\n", out.newline).encode(out.encoding))
 
 
-def generate_archive(out_dir, *, meetings: int = 300, seed: int = 0, pdf_share: float = 0.3,
-                     with_truth: bool = True, families=None) -> list[Path]:
+def generate_archive(
+    out_dir, *, meetings: int = 300, seed: int = 0, pdf_share: float = 0.3, with_truth: bool = True, families=None
+) -> list[Path]:
     """Write a sample archive (text files in their encodings, PDFs) plus _truth/ JSON.
 
     `families` chooses the families of minutes (see `iter_generated`); the default mixes
@@ -301,10 +339,9 @@ def generate_archive(out_dir, *, meetings: int = 300, seed: int = 0, pdf_share: 
             threads.setdefault(key, (label, []))[1].append([path.name, number])
         if with_truth:
             (truth_dir / f"{path.stem}.json").write_text(
-                json.dumps(generated.truth, ensure_ascii=False, indent=1), encoding="utf-8")
+                json.dumps(generated.truth, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
     if with_truth:
-        data = [{"label": label, "members": members} for label, members in threads.values()
-                if len(members) > 1]
-        (truth_dir / "threads.json").write_text(json.dumps(data, ensure_ascii=False, indent=1),
-                                                encoding="utf-8")
+        data = [{"label": label, "members": members} for label, members in threads.values() if len(members) > 1]
+        (truth_dir / "threads.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return written

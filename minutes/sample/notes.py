@@ -36,8 +36,10 @@ class Group:
 def make_group(index: int, seed: int) -> Group:
     rng = random.Random(f"group:{seed}:{index}")
     name = rng.choice(V.NOTE_GROUPS).format(area=rng.choice(V.AREAS), system=rng.choice(V.SYSTEMS))
-    people = [Person(full, first, rng.choice(V.NOTE_ORGS) if rng.random() < 0.5 else None)
-              for full, first in unique_people(rng, rng.randint(5, 8), set(), WIDE_NAMES)]
+    people = [
+        Person(full, first, rng.choice(V.NOTE_ORGS) if rng.random() < 0.5 else None)
+        for full, first in unique_people(rng, rng.randint(5, 8), set(), WIDE_NAMES)
+    ]
     place = town_name(index * 4 + 3)
     style = {
         "items": rng.choice(("headings", "bullets")),
@@ -47,10 +49,16 @@ def make_group(index: int, seed: int) -> Group:
         "title": rng.choice(("Minnesanteckningar", "Minnesanteckningar från möte", "Anteckningar")),
         "bullet": rng.choice(("•", "-", "–")),
     }
-    return Group(index, name, people, rng.randrange(5), rng.choice((("10:00", "11:30"), ("13:00", "14:30"),
-                                                                     ("09:00", "10:00"))),
-                 rng.choice(("Teams", f"Stadshuset i {place}, rum 3", "Kansliets konferensrum")),
-                 f"minnes-{index:03d}-{ascii_slug(place)}", style)
+    return Group(
+        index,
+        name,
+        people,
+        rng.randrange(5),
+        rng.choice((("10:00", "11:30"), ("13:00", "14:30"), ("09:00", "10:00"))),
+        rng.choice(("Teams", f"Stadshuset i {place}, rum 3", "Kansliets konferensrum")),
+        f"minnes-{index:03d}-{ascii_slug(place)}",
+        style,
+    )
 
 
 def group_days(group: Group, count: int, seed: int) -> list[date]:
@@ -79,8 +87,7 @@ def _due(rng: random.Random, day: date, truth: TMeeting) -> tuple[str, str | Non
     return truth.record(long_form(when, year=False), when.isoformat()), when.isoformat()
 
 
-def write_notes(group: Group, k: int, day: date, next_day: date | None, seed: int,
-                pdf_share: float) -> Generated:
+def write_notes(group: Group, k: int, day: date, next_day: date | None, seed: int, pdf_share: float) -> Generated:
     """One set of minnesanteckningar."""
     rng = random.Random(f"meeting:minnes:{seed}:{group.index}:{k}")
     stem = f"{group.slug}_{day.isoformat()}"
@@ -108,8 +115,9 @@ def write_notes(group: Group, k: int, day: date, next_day: date | None, seed: in
     doc.text("Närvarande: " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]))
     if absent:
         doc.text("Ej närvarande: " + ", ".join(listed(p) for p in absent))
-    truth.attendees = [TAttendee(p.name, "present", organization=p.org) for p in present] + \
-        [TAttendee(p.name, "absent", organization=p.org) for p in absent]
+    truth.attendees = [TAttendee(p.name, "present", organization=p.org) for p in present] + [
+        TAttendee(p.name, "absent", organization=p.org) for p in absent
+    ]
     doc.blank()
     actions: list[tuple[TItem, str, Person, str, str | None]] = []
     for heading in rng.sample(V.NOTE_HEADINGS, rng.randint(2, 4)):
@@ -121,11 +129,22 @@ def write_notes(group: Group, k: int, day: date, next_day: date | None, seed: in
         speaker = rng.choice(present)
         doc.text(f"{_who(speaker, present, rng)} informerar om {heading.lower()}.")
         item.speaker(speaker.name)
-        doc.text(rng.choice(("Gruppen diskuterade frågan.", "Inga invändningar framkom.",
-                             "Det finns behov av att stämma av med verksamheterna.")))
+        doc.text(
+            rng.choice(
+                (
+                    "Gruppen diskuterade frågan.",
+                    "Inga invändningar framkom.",
+                    "Det finns behov av att stämma av med verksamheterna.",
+                )
+            )
+        )
         if rng.random() < 0.3:
-            text = rng.choice(("Gruppen ställer sig bakom förslaget till tidplan.",
-                               "Gruppen beslutade att genomföra en pilot i två verksamheter."))
+            text = rng.choice(
+                (
+                    "Gruppen ställer sig bakom förslaget till tidplan.",
+                    "Gruppen beslutade att genomföra en pilot i två verksamheter.",
+                )
+            )
             doc.text(f"Beslut: {text}")
             item.decide(text, "endorsed" if "ställer sig bakom" in text else "decided")
         if rng.random() < 0.7:
@@ -133,8 +152,10 @@ def write_notes(group: Group, k: int, day: date, next_day: date | None, seed: in
             task = rng.choice(V.NOTE_ACTIONS)
             due_text, due = _due(rng, day, truth)
             if style["actions"] == "lines":
-                doc.text(f"Åtgärd: {task[0].upper() + task[1:]}. Ansvarig: {_who(who, present, rng)}. "
-                         f"Klart till: {due_text}.")
+                doc.text(
+                    f"Åtgärd: {task[0].upper() + task[1:]}. Ansvarig: {_who(who, present, rng)}. "
+                    f"Klart till: {due_text}."
+                )
                 item.assign([who.name], task[0].upper() + task[1:], due)
             else:
                 actions.append((item, task, who, due_text, due))
@@ -159,5 +180,6 @@ def write_notes(group: Group, k: int, day: date, next_day: date | None, seed: in
     doc.text(f"Vid anteckningarna: {present[-1].name}")
     text = render(doc, style["medium"])
     output = Output(pdf=pdf, suffix=suffix, header=None, footer="{page}")
-    return Generated(f"{group.slug}/{day.year}/{stem}{suffix}", text, truth.as_gold(), [],
-                     output=output, family="minnes")
+    return Generated(
+        f"{group.slug}/{day.year}/{stem}{suffix}", text, truth.as_gold(), [], output=output, family="minnes"
+    )

@@ -64,8 +64,6 @@ def agenda(ctx: Ctx, k: int) -> list[tuple]:
     return entries
 
 
-
-
 def heading(doc: Doc, ctx: Ctx, number: int, title: str, dnr: str | None) -> None:
     """'§ 12' / 'Titel', '§ 12 Titel', 'KS § 12' / 'Titel' or 'KS § 12 Titel' (+ Dnr)."""
     style, short = ctx.style, ctx.body.short
@@ -94,8 +92,9 @@ def decision_block(doc: Doc, ctx: Ctx, item: TItem, atts: list[tuple[str, str]])
         item.decide(text, atts[0][1])
         doc.blank()
         return
-    label = {"genitive": f"{body.genitive} beslut", "plain": "Beslut",
-             "verb": f"{body.name} beslutar"}[style.decision_label]
+    label = {"genitive": f"{body.genitive} beslut", "plain": "Beslut", "verb": f"{body.name} beslutar"}[
+        style.decision_label
+    ]
     doc.label(label)
     for i, (text, kind) in enumerate(atts, 1):
         doc.text(f"{i}. {text}" if style.att_numbered else text)
@@ -116,14 +115,12 @@ def case_item(doc: Doc, ctx: Ctx, number: int, case: Case, stage: int) -> None:
     """One § of a case: what this body does with it at this stage of its path."""
     rng, style, council, body, truth = ctx.rng, ctx.style, ctx.council, ctx.body, ctx.truth
     path = case.path
-    role = "lodge" if stage == 0 and path[0] in ("kf", "rf") else \
-        "decide" if stage == len(path) - 1 else "prepare"
+    role = "lodge" if stage == 0 and path[0] in ("kf", "rf") else "decide" if stage == len(path) - 1 else "prepare"
     target = next(b for b in council.bodies.values() if b.kind == path[-1])
     case.numbers[stage] = str(number)
     case.days[stage] = ctx.day
     item = truth.item(str(number), case.title, case_number=case.dnr)
-    ctx.threads.append((("case", council.family, council.index, case.dnr), f"{case.title} ({case.dnr})",
-                        str(number)))
+    ctx.threads.append((("case", council.family, council.index, case.dnr), f"{case.title} ({case.dnr})", str(number)))
     for text, value in case.year_mentions:
         truth.record(text, value)
     if role != "lodge":
@@ -148,8 +145,13 @@ def case_item(doc: Doc, ctx: Ctx, number: int, case: Case, stage: int) -> None:
         atts = list(case.final)
     assignment = None
     if role == "decide" and case.kind not in ("motion", "medborgarforslag") and rng.random() < 0.25:
-        assignee = rng.choice((body.administration, "förvaltningen", "kommundirektören"
-                               if council.family == "kommunal" else "regiondirektören"))
+        assignee = rng.choice(
+            (
+                body.administration,
+                "förvaltningen",
+                "kommundirektören" if council.family == "kommunal" else "regiondirektören",
+            )
+        )
         task = rng.choice(V.TASKS)
         due = None
         tail = ""
@@ -159,6 +161,7 @@ def case_item(doc: Doc, ctx: Ctx, number: int, case: Case, stage: int) -> None:
             due = when.isoformat()
         atts.append((f"att ge {assignee} i uppdrag att {task}{tail}", "decided"))
         assignment = ([assignee], task, due)
+
     def description():
         doc.label(style.labels["description"])
         for sentence in case.background:
@@ -214,16 +217,22 @@ def case_item(doc: Doc, ctx: Ctx, number: int, case: Case, stage: int) -> None:
     reservations: list[str] = []
     if contested:
         final_text = case.final[0][0]
-        kind = ("motion_reject" if "avslå" in final_text and case.kind in ("motion", "medborgarforslag")
-                else "motion_approve" if "bifalla" in final_text else "other")
+        kind = (
+            "motion_reject"
+            if "avslå" in final_text and case.kind in ("motion", "medborgarforslag")
+            else "motion_approve"
+            if "bifalla" in final_text
+            else "other"
+        )
         reservations = motions_and_vote(doc, ctx, item, number, ref, kind)
     if not style.decision_first:
         decision_block(doc, ctx, item, atts)
     if assignment:
         item.assign(*assignment)
     units = [u for u in V.RECIPIENT_UNITS if u != "Motionären" or case.kind == "motion"]
-    recipients = ([target.name] if role == "prepare" else []) + \
-        rng.sample(units, rng.randint(1, 2)) + [cap(body.administration)]
+    recipients = (
+        ([target.name] if role == "prepare" else []) + rng.sample(units, rng.randint(1, 2)) + [cap(body.administration)]
+    )
     closing(doc, ctx, item, reservations, recipients)
     _order_decisions(item)
 
@@ -239,18 +248,29 @@ def simple_item(doc: Doc, ctx: Ctx, number: int, kind: str, checkers: list[Perso
     rng, truth, body = ctx.rng, ctx.truth, ctx.body
     year = ctx.day.year
     if kind == "justerare":
-        item = truth.item(str(number), rng.choice(("Val av justerare", "Justering av protokollet",
-                                                   "Val av justerare och tid för justering")))
+        item = truth.item(
+            str(number),
+            rng.choice(("Val av justerare", "Justering av protokollet", "Val av justerare och tid för justering")),
+        )
         heading(doc, ctx, number, item.title, None)
-        text = rng.choice((f"{join([pname(p) for p in checkers])} utses att jämte ordföranden justera protokollet.",
-                           f"Till justerare utses {join([pname(p) for p in checkers])}."))
+        text = rng.choice(
+            (
+                f"{join([pname(p) for p in checkers])} utses att jämte ordföranden justera protokollet.",
+                f"Till justerare utses {join([pname(p) for p in checkers])}.",
+            )
+        )
         doc.text(text)
         item.decide(text, "decided", optional=True)
     elif kind == "dagordning":
         item = truth.item(str(number), rng.choice(("Godkännande av dagordning", "Fastställande av dagordning")))
         heading(doc, ctx, number, item.title, None)
-        text = rng.choice(("Dagordningen godkänns.", "Dagordningen fastställs.",
-                           "Dagordningen godkänns med tillägg av ett informationsärende."))
+        text = rng.choice(
+            (
+                "Dagordningen godkänns.",
+                "Dagordningen fastställs.",
+                "Dagordningen godkänns med tillägg av ett informationsärende.",
+            )
+        )
         doc.text(text)
         item.decide(text, "endorsed" if "godkänns" in text else "decided", optional=True)
     elif kind == "fragestund":
@@ -274,11 +294,19 @@ def simple_item(doc: Doc, ctx: Ctx, number: int, kind: str, checkers: list[Perso
         elif speaker is not None:
             doc.text(f"{speaker.name}, {speaker.role}, informerar om läget i verksamheten.")
             item.speaker(speaker.name)
-        doc.text(rng.choice(("Frågor från ledamöterna besvaras under informationen.",
-                             "Informationen ges muntligt.", "Underlaget har skickats ut med kallelsen.")))
+        doc.text(
+            rng.choice(
+                (
+                    "Frågor från ledamöterna besvaras under informationen.",
+                    "Informationen ges muntligt.",
+                    "Underlaget har skickats ut med kallelsen.",
+                )
+            )
+        )
         doc.blank()
-        text = rng.choice(("Informationen noteras.", f"{body.name} noterar informationen.",
-                           "Informationen läggs till handlingarna."))
+        text = rng.choice(
+            ("Informationen noteras.", f"{body.name} noterar informationen.", "Informationen läggs till handlingarna.")
+        )
         doc.label("Beslut")
         doc.text(text)
         item.decide(text, "noted")
@@ -290,11 +318,19 @@ def simple_item(doc: Doc, ctx: Ctx, number: int, kind: str, checkers: list[Perso
         month_year = year if month < ctx.day.month else year - 1
         period = f"{V.MONTHS[month - 1]} {month_year}"
         truth.record(period, f"{month_year}-{month:02d}")
-        doc.bullets([f"Delegationsbeslut inom {rng.choice(V.POLICY_AREAS)} för {period}",
-                     f"Beslut fattade av förvaltningschefen under {period}"])
+        doc.bullets(
+            [
+                f"Delegationsbeslut inom {rng.choice(V.POLICY_AREAS)} för {period}",
+                f"Beslut fattade av förvaltningschefen under {period}",
+            ]
+        )
         doc.blank()
-        text = rng.choice(("Redovisningen av delegationsbeslut läggs till handlingarna.",
-                           "Redovisningen av delegationsbeslut godkänns."))
+        text = rng.choice(
+            (
+                "Redovisningen av delegationsbeslut läggs till handlingarna.",
+                "Redovisningen av delegationsbeslut godkänns.",
+            )
+        )
         doc.label("Beslut")
         doc.text(text)
         item.decide(text, "noted" if "handlingarna" in text else "endorsed")
@@ -304,13 +340,26 @@ def simple_item(doc: Doc, ctx: Ctx, number: int, kind: str, checkers: list[Perso
         heading(doc, ctx, number, title, None)
         other = rng.choice([b for b in ctx.council.bodies.values() if b is not body])
         when = ctx.day - timedelta(days=rng.randint(10, 40))
-        doc.bullets([f"Protokoll från {other.voice} {ctx.iso(when)}",
-                     rng.choice(("Cirkulär från kommunförbundet om ändrade regler",
-                                 "Skrivelse från länsstyrelsen om tillsyn",
-                                 "Rapport från revisionen om intern kontroll"))])
+        doc.bullets(
+            [
+                f"Protokoll från {other.voice} {ctx.iso(when)}",
+                rng.choice(
+                    (
+                        "Cirkulär från kommunförbundet om ändrade regler",
+                        "Skrivelse från länsstyrelsen om tillsyn",
+                        "Rapport från revisionen om intern kontroll",
+                    )
+                ),
+            ]
+        )
         doc.blank()
-        text = rng.choice(("Anmälningsärendena läggs till handlingarna.", "Meddelandena läggs till handlingarna.",
-                           f"{body.name} noterar anmälningarna."))
+        text = rng.choice(
+            (
+                "Anmälningsärendena läggs till handlingarna.",
+                "Meddelandena läggs till handlingarna.",
+                f"{body.name} noterar anmälningarna.",
+            )
+        )
         doc.label("Beslut")
         doc.text(text)
         item.decide(text, "noted")
@@ -326,22 +375,31 @@ def simple_item(doc: Doc, ctx: Ctx, number: int, kind: str, checkers: list[Perso
         truth.record(end, f"{term}-12-31")
         doc.text(f"{old} ({party}) har avsagt sig uppdraget som ersättare i {namnd.voice}.")
         doc.blank()
-        decision_block(doc, ctx, item, [(f"att godkänna avsägelsen från {old} ({party})", "endorsed"),
-                                        (f"att till ny ersättare i {namnd.voice} för tiden till och med "
-                                         f"den {end} välja {new} ({party})", "decided")])
+        decision_block(
+            doc,
+            ctx,
+            item,
+            [
+                (f"att godkänna avsägelsen från {old} ({party})", "endorsed"),
+                (
+                    f"att till ny ersättare i {namnd.voice} för tiden till och med den {end} välja {new} ({party})",
+                    "decided",
+                ),
+            ],
+        )
     doc.blank()
 
 
-def write_meeting(council: Council, body: CouncilBody, k: int, day: date, seed: int,
-                  pdf_share: float, state: BodyState) -> Generated:
+def write_meeting(
+    council: Council, body: CouncilBody, k: int, day: date, seed: int, pdf_share: float, state: BodyState
+) -> Generated:
     """Plan, write and render meeting number k of a protocol body."""
     rng = random.Random(f"meeting:{council.family}:{seed}:{council.index}:{body.key}:{k}")
     style = protocol_style(council, body, era_of(min(day.year, LAST_ERA_YEAR)), seed)
     source_stem = f"{body.slug}_{day.isoformat()}"
     pdf = style.medium == "plain" and random.Random(f"pdf:{source_stem}:{seed}").random() < pdf_share
     suffix = ".pdf" if pdf else ".txt"
-    truth = TMeeting(source_stem + suffix, body.name, f"{body.name}, {council.org}", day.isoformat(),
-                     protocol=True)
+    truth = TMeeting(source_stem + suffix, body.name, f"{body.name}, {council.org}", day.isoformat(), protocol=True)
     doc = Doc(bullet=rng.choice(("•", "-", "–")), separator="\t" if rng.random() < 0.7 else "    ")
     ctx = Ctx(council, body, style, rng, truth, day, None)  # type: ignore[arg-type]
     entries = agenda(ctx, k)
@@ -369,9 +427,20 @@ def write_meeting(council: Council, body: CouncilBody, k: int, day: date, seed: 
     truth.attendees = attendee_truth(ctx)
     text = render(doc, style.medium)
     filename = f"{body.slug}/{day.year}/{source_stem}{suffix}"
-    output = Output(pdf=pdf, suffix=suffix, encoding=style.encoding, newline=style.newline,
-                    header=f"{council.org}   {style.title_word.capitalize()}   {body.name}   {day.isoformat()}",
-                    footer=rng.choice(("Justerandes sign   Utdragsbestyrkande   Sida {page} av {pages}",
-                                       "Sida {page} ({pages})", "{page}({pages})")),
-                    bullets=rng.choice(("text", "zapf", "symbol")), table_rules=rng.random() < 0.5)
+    output = Output(
+        pdf=pdf,
+        suffix=suffix,
+        encoding=style.encoding,
+        newline=style.newline,
+        header=f"{council.org}   {style.title_word.capitalize()}   {body.name}   {day.isoformat()}",
+        footer=rng.choice(
+            (
+                "Justerandes sign   Utdragsbestyrkande   Sida {page} av {pages}",
+                "Sida {page} ({pages})",
+                "{page}({pages})",
+            )
+        ),
+        bullets=rng.choice(("text", "zapf", "symbol")),
+        table_rules=rng.random() < 0.5,
+    )
     return Generated(filename, text, truth.as_gold(), ctx.threads, output=output, family=council.family)

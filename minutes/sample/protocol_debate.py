@@ -36,9 +36,13 @@ def motions_and_vote(doc: Doc, ctx: Ctx, item: TItem, number: int, ref: str, kin
     elif kind == "motion_approve":
         against, against_kind = "avslag på motionen", "avslag"
     else:
-        against, against_kind = rng.choice((("avslag på förslaget", "avslag"),
-                                            ("återremiss av ärendet", "återremiss"),
-                                            ("avslag på förslaget", "avslag")))
+        against, against_kind = rng.choice(
+            (
+                ("avslag på förslaget", "avslag"),
+                ("återremiss av ärendet", "återremiss"),
+                ("avslag på förslaget", "avslag"),
+            )
+        )
     ours_text = f"bifall till {ref}"
     doc.label(style.labels["motions"])
     lines = [(pname(mover), [mover], ours_text), (join([pname(p) for p in opponents]), opponents, against)]
@@ -64,17 +68,23 @@ def motions_and_vote(doc: Doc, ctx: Ctx, item: TItem, number: int, ref: str, kin
     a, b = genitive(pname(mover)), genitive(join([pname(p) for p in opponents]))
     doc.label(style.labels["order"])
     if against_kind == "återremiss":
-        text = ("Ordföranden ställer först proposition på om ärendet ska avgöras i dag eller "
-                "återremitteras och finner att ärendet ska avgöras i dag.")
+        text = (
+            "Ordföranden ställer först proposition på om ärendet ska avgöras i dag eller "
+            "återremitteras och finner att ärendet ska avgöras i dag."
+        )
         doc.text(text)
         item.decide(text, "other", optional=True)
-    text = (f"Ordföranden ställer proposition på {a} yrkande mot {b} yrkande och finner att "
-            f"{ctx.voice} beslutar enligt {a} yrkande.")
+    text = (
+        f"Ordföranden ställer proposition på {a} yrkande mot {b} yrkande och finner att "
+        f"{ctx.voice} beslutar enligt {a} yrkande."
+    )
     doc.text(text)
     item.decide(text, "other", optional=True)
     if extra is not None:
-        text = (f"Ordföranden ställer därefter proposition på {genitive(pname(extra))} "
-                f"tilläggsyrkande och finner att det avslås.")
+        text = (
+            f"Ordföranden ställer därefter proposition på {genitive(pname(extra))} "
+            f"tilläggsyrkande och finner att det avslås."
+        )
         doc.text(text)
         item.decide(text, "other", optional=True)
     doc.blank()
@@ -89,8 +99,9 @@ def motions_and_vote(doc: Doc, ctx: Ctx, item: TItem, number: int, ref: str, kin
     return reservations
 
 
-def vote(doc: Doc, ctx: Ctx, item: TItem, number: int, serving: list[Person],
-         yes_means: str, no_means: str, winner: str) -> list[Person]:
+def vote(
+    doc: Doc, ctx: Ctx, item: TItem, number: int, serving: list[Person], yes_means: str, no_means: str, winner: str
+) -> list[Person]:
     """An omröstning by blocs: the coalition votes ja, each opposition party nej or avstår."""
     rng, style, council = ctx.rng, ctx.style, ctx.council
     ballots = {}
@@ -106,9 +117,13 @@ def vote(doc: Doc, ctx: Ctx, item: TItem, number: int, serving: list[Person],
     abstain = sum(v == "abstain" for v in ballots.values())
     doc.label(style.labels["vote"])
     doc.text("Omröstning begärs.")
-    order = (f"Ja-röst för {yes_means}. Nej-röst för {no_means}.")
-    text = rng.choice((f"{ctx.body.name} godkänner följande propositionsordning: {order}",
-                       f"Följande propositionsordning godkänns: {order}"))
+    order = f"Ja-röst för {yes_means}. Nej-röst för {no_means}."
+    text = rng.choice(
+        (
+            f"{ctx.body.name} godkänner följande propositionsordning: {order}",
+            f"Följande propositionsordning godkänns: {order}",
+        )
+    )
     doc.text(text)
     item.decide(text, "endorsed", optional=True)
     absent = None
@@ -119,8 +134,10 @@ def vote(doc: Doc, ctx: Ctx, item: TItem, number: int, serving: list[Person],
         if seats_empty and not item.recusals and rng.random() < 0.5:
             absent = seats_empty
             absent_text = f" och {absent} frånvarande"
-        text = (f"Med {yes} ja-röster mot {no} nej-röster, {abstain} avstod{absent_text}, beslutar "
-                f"{ctx.voice} att bifalla {winner} yrkande.")
+        text = (
+            f"Med {yes} ja-röster mot {no} nej-röster, {abstain} avstod{absent_text}, beslutar "
+            f"{ctx.voice} att bifalla {winner} yrkande."
+        )
         doc.text(text)
         item.decide(text, "decided")
     elif roll < 0.75:
@@ -131,8 +148,7 @@ def vote(doc: Doc, ctx: Ctx, item: TItem, number: int, serving: list[Person],
     if rng.random() < 0.85:
         entries = [{"name": p.name, "party": p.party, "vote": ballots[p.name]} for p in serving]
         vote_list(doc, ctx, serving, ballots)
-    item.votes.append(vote_entry(yes, no, abstain, absent, yes_means=yes_means, no_means=no_means,
-                                 ballots=entries))
+    item.votes.append(vote_entry(yes, no, abstain, absent, yes_means=yes_means, no_means=no_means, ballots=entries))
     doc.blank()
     return [p for p in serving if ballots[p.name] == "no"]
 
@@ -214,8 +230,12 @@ def recusal(doc: Doc, ctx: Ctx, item: TItem, number: int) -> None:
     candidates = [p for p in ctx.attendance.serving(number)[1:]]
     if ctx.rng.random() < 0.08 and candidates:
         who = ctx.rng.choice(candidates)
-        text = ctx.rng.choice((f"{pname(who)} anmäler jäv och deltar inte i handläggningen av ärendet.",
-                               f"{pname(who)} deltar inte i handläggningen på grund av jäv."))
+        text = ctx.rng.choice(
+            (
+                f"{pname(who)} anmäler jäv och deltar inte i handläggningen av ärendet.",
+                f"{pname(who)} deltar inte i handläggningen på grund av jäv.",
+            )
+        )
         doc.label("Jäv")
         doc.text(text)
         item.recusals.append(who.name)

@@ -60,10 +60,14 @@ def protocol_style(council: Council, body: CouncilBody, era: int, seed: int) -> 
     medium = rng.choices(("plain", "flat", "markdown"), (0.7, 0.15, 0.15))[0]
     forms = ("own_line", "space") if medium == "markdown" else ("tab", "spaces", "space", "own_line")
     labels = {
-        "description": rng.choice(V.LABELS_DESCRIPTION), "basis": rng.choice(V.LABELS_BASIS),
-        "proposal": rng.choice(V.LABELS_PROPOSAL), "motions": rng.choice(V.LABELS_MOTIONS),
-        "order": rng.choice(V.LABELS_ORDER), "vote": rng.choice(V.LABELS_VOTE),
-        "reservation": rng.choice(V.LABELS_RESERVATION), "note": rng.choice(V.LABELS_NOTE),
+        "description": rng.choice(V.LABELS_DESCRIPTION),
+        "basis": rng.choice(V.LABELS_BASIS),
+        "proposal": rng.choice(V.LABELS_PROPOSAL),
+        "motions": rng.choice(V.LABELS_MOTIONS),
+        "order": rng.choice(V.LABELS_ORDER),
+        "vote": rng.choice(V.LABELS_VOTE),
+        "reservation": rng.choice(V.LABELS_RESERVATION),
+        "note": rng.choice(V.LABELS_NOTE),
         "recipients": rng.choice(V.LABELS_RECIPIENTS),
         "others": rng.choice(("Övriga deltagare", "Övriga närvarande", "Övriga deltagande")),
         "checker": rng.choice(("Utses att justera", "Justerare")),
@@ -75,14 +79,22 @@ def protocol_style(council: Council, body: CouncilBody, era: int, seed: int) -> 
         beslutande=rng.choice(("list", "list", "inline")) if body.kind != "kf" else "list",
         attendance_last=rng.random() < 0.3,
         heading=rng.choice(("own_line", "same_line", "prefixed", "prefixed_same")),
-        dnr_label=rng.choice(V.LABELS_DNR), dnr_aside=medium == "plain" and rng.random() < 0.4,
-        labels=labels, decision_label=rng.choice(("genitive", "plain", "verb")),
-        decision_first=rng.random() < 0.3, att_numbered=rng.random() < 0.25,
-        vote_list=rng.choice(("lines", "table")), party_lower=rng.random() < 0.3,
-        absent_mark=rng.choice(("", "-")), present_mark=rng.choice(("x", "X")),
-        colon_motions=rng.random() < 0.25, formal_items=rng.random() < 0.6,
-        sub_form=rng.choice(("tjg", "ersatter", "istf")), dash=rng.choice(("–", "-")),
-        medium=medium, encoding=rng.choice(("utf-8", "utf-8", "utf-8-sig", "cp1252")),
+        dnr_label=rng.choice(V.LABELS_DNR),
+        dnr_aside=medium == "plain" and rng.random() < 0.4,
+        labels=labels,
+        decision_label=rng.choice(("genitive", "plain", "verb")),
+        decision_first=rng.random() < 0.3,
+        att_numbered=rng.random() < 0.25,
+        vote_list=rng.choice(("lines", "table")),
+        party_lower=rng.random() < 0.3,
+        absent_mark=rng.choice(("", "-")),
+        present_mark=rng.choice(("x", "X")),
+        colon_motions=rng.random() < 0.25,
+        formal_items=rng.random() < 0.6,
+        sub_form=rng.choice(("tjg", "ersatter", "istf")),
+        dash=rng.choice(("–", "-")),
+        medium=medium,
+        encoding=rng.choice(("utf-8", "utf-8", "utf-8-sig", "cp1252")),
         newline="\r\n" if rng.random() < 0.3 else "\n",
     )
 
@@ -192,8 +204,6 @@ class BodyState:
         return list(range(start + 1, start + count + 1))
 
 
-
-
 def field_rows(doc: Doc, style: ProtocolStyle, label: str, lines: list[tuple[str, ...]]) -> None:
     """A label with its value lines, in the body's way of laying out the label table."""
     form = style.label_form
@@ -213,8 +223,7 @@ def field_rows(doc: Doc, style: ProtocolStyle, label: str, lines: list[tuple[str
     doc.blank()
 
 
-def first_page(doc: Doc, ctx: Ctx, numbers: list[int], checkers: list[Person],
-               signers: list[Person]) -> None:
+def first_page(doc: Doc, ctx: Ctx, numbers: list[int], checkers: list[Person], signers: list[Person]) -> None:
     """Title block and the label table with Underskrifter and ANSLAG/BEVIS."""
     body, style, truth, rng, day = ctx.body, ctx.style, ctx.truth, ctx.rng, ctx.day
     doc.title(ctx.council.org)
@@ -229,8 +238,9 @@ def first_page(doc: Doc, ctx: Ctx, numbers: list[int], checkers: list[Person],
     truth.start_time, truth.end_time = start, end
     att = ctx.attendance
     if style.beslutande == "list":
-        field_rows(doc, style, "Beslutande", [(rng.choice(("Se närvarolista", "Enligt bifogad närvarolista",
-                                                           "Se sidan 2")),)])
+        field_rows(
+            doc, style, "Beslutande", [(rng.choice(("Se närvarolista", "Enligt bifogad närvarolista", "Se sidan 2")),)]
+        )
     else:
         lines = []
         for member in att.present:
@@ -239,8 +249,12 @@ def first_page(doc: Doc, ctx: Ctx, numbers: list[int], checkers: list[Person],
             lines.append((f"{pname(deputy)}, {sub_phrase(style, replaced, span)}",))
         field_rows(doc, style, "Beslutande", lines)
         if att.deputies_present:
-            field_rows(doc, style, rng.choice(("Närvarande ersättare", "Ej tjänstgörande ersättare")),
-                       [(pname(d),) for d in att.deputies_present])
+            field_rows(
+                doc,
+                style,
+                rng.choice(("Närvarande ersättare", "Ej tjänstgörande ersättare")),
+                [(pname(d),) for d in att.deputies_present],
+            )
     field_rows(doc, style, style.labels["others"], [(f"{o.name}, {o.role}",) for o in att.officials])
     field_rows(doc, style, style.labels["checker"], [(join([pname(p) for p in checkers]),)])
     adjust = day + timedelta(days=rng.randint(3, 8))
@@ -265,8 +279,12 @@ def first_page(doc: Doc, ctx: Ctx, numbers: list[int], checkers: list[Person],
     removed = posted + timedelta(days=21)
     field_rows(doc, style, "Organ", [(body.name,)])
     field_rows(doc, style, "Sammanträdesdatum", [(day.isoformat(),)])
-    field_rows(doc, style, "Datum för anslags uppsättande",
-               [(ctx.iso(posted), "Datum för anslags nedtagande", ctx.iso(removed))])
+    field_rows(
+        doc,
+        style,
+        "Datum för anslags uppsättande",
+        [(ctx.iso(posted), "Datum för anslags nedtagande", ctx.iso(removed))],
+    )
     field_rows(doc, style, "Förvaringsplats för protokollet", [(keeping,)])
     field_rows(doc, style, "Underskrift", [(DOTS,)])
     doc.page()
@@ -292,9 +310,12 @@ def attendance_list(doc: Doc, ctx: Ctx) -> None:
     subs = {replaced.name for _, replaced, _ in att.subs}
     for member in ctx.body.members:
         here = member in att.present
-        doc.row(member.name + (f", {member.role}" if member.role else ""), ctx.party(member.party),
-                style.present_mark if here else style.absent_mark,
-                "ersatt" if member.name in subs and ctx.rng.random() < 0.3 else "")
+        doc.row(
+            member.name + (f", {member.role}" if member.role else ""),
+            ctx.party(member.party),
+            style.present_mark if here else style.absent_mark,
+            "ersatt" if member.name in subs and ctx.rng.random() < 0.3 else "",
+        )
     doc.row("ERSÄTTARE")
     serving = {d.name: (r, s) for d, r, s in att.subs}
     for deputy in ctx.body.deputies:
@@ -302,8 +323,12 @@ def attendance_list(doc: Doc, ctx: Ctx) -> None:
             replaced, span = serving[deputy.name]
             doc.row(deputy.name, ctx.party(deputy.party), style.present_mark, sub_phrase(style, replaced, span))
         else:
-            doc.row(deputy.name, ctx.party(deputy.party),
-                    style.present_mark if deputy in att.deputies_present else style.absent_mark, "")
+            doc.row(
+                deputy.name,
+                ctx.party(deputy.party),
+                style.present_mark if deputy in att.deputies_present else style.absent_mark,
+                "",
+            )
     doc.blank()
     doc.page()
 
@@ -322,8 +347,15 @@ def attendee_truth(ctx: Ctx) -> list[TAttendee]:
     for deputy in ctx.body.deputies:
         if deputy.name in subs:
             who, span = subs[deputy.name]
-            out.append(TAttendee(deputy.name, "present", party=deputy.party, substitute_for=who.name,
-                                 attendance=f"§ {span[0]}-{span[1]}" if span else None))
+            out.append(
+                TAttendee(
+                    deputy.name,
+                    "present",
+                    party=deputy.party,
+                    substitute_for=who.name,
+                    attendance=f"§ {span[0]}-{span[1]}" if span else None,
+                )
+            )
         elif deputy in att.deputies_present:
             out.append(TAttendee(deputy.name, "present", party=deputy.party))
         elif listed:

@@ -157,8 +157,7 @@ def layout_text(text: str, font: str, size: float, *, table_rules: bool) -> Layo
         elif is_bullet(stripped):
             layout.bullet(stripped[2:].strip(), MARGIN_LEFT + indent, width - indent)
         else:
-            layout.paragraph(stripped, MARGIN_LEFT + indent, width - indent,
-                             bold=is_heading(stripped))
+            layout.paragraph(stripped, MARGIN_LEFT + indent, width - indent, bold=is_heading(stripped))
     return layout
 
 
@@ -192,9 +191,16 @@ def draw(layout: Layout, path: Path, header: str | None, footer: str, bullets: s
     canvas.save()
 
 
-def render_pdf_from_text(text: str, path, *, header: str | None = None, footer: str = "Sida {page}",
-                         bullets: str = "text", font_size: float = 10.5,
-                         table_rules: bool = False) -> None:
+def render_pdf_from_text(
+    text: str,
+    path,
+    *,
+    header: str | None = None,
+    footer: str = "Sida {page}",
+    bullets: str = "text",
+    font_size: float = 10.5,
+    table_rules: bool = False,
+) -> None:
     """Render any minutes text as an A4 PDF.
 
     footer may use {page} and {pages} ("Sida {page}", "{page} ({pages})"); bullets is
@@ -211,7 +217,9 @@ def render_meeting_pdf(meeting: Meeting, text: str, path) -> None:
     rng = random.Random(f"pdf-style:{meeting.body.slug}:{meeting.day.year // 4}")
     header = f"{meeting.body.full}   {meeting.day.isoformat()}"
     render_pdf_from_text(
-        text, path, header=header,
+        text,
+        path,
+        header=header,
         footer=rng.choice(("Sida {page}", "{page} ({pages})", "Sida {page} av {pages}")),
         bullets=rng.choice(("text", "zapf", "symbol")),
         font_size=rng.choice((10.0, 10.5, 11.0)),

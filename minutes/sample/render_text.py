@@ -48,13 +48,11 @@ def header_lines(m: Meeting) -> list[str]:
     elif style.header == "dag_noyear":
         date_text = D.long_form(day, year=False)
         time = f"Tid: kl. {D.clock(start)}-{D.clock(end)}"
-        lines = [f"Dag: {date_text}", f"{time} {place}" if m.online else time,
-                 *([] if m.online else [place])]
+        lines = [f"Dag: {date_text}", f"{time} {place}" if m.online else time, *([] if m.online else [place])]
     else:
         date_text = day.isoformat()
         where = "Teams" if m.online else m.location
-        lines = [f"Sammanträdesdatum {date_text}",
-                 f"Plats och tid: {where}, kl. {D.clock(start)}–{D.clock(end)}"]
+        lines = [f"Sammanträdesdatum {date_text}", f"Plats och tid: {where}, kl. {D.clock(start)}–{D.clock(end)}"]
     m.dates.insert(0, (date_text, day.isoformat()))
     return lines
 
@@ -104,7 +102,8 @@ def attendee_lines(m: Meeting, rng: random.Random) -> list[str]:
         groups: dict[str, list[str]] = {}
         for p in main:
             groups.setdefault(p.org or "Övriga", []).append(
-                person_text(p, org=False, paren_role=True) + suffix.get(p.name, ""))
+                person_text(p, org=False, paren_role=True) + suffix.get(p.name, "")
+            )
         items = list(groups.items())
         half = (len(items) + 1) // 2
         lines += two_columns(grouped_column(items[:half]), grouped_column(items[half:]), sep)
@@ -143,8 +142,10 @@ def number_lines(item: Item, style: Style, child: bool) -> list[str]:
         return [f"{item.number[-1]}) {item.title}"]
     n, title = item.number, item.title
     return {
-        "dot": [f"{n}. {title}"], "paren": [f"{n}) {title}"],
-        "para_before": [f"§ {n} {title}"], "para_after": [f"{n} § {title}"],
+        "dot": [f"{n}. {title}"],
+        "paren": [f"{n}) {title}"],
+        "para_before": [f"§ {n} {title}"],
+        "para_after": [f"{n} § {title}"],
         "para_own_line": [f"§ {n}", title],
     }[style.numbering]
 
@@ -154,7 +155,7 @@ def split_long_title(line: str, rng: random.Random) -> list[str]:
     if len(line) < 60 or rng.random() < 0.4:
         return [line]
     cut = line.rfind(" ", 0, 55)
-    return [line[:cut], line[cut + 1:]] if cut > 10 else [line]
+    return [line[:cut], line[cut + 1 :]] if cut > 10 else [line]
 
 
 def decision_lines(m: Meeting, texts: list[str], bulleted: bool) -> list[str]:
@@ -223,8 +224,19 @@ def signature_lines(m: Meeting) -> list[str]:
     if style.signature == "two_col":
         return ["", "", f"{people[0].name}, ordförande {m.body.short}     {people[1].name}, sekreterare"]
     secretary, chair, checker = people
-    return ["", "Vid protokollet", "", "", secretary.name, "", "Justeras", "", "",
-            f"{chair.name}\t\t{checker.name}", "ordförande\t\tjusterare"]
+    return [
+        "",
+        "Vid protokollet",
+        "",
+        "",
+        secretary.name,
+        "",
+        "Justeras",
+        "",
+        "",
+        f"{chair.name}\t\t{checker.name}",
+        "ordförande\t\tjusterare",
+    ]
 
 
 def hard_wrap(lines: list[str], width: int) -> list[str]:
@@ -236,7 +248,7 @@ def hard_wrap(lines: list[str], width: int) -> list[str]:
             if cut <= 0:
                 break
             out.append(line[:cut] + " ")
-            line = line[cut + 1:]
+            line = line[cut + 1 :]
         out.append(line + " " if line else line)
     return out
 

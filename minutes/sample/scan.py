@@ -18,8 +18,7 @@ from PIL import Image
 SCAN_DPI = 300
 
 
-def scan_pdf(data: bytes, *, dpi: int = SCAN_DPI, skew: float = 0.0, speckle: float = 0.0,
-             seed: int = 0) -> bytes:
+def scan_pdf(data: bytes, *, dpi: int = SCAN_DPI, skew: float = 0.0, speckle: float = 0.0, seed: int = 0) -> bytes:
     """Render every page of ``data`` to a ``dpi`` image and wrap the images as an image-only PDF.
 
     ``skew`` turns each page by up to that many degrees (alternating sides);

@@ -39,8 +39,13 @@ class TAttendee:
     attendance: str | None = None
 
     def as_gold(self, protocol: bool) -> dict:
-        data = {"name": self.name, "organization": self.organization, "role": self.role,
-                "party": self.party, "status": self.status}
+        data = {
+            "name": self.name,
+            "organization": self.organization,
+            "role": self.role,
+            "party": self.party,
+            "status": self.status,
+        }
         if protocol:
             data.update(substitute_for=self.substitute_for, attendance=self.attendance)
         return data
@@ -69,25 +74,34 @@ class TItem:
     def decide(self, text: str, kind: str, optional: bool = False) -> None:
         self.decisions.append({"text": text, "kind": kind, "optional": optional})
 
-    def assign(self, assignees: list[str], task: str, due: str | None = None,
-               optional: bool = False) -> None:
-        self.assignments.append({"assignees": list(assignees), "task": task, "due": due,
-                                 "optional": optional})
+    def assign(self, assignees: list[str], task: str, due: str | None = None, optional: bool = False) -> None:
+        self.assignments.append({"assignees": list(assignees), "task": task, "due": due, "optional": optional})
 
     def speaker(self, name: str) -> None:
         if name not in self.speakers:
             self.speakers.append(name)
 
     def as_gold(self, protocol: bool) -> dict:
-        data = {"number": self.number, "title": self.title, "kind": self.kind,
-                "presenters": list(self.presenters), "speakers": list(self.speakers),
-                "decisions": list(self.decisions), "assignments": list(self.assignments)}
+        data = {
+            "number": self.number,
+            "title": self.title,
+            "kind": self.kind,
+            "presenters": list(self.presenters),
+            "speakers": list(self.speakers),
+            "decisions": list(self.decisions),
+            "assignments": list(self.assignments),
+        }
         if protocol:
-            data.update(case_number=self.case_number, proposals=list(self.proposals),
-                        votes=list(self.votes), reservations=list(self.reservations),
-                        notes=list(self.notes), recusals=list(self.recusals),
-                        recipients=list(self.recipients),
-                        immediately_adjusted=self.immediately_adjusted)
+            data.update(
+                case_number=self.case_number,
+                proposals=list(self.proposals),
+                votes=list(self.votes),
+                reservations=list(self.reservations),
+                notes=list(self.notes),
+                recusals=list(self.recusals),
+                recipients=list(self.recipients),
+                immediately_adjusted=self.immediately_adjusted,
+            )
         return data
 
 
@@ -120,8 +134,7 @@ class TMeeting:
 
     def as_gold(self) -> dict:
         """The gold-shaped dict (one text per distinct date value, as the classic truth)."""
-        protocol = self.protocol or any(
-            i.case_number or i.proposals or i.votes or i.reservations for i in self.items)
+        protocol = self.protocol or any(i.case_number or i.proposals or i.votes or i.reservations for i in self.items)
         seen, dates = set(), []
         for text, value in self.dates:
             if value not in seen:
@@ -129,18 +142,31 @@ class TMeeting:
                 dates.append({"text": text, "value": value})
         return {
             "source": self.source,
-            "meeting": {"body": self.body, "body_name": self.body_name, "date": self.date,
-                        "start_time": self.start_time, "end_time": self.end_time,
-                        "location": self.location, "signatories": list(self.signatories)},
+            "meeting": {
+                "body": self.body,
+                "body_name": self.body_name,
+                "date": self.date,
+                "start_time": self.start_time,
+                "end_time": self.end_time,
+                "location": self.location,
+                "signatories": list(self.signatories),
+            },
             "attendees": [a.as_gold(protocol) for a in self.attendees],
             "items": [i.as_gold(protocol) for i in self.items],
             "dates": dates,
         }
 
 
-def vote_entry(yes: int | None, no: int | None, abstain: int | None, absent: int | None,
-               *, yes_means: str | None = None, no_means: str | None = None,
-               ballots: list[dict] | None = None) -> dict:
+def vote_entry(
+    yes: int | None,
+    no: int | None,
+    abstain: int | None,
+    absent: int | None,
+    *,
+    yes_means: str | None = None,
+    no_means: str | None = None,
+    ballots: list[dict] | None = None,
+) -> dict:
     """A vote in the gold shape, with the named list and what Ja/Nej meant when printed."""
     entry = {"yes": yes, "no": no, "abstain": abstain, "absent": absent}
     if yes_means or no_means:

@@ -11,53 +11,208 @@ and item kinds, party letters) come from :mod:`minutes.models`.
 from minutes.models import DECISION_KINDS, ITEM_KINDS, RIKSDAG_PARTIES
 
 FEMALE_NAMES = (
-    "Agneta", "Alva", "Anneli", "Annika", "Astrid", "Berit", "Birgitta", "Cecilia", "Ebba",
-    "Elin", "Elsa", "Frida", "Gunnel", "Hanna", "Helena", "Ida", "Ingrid", "Jenny",
-    "Josefin", "Kajsa", "Kerstin", "Lena", "Linnea", "Lisa", "Malin", "Margareta", "Moa",
-    "Nora", "Ragnhild", "Sara", "Signe", "Sofia", "Susanne", "Tove", "Ulla", "Vera", "Åsa",
+    "Agneta",
+    "Alva",
+    "Anneli",
+    "Annika",
+    "Astrid",
+    "Berit",
+    "Birgitta",
+    "Cecilia",
+    "Ebba",
+    "Elin",
+    "Elsa",
+    "Frida",
+    "Gunnel",
+    "Hanna",
+    "Helena",
+    "Ida",
+    "Ingrid",
+    "Jenny",
+    "Josefin",
+    "Kajsa",
+    "Kerstin",
+    "Lena",
+    "Linnea",
+    "Lisa",
+    "Malin",
+    "Margareta",
+    "Moa",
+    "Nora",
+    "Ragnhild",
+    "Sara",
+    "Signe",
+    "Sofia",
+    "Susanne",
+    "Tove",
+    "Ulla",
+    "Vera",
+    "Åsa",
 )
 MALE_NAMES = (
-    "Albin", "Anders", "Arvid", "Axel", "Björn", "Dag", "Edvin", "Emil", "Erik", "Fredrik",
-    "Göran", "Hans", "Henrik", "Jakob", "Johan", "Kristoffer", "Lars", "Magnus", "Mats",
-    "Mikael", "Niklas", "Olof", "Oskar", "Patrik", "Per", "Rasmus", "Stefan", "Sten",
-    "Ulrik", "Viktor", "Örjan",
+    "Albin",
+    "Anders",
+    "Arvid",
+    "Axel",
+    "Björn",
+    "Dag",
+    "Edvin",
+    "Emil",
+    "Erik",
+    "Fredrik",
+    "Göran",
+    "Hans",
+    "Henrik",
+    "Jakob",
+    "Johan",
+    "Kristoffer",
+    "Lars",
+    "Magnus",
+    "Mats",
+    "Mikael",
+    "Niklas",
+    "Olof",
+    "Oskar",
+    "Patrik",
+    "Per",
+    "Rasmus",
+    "Stefan",
+    "Sten",
+    "Ulrik",
+    "Viktor",
+    "Örjan",
 )
-DOUBLE_FEMALE_NAMES = ("Ann-Britt", "Anna-Lena", "Eva-Lotta", "Lill-Marie", "Maj-Britt",
-                       "Rose-Louise", "Ulla-Karin")
+DOUBLE_FEMALE_NAMES = ("Ann-Britt", "Anna-Lena", "Eva-Lotta", "Lill-Marie", "Maj-Britt", "Rose-Louise", "Ulla-Karin")
 DOUBLE_MALE_NAMES = ("Karl-Erik", "Lars-Göran", "Per-Olof", "Sven-Åke", "Jan-Erik")
 MIDDLE_FEMALE_NAMES = ("Maria", "Elisabet", "Louise", "Kristina")
 MIDDLE_MALE_NAMES = ("Johan", "Gustav", "Fredrik", "Olof")
 
 LAST_NAMES = (
-    "Alvén", "Bergkvist", "Berglöf", "Blomdahl", "Dahlgren", "Ekström", "Engvall",
-    "Falkenberg", "Forsell", "Granlund", "Hammarlund", "Hedqvist", "Hellberg",
-    "Holmgren", "Isaksson", "Kvarnström", "Lindé", "Lindholm", "Lundqvist", "Malmberg",
-    "Nordin", "Norrman", "Rydén", "Sandqvist", "Sjöberg", "Stenlund", "Sundell",
-    "Sörling", "Törnqvist", "Wallin", "Wikander", "Åberg", "Åkerlund", "Östberg",
-    "Öhman", "Brandt", "Ceder", "Grip-Hallin", "Lövgren", "Mårtensson", "Nyqvist",
-    "Rosell", "Strand", "Tallberg", "Vikström", "Ahlin", "Bäckman", "Fagerlund",
+    "Alvén",
+    "Bergkvist",
+    "Berglöf",
+    "Blomdahl",
+    "Dahlgren",
+    "Ekström",
+    "Engvall",
+    "Falkenberg",
+    "Forsell",
+    "Granlund",
+    "Hammarlund",
+    "Hedqvist",
+    "Hellberg",
+    "Holmgren",
+    "Isaksson",
+    "Kvarnström",
+    "Lindé",
+    "Lindholm",
+    "Lundqvist",
+    "Malmberg",
+    "Nordin",
+    "Norrman",
+    "Rydén",
+    "Sandqvist",
+    "Sjöberg",
+    "Stenlund",
+    "Sundell",
+    "Sörling",
+    "Törnqvist",
+    "Wallin",
+    "Wikander",
+    "Åberg",
+    "Åkerlund",
+    "Östberg",
+    "Öhman",
+    "Brandt",
+    "Ceder",
+    "Grip-Hallin",
+    "Lövgren",
+    "Mårtensson",
+    "Nyqvist",
+    "Rosell",
+    "Strand",
+    "Tallberg",
+    "Vikström",
+    "Ahlin",
+    "Bäckman",
+    "Fagerlund",
 )
 
 SECOND_LAST_NAMES = ("Ek", "Lind", "Berg", "Sjö", "Holm", "Strand", "Dahl", "Kvist")
 
 # Invented place names: prefix + suffix give several hundred municipalities/regions.
 PLACE_PREFIXES = (
-    "Ek", "Grå", "Häll", "Kvarn", "Lind", "Moss", "Norr", "Rå", "Sjö", "Tall", "Ulv",
-    "Ved", "Björk", "Al", "Berg", "Dal", "Fur", "Hag", "Lönn", "Sten", "Vass", "Älv",
+    "Ek",
+    "Grå",
+    "Häll",
+    "Kvarn",
+    "Lind",
+    "Moss",
+    "Norr",
+    "Rå",
+    "Sjö",
+    "Tall",
+    "Ulv",
+    "Ved",
+    "Björk",
+    "Al",
+    "Berg",
+    "Dal",
+    "Fur",
+    "Hag",
+    "Lönn",
+    "Sten",
+    "Vass",
+    "Älv",
 )
 PLACE_SUFFIXES = (
-    "vik", "näs", "by", "sund", "åsa", "torp", "bäck", "hamn", "mo", "sta", "åker",
-    "fors", "ryd", "holm", "dala", "lunda",
+    "vik",
+    "näs",
+    "by",
+    "sund",
+    "åsa",
+    "torp",
+    "bäck",
+    "hamn",
+    "mo",
+    "sta",
+    "åker",
+    "fors",
+    "ryd",
+    "holm",
+    "dala",
+    "lunda",
 )
 
 REGION_SUFFIXES = ("land", "bygden", "dalen", "kusten", "slätten", "skogen")
 
 MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-    "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 MONTH_ABBREVIATIONS = (
-    "jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sept", "okt", "nov", "dec",
+    "jan",
+    "feb",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "aug",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
 )
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 SEASONS = (("våren", (3, 4, 5)), ("hösten", (9, 10, 11)))
@@ -65,73 +220,152 @@ SEASONS = (("våren", (3, 4, 5)), ("hösten", (9, 10, 11)))
 PARTIES = RIKSDAG_PARTIES
 
 ROOMS = (
-    "Kommunhuset, sammanträdesrum {place}", "Stadshuset, lokal Ekan",
-    "Regionens hus, konferensrum Forsen", "Folkets hus, {place}",
-    "Kunskapscentrum, Storgatan 14", "Medborgarhuset, sal B",
-    "Förbundskontoret, Hamngatan 3", "Biblioteket i {place}, rum Linden",
+    "Kommunhuset, sammanträdesrum {place}",
+    "Stadshuset, lokal Ekan",
+    "Regionens hus, konferensrum Forsen",
+    "Folkets hus, {place}",
+    "Kunskapscentrum, Storgatan 14",
+    "Medborgarhuset, sal B",
+    "Förbundskontoret, Hamngatan 3",
+    "Biblioteket i {place}, rum Linden",
 )
 
 # Organisations beside names, by body kind.  {place} and {region} are filled in.
 CARE_ORGS = (
-    "{region}", "Kommunförbundet", "{place}", "Primärvården", "{place} sjukhus",
-    "Närsjukvården {place}", "Psykiatrin", "Socialförvaltningen {place}",
+    "{region}",
+    "Kommunförbundet",
+    "{place}",
+    "Primärvården",
+    "{place} sjukhus",
+    "Närsjukvården {place}",
+    "Psykiatrin",
+    "Socialförvaltningen {place}",
 )
 OFFICIAL_ROLES = (
-    "förvaltningschef", "socialchef", "nämndsekreterare", "controller", "utvecklingsledare",
-    "kommunikatör", "medicinskt ansvarig sjuksköterska", "verksamhetschef", "processledare",
+    "förvaltningschef",
+    "socialchef",
+    "nämndsekreterare",
+    "controller",
+    "utvecklingsledare",
+    "kommunikatör",
+    "medicinskt ansvarig sjuksköterska",
+    "verksamhetschef",
+    "processledare",
 )
 
 # Invented IT systems and areas used by recurring topics.
 SYSTEMS = ("Vårdnav", "OmsorgsLänk", "SamPlan", "Journalbryggan", "Trygga Steg", "InfoNod")
 AREAS = (
-    "hjälpmedel", "ungdomsmottagningar", "habilitering", "elevhälsa", "läkemedel i hemmet",
-    "hemsjukvård", "psykisk hälsa för unga", "rehabilitering", "nutrition", "demensvård",
-    "missbruksvård", "barn i familjehem", "förebyggande arbete för äldre",
+    "hjälpmedel",
+    "ungdomsmottagningar",
+    "habilitering",
+    "elevhälsa",
+    "läkemedel i hemmet",
+    "hemsjukvård",
+    "psykisk hälsa för unga",
+    "rehabilitering",
+    "nutrition",
+    "demensvård",
+    "missbruksvård",
+    "barn i familjehem",
+    "förebyggande arbete för äldre",
 )
 
 # Recurring topics: (label, subject phrase, titles by stage).  {system}/{area} filled in.
 THREAD_TOPICS = (
-    ("Gemensamt IT-stöd {system}", "det gemensamma IT-stödet {system}",
-     ("Införande av IT-stödet {system}", "{system} - lägesrapport",
-      "Gemensamt IT-stöd {system}, fortsatt förvaltning")),
-    ("Samverkansavtal om {area}", "samverkansavtalet om {area}",
-     ("Samverkansavtal om {area} - information", "Samverkansavtal om {area}, remissvar",
-      "Ställningstagande till samverkansavtal om {area}")),
-    ("Revidering av riktlinje för {area}", "revideringen av riktlinjen för {area}",
-     ("Revidering av länsgemensam riktlinje för {area}", "Riktlinje för {area} - delrapport",
-      "Riktlinje för {area} inför beslut")),
-    ("Handlingsplan för {area}", "handlingsplanen för {area}",
-     ("Handlingsplan för {area}", "Handlingsplan för {area} - uppföljning",
-      "Handlingsplan för {area} - slutrapport")),
-    ("Gemensam avvikelsehantering", "den gemensamma avvikelsehanteringen",
-     ("Avvikelser i samverkan - uppdragshandling", "Gemensam avvikelsehantering - lägesrapport",
-      "Gemensam avvikelsehantering, utvärdering av första året")),
-    ("Kompetensförsörjning i vård och omsorg", "kompetensförsörjningen i vård och omsorg",
-     ("Kompetensförsörjning inom vård och omsorg", "Kompetensförsörjning - förslag till insatser",
-      "Kompetensförsörjning, återrapport från arbetsgruppen")),
+    (
+        "Gemensamt IT-stöd {system}",
+        "det gemensamma IT-stödet {system}",
+        (
+            "Införande av IT-stödet {system}",
+            "{system} - lägesrapport",
+            "Gemensamt IT-stöd {system}, fortsatt förvaltning",
+        ),
+    ),
+    (
+        "Samverkansavtal om {area}",
+        "samverkansavtalet om {area}",
+        (
+            "Samverkansavtal om {area} - information",
+            "Samverkansavtal om {area}, remissvar",
+            "Ställningstagande till samverkansavtal om {area}",
+        ),
+    ),
+    (
+        "Revidering av riktlinje för {area}",
+        "revideringen av riktlinjen för {area}",
+        (
+            "Revidering av länsgemensam riktlinje för {area}",
+            "Riktlinje för {area} - delrapport",
+            "Riktlinje för {area} inför beslut",
+        ),
+    ),
+    (
+        "Handlingsplan för {area}",
+        "handlingsplanen för {area}",
+        (
+            "Handlingsplan för {area}",
+            "Handlingsplan för {area} - uppföljning",
+            "Handlingsplan för {area} - slutrapport",
+        ),
+    ),
+    (
+        "Gemensam avvikelsehantering",
+        "den gemensamma avvikelsehanteringen",
+        (
+            "Avvikelser i samverkan - uppdragshandling",
+            "Gemensam avvikelsehantering - lägesrapport",
+            "Gemensam avvikelsehantering, utvärdering av första året",
+        ),
+    ),
+    (
+        "Kompetensförsörjning i vård och omsorg",
+        "kompetensförsörjningen i vård och omsorg",
+        (
+            "Kompetensförsörjning inom vård och omsorg",
+            "Kompetensförsörjning - förslag till insatser",
+            "Kompetensförsörjning, återrapport från arbetsgruppen",
+        ),
+    ),
 )
 
 # One-off agenda items per body kind (no thread).
 ONE_OFF_TITLES = {
     "care": (
-        "Information från delregionerna", "Rapport från arbetsgruppen för {area}",
-        "Uppföljning av vårdplaneringar i hemmet", "Nationella kunskapsstöd inom {area}",
-        "Lägesbild bemanning under sommaren", "Statistik över utskrivningsklara patienter",
-        "Samverkan kring personer med {area}", "Digitala vårdmöten - erfarenheter",
+        "Information från delregionerna",
+        "Rapport från arbetsgruppen för {area}",
+        "Uppföljning av vårdplaneringar i hemmet",
+        "Nationella kunskapsstöd inom {area}",
+        "Lägesbild bemanning under sommaren",
+        "Statistik över utskrivningsklara patienter",
+        "Samverkan kring personer med {area}",
+        "Digitala vårdmöten - erfarenheter",
     ),
     "political": (
-        "Återrapportering från beredningsgruppen", "Budgetunderlag för gemensamma uppdrag",
-        "Aktuellt från kommunförbundet", "Aktuellt från regionen",
-        "Länsgemensam strategi för {area}", "Uppföljning av ingångna överenskommelser",
+        "Återrapportering från beredningsgruppen",
+        "Budgetunderlag för gemensamma uppdrag",
+        "Aktuellt från kommunförbundet",
+        "Aktuellt från regionen",
+        "Länsgemensam strategi för {area}",
+        "Uppföljning av ingångna överenskommelser",
     ),
     "committee": (
-        "Ekonomisk uppföljning", "Delegationsbeslut", "Anmälningsärenden",
-        "Information från förvaltningschefen", "Internkontrollplan", "Rapport om ej verkställda beslut",
-        "Svar på medborgarförslag om {area}", "Yttrande över remiss om {area}",
+        "Ekonomisk uppföljning",
+        "Delegationsbeslut",
+        "Anmälningsärenden",
+        "Information från förvaltningschefen",
+        "Internkontrollplan",
+        "Rapport om ej verkställda beslut",
+        "Svar på medborgarförslag om {area}",
+        "Yttrande över remiss om {area}",
     ),
     "board": (
-        "Ekonomisk rapport", "Verksamhetsuppföljning", "Information från förbundsdirektören",
-        "Attestordning", "Riskanalys och internkontroll", "Förslag till revidering av delegationsordning",
+        "Ekonomisk rapport",
+        "Verksamhetsuppföljning",
+        "Information från förbundsdirektören",
+        "Attestordning",
+        "Riskanalys och internkontroll",
+        "Förslag till revidering av delegationsordning",
     ),
 }
 
@@ -154,8 +388,11 @@ BULLET_PHRASES = (
 )
 
 OUTLINE_PHRASES = (
-    "Förvaltning av befintlig funktion", "Vidareutveckling av arbetssätt",
-    "Nya behov och utvecklingsförslag", "Uppföljning och analys", "Kommunikation och spridning",
+    "Förvaltning av befintlig funktion",
+    "Vidareutveckling av arbetssätt",
+    "Nya behov och utvecklingsförslag",
+    "Uppföljning och analys",
+    "Kommunikation och spridning",
 )
 
 NEUTRAL_SENTENCES = (
@@ -223,7 +460,8 @@ GROUP_ASSIGNEES = {
 }
 
 DECISION_NOTED = (
-    "{B} noterar informationen.", "Informationen noteras.",
+    "{B} noterar informationen.",
+    "Informationen noteras.",
     "{B} tackar för informationen och noterar den.",
 )
 DECISION_ENDORSED = (
@@ -247,22 +485,36 @@ DECISION_OTHER = (
 )
 
 #: Decision sentences by the kind they express, one tuple per kind of ``DECISION_KINDS``.
-DECISION_STATEMENTS = dict(zip(DECISION_KINDS, (
-    DECISION_NOTED, DECISION_ENDORSED, DECISION_DECIDED, DECISION_REFERRED, DECISION_OTHER,
-), strict=True))
+DECISION_STATEMENTS = dict(
+    zip(
+        DECISION_KINDS,
+        (
+            DECISION_NOTED,
+            DECISION_ENDORSED,
+            DECISION_DECIDED,
+            DECISION_REFERRED,
+            DECISION_OTHER,
+        ),
+        strict=True,
+    )
+)
 
 FORMAL_OPENING_TITLES = ("Mötets öppnande", "Sammanträdets öppnande", "Upprop")
 AGENDA_TITLES = ("Godkännande av dagens agenda", "Dagens agenda", "Fastställande av dagordning")
 AGENDA_DECISIONS = ("Dagens agenda godkänns.", "Dagordningen fastställs.", "Agendan godkänns.")
-PREVIOUS_TITLES = ("Föregående minnesanteckningar", "Föregående mötesanteckningar",
-                   "Föregående anteckningar")
-PREVIOUS_DECISIONS = (("Föregående minnesanteckningar godkänns.", "endorsed"),
-                      ("Minnesanteckningarna läggs till handlingarna.", "noted"))
+PREVIOUS_TITLES = ("Föregående minnesanteckningar", "Föregående mötesanteckningar", "Föregående anteckningar")
+PREVIOUS_DECISIONS = (
+    ("Föregående minnesanteckningar godkänns.", "endorsed"),
+    ("Minnesanteckningarna läggs till handlingarna.", "noted"),
+)
 JUSTERARE_TITLES = ("Val av justerare", "Val av justerare och tid för justering")
 OTHER_QUESTIONS_TITLES = ("Övriga frågor", "Övrig fråga")
 OTHER_QUESTION_SUBTITLES = (
-    "Sommarens bemanningsläge", "Inbjudan till konferens om {area}", "Nytt lokalt samarbete",
-    "Fråga om transporter mellan enheterna", "Rapport från nätverksträff",
+    "Sommarens bemanningsläge",
+    "Inbjudan till konferens om {area}",
+    "Nytt lokalt samarbete",
+    "Fråga om transporter mellan enheterna",
+    "Rapport från nätverksträff",
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -272,46 +524,148 @@ OTHER_QUESTION_SUBTITLES = (
 # ---------------------------------------------------------------------------------------------
 
 EXTRA_FEMALE_NAMES = (
-    "Amanda", "Annelie", "Britt", "Camilla", "Doris", "Emma", "Greta", "Gunilla", "Ingela",
-    "Johanna", "Karin", "Katarina", "Liv", "Lovisa", "Maja", "Marie", "Matilda", "Märta",
-    "Petra", "Pia", "Rut", "Sanna", "Siv", "Solveig", "Therese", "Tyra", "Wilma", "Ylva",
+    "Amanda",
+    "Annelie",
+    "Britt",
+    "Camilla",
+    "Doris",
+    "Emma",
+    "Greta",
+    "Gunilla",
+    "Ingela",
+    "Johanna",
+    "Karin",
+    "Katarina",
+    "Liv",
+    "Lovisa",
+    "Maja",
+    "Marie",
+    "Matilda",
+    "Märta",
+    "Petra",
+    "Pia",
+    "Rut",
+    "Sanna",
+    "Siv",
+    "Solveig",
+    "Therese",
+    "Tyra",
+    "Wilma",
+    "Ylva",
 )
 EXTRA_MALE_NAMES = (
-    "Alf", "Bengt", "Bo", "Conny", "Curt", "Ebbe", "Einar", "Elias", "Gunnar", "Gustav",
-    "Harald", "Hugo", "Ingemar", "Joel", "Jonas", "Kent", "Leif", "Linus", "Melker", "Nils",
-    "Olle", "Pontus", "Roger", "Sune", "Tomas", "Torbjörn", "Ture", "Valter", "Vilhelm", "Åke",
+    "Alf",
+    "Bengt",
+    "Bo",
+    "Conny",
+    "Curt",
+    "Ebbe",
+    "Einar",
+    "Elias",
+    "Gunnar",
+    "Gustav",
+    "Harald",
+    "Hugo",
+    "Ingemar",
+    "Joel",
+    "Jonas",
+    "Kent",
+    "Leif",
+    "Linus",
+    "Melker",
+    "Nils",
+    "Olle",
+    "Pontus",
+    "Roger",
+    "Sune",
+    "Tomas",
+    "Torbjörn",
+    "Ture",
+    "Valter",
+    "Vilhelm",
+    "Åke",
 )
 EXTRA_LAST_NAMES = (
-    "Aspeby", "Backlund", "Björkdahl", "Carlbom", "Dalvik", "Ekenmark", "Enström",
-    "Fagerström", "Frisell", "Gidlund", "Granvik", "Hassellöf", "Hultin", "Ivre", "Jernberg",
-    "Klingvall", "Kullberg", "Lidmark", "Ljungdahl", "Modin", "Mossberg", "Norrbom", "Olander",
-    "Palmqvist", "Ringdahl", "Rönnholm", "Salmén", "Skogvall", "Tornvall", "Udde", "Uhlin",
-    "Vallgren", "Vennberg", "Wester", "Wiklander", "Älvhammar", "Örnfelt", "Brattström",
+    "Aspeby",
+    "Backlund",
+    "Björkdahl",
+    "Carlbom",
+    "Dalvik",
+    "Ekenmark",
+    "Enström",
+    "Fagerström",
+    "Frisell",
+    "Gidlund",
+    "Granvik",
+    "Hassellöf",
+    "Hultin",
+    "Ivre",
+    "Jernberg",
+    "Klingvall",
+    "Kullberg",
+    "Lidmark",
+    "Ljungdahl",
+    "Modin",
+    "Mossberg",
+    "Norrbom",
+    "Olander",
+    "Palmqvist",
+    "Ringdahl",
+    "Rönnholm",
+    "Salmén",
+    "Skogvall",
+    "Tornvall",
+    "Udde",
+    "Uhlin",
+    "Vallgren",
+    "Vennberg",
+    "Wester",
+    "Wiklander",
+    "Älvhammar",
+    "Örnfelt",
+    "Brattström",
 )
 
 # Invented place names for the new families (a different stock from PLACE_PREFIXES above).
 TOWN_PREFIXES = (
-    "Bjur", "Ene", "Hassel", "Myr", "Tjäder", "Vide", "Sälg", "Ugg", "Lom", "Skär", "Rönn",
-    "Hägg", "Ljung", "Trast", "Orre", "Mal",
+    "Bjur",
+    "Ene",
+    "Hassel",
+    "Myr",
+    "Tjäder",
+    "Vide",
+    "Sälg",
+    "Ugg",
+    "Lom",
+    "Skär",
+    "Rönn",
+    "Hägg",
+    "Ljung",
+    "Trast",
+    "Orre",
+    "Mal",
 )
 TOWN_SUFFIXES = ("ås", "hult", "lid", "berga", "mark", "tuna", "vattnet", "kulla", "stad", "landa")
 
 #: Party letters and how reservations and proposals name the party in full.
 PARTY_NAMES = {
-    "S": "Socialdemokraterna", "M": "Moderaterna", "C": "Centerpartiet", "V": "Vänsterpartiet",
-    "L": "Liberalerna", "KD": "Kristdemokraterna", "MP": "Miljöpartiet", "SD": "Sverigedemokraterna",
+    "S": "Socialdemokraterna",
+    "M": "Moderaterna",
+    "C": "Centerpartiet",
+    "V": "Vänsterpartiet",
+    "L": "Liberalerna",
+    "KD": "Kristdemokraterna",
+    "MP": "Miljöpartiet",
+    "SD": "Sverigedemokraterna",
 }
 #: Invented local parties ("{place}" is the municipality): (name, letters).
-LOCAL_PARTIES = (("{place_gen} framtid", "BF"), ("Lokala listan i {place}", "LL"),
-                 ("{place}partiet", "XP"))
+LOCAL_PARTIES = (("{place_gen} framtid", "BF"), ("Lokala listan i {place}", "LL"), ("{place}partiet", "XP"))
 #: Governing coalitions a municipality or region may have (the rest is the opposition).
-COALITIONS = (("S", "C", "MP"), ("M", "KD", "L", "C"), ("S", "V", "MP"), ("M", "C", "KD"),
-              ("S", "L", "C"))
+COALITIONS = (("S", "C", "MP"), ("M", "KD", "L", "C"), ("S", "V", "MP"), ("M", "C", "KD"), ("S", "L", "C"))
 
 #: Municipal committees: (name, short, genitive, how it calls itself, its administration).
 NAMNDER = (
-    ("Barn- och utbildningsnämnden", "BUN", "Barn- och utbildningsnämndens",
-     "barn- och utbildningsförvaltningen"),
+    ("Barn- och utbildningsnämnden", "BUN", "Barn- och utbildningsnämndens", "barn- och utbildningsförvaltningen"),
     ("Socialnämnden", "SN", "Socialnämndens", "socialförvaltningen"),
     ("Tekniska nämnden", "TN", "Tekniska nämndens", "tekniska förvaltningen"),
     ("Miljö- och byggnadsnämnden", "MBN", "Miljö- och byggnadsnämndens", "miljö- och byggförvaltningen"),
@@ -325,69 +679,151 @@ REGION_NAMNDER = (
 )
 
 MUNICIPAL_ROOMS = (
-    "Kommunhuset, sammanträdesrum {room}", "Stadshuset, {room}salen", "Kommunhuset i {place}, {room}",
-    "Medborgarhuset, sal {room}", "Förvaltningshuset, konferensrum {room}",
+    "Kommunhuset, sammanträdesrum {room}",
+    "Stadshuset, {room}salen",
+    "Kommunhuset i {place}, {room}",
+    "Medborgarhuset, sal {room}",
+    "Förvaltningshuset, konferensrum {room}",
 )
 REGION_ROOMS = ("Regionens hus, {room}salen", "Länshuset i {place}, sal {room}", "Regionhuset, {room}")
 ROOM_NAMES = ("Ekan", "Asken", "Linden", "Rönnen", "Björken", "Almen", "Tallen", "Sälgen", "Granen")
-KEEPING_PLACES = ("Kommunkansliet", "Kansliavdelningen, kommunhuset", "Kommunledningskontoret",
-                  "Nämndadministrationen, stadshuset")
+KEEPING_PLACES = (
+    "Kommunkansliet",
+    "Kansliavdelningen, kommunhuset",
+    "Kommunledningskontoret",
+    "Nämndadministrationen, stadshuset",
+)
 
 OFFICIAL_TITLES_MUNICIPAL = (
-    "kommundirektör", "ekonomichef", "kanslichef", "förvaltningschef", "controller",
-    "planeringschef", "verksamhetschef", "utredare", "personalchef", "samhällsbyggnadschef",
+    "kommundirektör",
+    "ekonomichef",
+    "kanslichef",
+    "förvaltningschef",
+    "controller",
+    "planeringschef",
+    "verksamhetschef",
+    "utredare",
+    "personalchef",
+    "samhällsbyggnadschef",
 )
 SECRETARY_TITLES = ("sekreterare", "nämndsekreterare", "kommunsekreterare")
 
 #: Services with fees, objects of investment, ideas for motions, remiss topics.
-FEE_SERVICES = ("bygglov", "kart- och mätverksamhet", "vatten och avlopp", "renhållning",
-                "förskola och fritidshem", "serveringstillstånd", "livsmedelskontroll",
-                "uthyrning av idrottshallar")
-INVESTMENTS = ("ny förskola i {district}", "ombyggnad av simhallen", "gång- och cykelväg till {district}",
-               "ny brandstation", "reservvattentäkt", "upprustning av {district} skola",
-               "laddinfrastruktur för kommunens fordon", "konstgräsplan i {district}")
-MOTION_IDEAS = ("fler parkbänkar längs strandpromenaden", "gratis kollektivtrafik för pensionärer",
-                "solceller på kommunens tak", "en fritidsbank", "belysning i elljusspåret",
-                "hundrastgård i {district}", "läxhjälp på biblioteket", "ökad närvaro av fältassistenter",
-                "kommunal badplats i {district}", "sommarjobb för alla gymnasieungdomar")
-REGION_INVESTMENTS = ("ny vårdcentral i {district}", "ombyggnad av akutmottagningen", "nya regionbussar",
-                      "laddinfrastruktur vid regionens depåer", "utbyggnad av tandvårdsklinik i {district}")
-REGION_MOTION_IDEAS = ("fler nattbussar på landsbygden", "gratis kollektivtrafik för pensionärer",
-                       "barnmorskemottagning i {district}", "solceller på regionens fastigheter",
-                       "fler vårdplatser inom psykiatrin", "digitala besök i primärvården")
-REMISS_TOPICS = ("regional transportplan", "länsgemensam strategi för psykisk hälsa",
-                 "nationell plan för kulturmiljö", "vattenförvaltningens åtgärdsprogram",
-                 "länets livsmedelsstrategi", "regional utvecklingsstrategi")
-PLAN_AREAS = ("kvarteret {district} norra", "{district} centrum", "del av {district} 3:14",
-              "verksamhetsområde vid {district}", "bostäder vid {district} strand")
+FEE_SERVICES = (
+    "bygglov",
+    "kart- och mätverksamhet",
+    "vatten och avlopp",
+    "renhållning",
+    "förskola och fritidshem",
+    "serveringstillstånd",
+    "livsmedelskontroll",
+    "uthyrning av idrottshallar",
+)
+INVESTMENTS = (
+    "ny förskola i {district}",
+    "ombyggnad av simhallen",
+    "gång- och cykelväg till {district}",
+    "ny brandstation",
+    "reservvattentäkt",
+    "upprustning av {district} skola",
+    "laddinfrastruktur för kommunens fordon",
+    "konstgräsplan i {district}",
+)
+MOTION_IDEAS = (
+    "fler parkbänkar längs strandpromenaden",
+    "gratis kollektivtrafik för pensionärer",
+    "solceller på kommunens tak",
+    "en fritidsbank",
+    "belysning i elljusspåret",
+    "hundrastgård i {district}",
+    "läxhjälp på biblioteket",
+    "ökad närvaro av fältassistenter",
+    "kommunal badplats i {district}",
+    "sommarjobb för alla gymnasieungdomar",
+)
+REGION_INVESTMENTS = (
+    "ny vårdcentral i {district}",
+    "ombyggnad av akutmottagningen",
+    "nya regionbussar",
+    "laddinfrastruktur vid regionens depåer",
+    "utbyggnad av tandvårdsklinik i {district}",
+)
+REGION_MOTION_IDEAS = (
+    "fler nattbussar på landsbygden",
+    "gratis kollektivtrafik för pensionärer",
+    "barnmorskemottagning i {district}",
+    "solceller på regionens fastigheter",
+    "fler vårdplatser inom psykiatrin",
+    "digitala besök i primärvården",
+)
+REMISS_TOPICS = (
+    "regional transportplan",
+    "länsgemensam strategi för psykisk hälsa",
+    "nationell plan för kulturmiljö",
+    "vattenförvaltningens åtgärdsprogram",
+    "länets livsmedelsstrategi",
+    "regional utvecklingsstrategi",
+)
+PLAN_AREAS = (
+    "kvarteret {district} norra",
+    "{district} centrum",
+    "del av {district} 3:14",
+    "verksamhetsområde vid {district}",
+    "bostäder vid {district} strand",
+)
 DISTRICT_SUFFIXES = ("backen", "dalen", "gärdet", "hagen", "viken", "udden", "lyckan", "ängen")
 DISTRICT_PREFIXES = ("Norr", "Söder", "Väster", "Öster", "Kyrk", "Kvarn", "Sjö", "Mo")
-REGLEMENTEN = ("kommunstyrelsen", "krisledningsnämnden", "valnämnden", "revisionen",
-               "de kommunala pensionärsråden")
-POLICY_AREAS = ("föreningsbidrag", "upphandling", "informationssäkerhet", "bostadsanpassning",
-                "skolskjuts", "hållbar utveckling", "intern kontroll", "tillgänglighet")
+REGLEMENTEN = ("kommunstyrelsen", "krisledningsnämnden", "valnämnden", "revisionen", "de kommunala pensionärsråden")
+POLICY_AREAS = (
+    "föreningsbidrag",
+    "upphandling",
+    "informationssäkerhet",
+    "bostadsanpassning",
+    "skolskjuts",
+    "hållbar utveckling",
+    "intern kontroll",
+    "tillgänglighet",
+)
 
 #: Why an opposition member asks to send a case back (said after "med hänvisning till att").
-REMISS_REASONS = ("kostnaderna inte är tillräckligt utredda", "berörda föreningar inte har hörts",
-                  "konsekvenserna för landsbygden saknas i underlaget",
-                  "alternativa placeringar inte har prövats")
+REMISS_REASONS = (
+    "kostnaderna inte är tillräckligt utredda",
+    "berörda föreningar inte har hörts",
+    "konsekvenserna för landsbygden saknas i underlaget",
+    "alternativa placeringar inte har prövats",
+)
 #: Amendments and additions moved at meetings (continue "att ...").
-AMENDMENTS = ("uppdra åt förvaltningen att återrapportera effekterna inom ett år",
-              "arbetet ska ske i dialog med berörda föreningar",
-              "kostnaderna ska rymmas inom befintlig ram",
-              "en barnkonsekvensanalys ska göras innan genomförandet")
+AMENDMENTS = (
+    "uppdra åt förvaltningen att återrapportera effekterna inom ett år",
+    "arbetet ska ske i dialog med berörda föreningar",
+    "kostnaderna ska rymmas inom befintlig ram",
+    "en barnkonsekvensanalys ska göras innan genomförandet",
+)
 #: What a protokollsanteckning says (after "får till protokollet anteckna att").
-NOTE_TEXTS = ("partiet välkomnar utredningen men saknar en tidsplan",
-              "frågan om finansiering måste följas upp under året",
-              "underlaget kom till ledamöterna för sent för en ordentlig beredning",
-              "partiet kommer att följa genomförandet noga")
+NOTE_TEXTS = (
+    "partiet välkomnar utredningen men saknar en tidsplan",
+    "frågan om finansiering måste följas upp under året",
+    "underlaget kom till ledamöterna för sent för en ordentlig beredning",
+    "partiet kommer att följa genomförandet noga",
+)
 #: Recipients of decisions besides the bodies themselves.
-RECIPIENT_UNITS = ("Ekonomiavdelningen", "Kommunledningskontoret", "Revisionen", "Kansliet",
-                   "Författningssamlingen", "Berörda förvaltningar", "Motionären")
+RECIPIENT_UNITS = (
+    "Ekonomiavdelningen",
+    "Kommunledningskontoret",
+    "Revisionen",
+    "Kansliet",
+    "Författningssamlingen",
+    "Berörda förvaltningar",
+    "Motionären",
+)
 
-INFO_TITLES_MUNICIPAL = ("Information från förvaltningschefen", "Ekonomisk uppföljning per den {day}",
-                         "Aktuell information från kommundirektören", "Rapport om ej verkställda beslut",
-                         "Verksamhetsuppföljning {year}")
+INFO_TITLES_MUNICIPAL = (
+    "Information från förvaltningschefen",
+    "Ekonomisk uppföljning per den {day}",
+    "Aktuell information från kommundirektören",
+    "Rapport om ej verkställda beslut",
+    "Verksamhetsuppföljning {year}",
+)
 NOTICE_TITLES = ("Anmälningsärenden", "Meddelanden", "Delgivningar")
 DELEGATION_TITLES = ("Delegationsbeslut", "Redovisning av delegationsbeslut", "Anmälan av delegationsbeslut")
 
@@ -406,71 +842,145 @@ CHAIR_WORDS = (("ordförande", "vice ordförande"), ("ordf", "v ordf"), ("ordfö
 
 #: Associations: (name template, short template or None, what the members are called).
 ASSOCIATIONS = (
-    ("{place_gen} Båtklubb", "{i}BK"), ("Hembygdsföreningen i {place}", None),
-    ("{place} Idrottsförening", "{i}IF"), ("Bostadsrättsföreningen {bird}", "BRF {bird}"),
-    ("Samfällighetsföreningen {place} norra", None), ("{place_gen} Fiberförening ek. för.", None),
-    ("Koloniträdgårdsföreningen {flower}", None), ("Föreningen {place} Folkets hus", None),
+    ("{place_gen} Båtklubb", "{i}BK"),
+    ("Hembygdsföreningen i {place}", None),
+    ("{place} Idrottsförening", "{i}IF"),
+    ("Bostadsrättsföreningen {bird}", "BRF {bird}"),
+    ("Samfällighetsföreningen {place} norra", None),
+    ("{place_gen} Fiberförening ek. för.", None),
+    ("Koloniträdgårdsföreningen {flower}", None),
+    ("Föreningen {place} Folkets hus", None),
 )
 STUDENT_UNIONS = (
-    ("Teknologsektionen vid {place} högskola", "TS"), ("Datasektionen inom Studentkåren i {place}", "D-sek"),
-    ("Naturvetarsektionen i {place}", "NSek"), ("Studentkåren vid {place} högskola", "SK{i}"),
+    ("Teknologsektionen vid {place} högskola", "TS"),
+    ("Datasektionen inom Studentkåren i {place}", "D-sek"),
+    ("Naturvetarsektionen i {place}", "NSek"),
+    ("Studentkåren vid {place} högskola", "SK{i}"),
 )
 BIRDS = ("Tjädern", "Domherren", "Ejdern", "Tranan", "Lärkan", "Svalan", "Orren")
 FLOWERS = ("Blåklinten", "Vallmon", "Prästkragen", "Liljan", "Smörblomman")
-CLUB_ROOMS = ("Klubbstugan", "Föreningslokalen", "Samlingssalen i {place} bygdegård",
-              "Styrelserummet", "Lokal B214", "Kårhuset, mötesrum 2", "Bryggan, {place}")
-BOARD_ROLES = ("Ordförande", "Vice ordförande", "Sekreterare", "Kassör", "Ledamot", "Ledamot",
-               "Suppleant", "Suppleant")
-UNION_ROLES = ("Ordförande", "Vice ordförande", "Sekreterare", "Kassör", "Studienämndsordförande",
-               "Festerichef", "Informationsansvarig", "Ledamot")
+CLUB_ROOMS = (
+    "Klubbstugan",
+    "Föreningslokalen",
+    "Samlingssalen i {place} bygdegård",
+    "Styrelserummet",
+    "Lokal B214",
+    "Kårhuset, mötesrum 2",
+    "Bryggan, {place}",
+)
+BOARD_ROLES = ("Ordförande", "Vice ordförande", "Sekreterare", "Kassör", "Ledamot", "Ledamot", "Suppleant", "Suppleant")
+UNION_ROLES = (
+    "Ordförande",
+    "Vice ordförande",
+    "Sekreterare",
+    "Kassör",
+    "Studienämndsordförande",
+    "Festerichef",
+    "Informationsansvarig",
+    "Ledamot",
+)
 
 #: Recurring association matters: (title, subject, tasks in passing).
 CLUB_MATTERS = (
-    ("Renovering av bryggan", "bryggrenoveringen",
-     ("kollar med vaktmästaren om nycklarna till förrådet", "tar in offerter på virke")),
-    ("Ny hemsida", "den nya hemsidan",
-     ("tar fram ett förslag på struktur för hemsidan", "kontaktar webbhotellet om flytt")),
+    (
+        "Renovering av bryggan",
+        "bryggrenoveringen",
+        ("kollar med vaktmästaren om nycklarna till förrådet", "tar in offerter på virke"),
+    ),
+    (
+        "Ny hemsida",
+        "den nya hemsidan",
+        ("tar fram ett förslag på struktur för hemsidan", "kontaktar webbhotellet om flytt"),
+    ),
     ("Städdag", "städdagen", ("bokar containern till städdagen", "skickar ut kallelse till städdagen")),
-    ("Medlemsavgifter", "medlemsavgifterna", ("skickar påminnelser till medlemmar som inte betalat",
-                                              "sammanställer en lista över betalande medlemmar")),
+    (
+        "Medlemsavgifter",
+        "medlemsavgifterna",
+        ("skickar påminnelser till medlemmar som inte betalat", "sammanställer en lista över betalande medlemmar"),
+    ),
     ("Sommarfesten", "sommarfesten", ("bokar lokal till sommarfesten", "handlar in fika till sommarfesten")),
-    ("Försäkringar", "föreningens försäkringar", ("jämför försäkringsbolagens villkor",
-                                                  "hör med kommunen om gällande krav")),
-    ("Nyckelhantering", "nyckelhanteringen", ("inventerar vilka nycklar som finns ute",
-                                              "beställer nya nyckelbrickor")),
-    ("Inköp av ny projektor", "den nya projektorn", ("tar in pris på projektorer",
-                                                     "undersöker om den gamla projektorn kan lagas")),
+    (
+        "Försäkringar",
+        "föreningens försäkringar",
+        ("jämför försäkringsbolagens villkor", "hör med kommunen om gällande krav"),
+    ),
+    ("Nyckelhantering", "nyckelhanteringen", ("inventerar vilka nycklar som finns ute", "beställer nya nyckelbrickor")),
+    (
+        "Inköp av ny projektor",
+        "den nya projektorn",
+        ("tar in pris på projektorer", "undersöker om den gamla projektorn kan lagas"),
+    ),
 )
 #: Motions at student union meetings: (title, att-satser).
 UNION_MOTIONS = (
-    ("Motion om inköp av kaffemaskin", ("Att köpa in en ny kaffemaskin till sektionsrummet",
-                                       "Att kostnaden tas från investeringsbudgeten")),
+    (
+        "Motion om inköp av kaffemaskin",
+        ("Att köpa in en ny kaffemaskin till sektionsrummet", "Att kostnaden tas från investeringsbudgeten"),
+    ),
     ("Motion om ny logotyp", ("Att sektionen byter logotyp", "Att styrelsen tar fram tre förslag till nästa möte")),
-    ("Motion om gemensam studieresa", ("Att sektionen arrangerar en studieresa för medlemmarna",
-                                      "Att resan subventioneras med högst 500 kronor per deltagare")),
-    ("Motion om miljöpolicy", ("Att sektionen antar en miljöpolicy", "Att engångsartiklar inte köps in till sittningar")),
-    ("Proposition om stadgeändring", ("Att stadgans fjärde paragraf ändras enligt bilaga",
-                                     "Att ändringen gäller från och med nästa verksamhetsår")),
+    (
+        "Motion om gemensam studieresa",
+        (
+            "Att sektionen arrangerar en studieresa för medlemmarna",
+            "Att resan subventioneras med högst 500 kronor per deltagare",
+        ),
+    ),
+    (
+        "Motion om miljöpolicy",
+        ("Att sektionen antar en miljöpolicy", "Att engångsartiklar inte köps in till sittningar"),
+    ),
+    (
+        "Proposition om stadgeändring",
+        ("Att stadgans fjärde paragraf ändras enligt bilaga", "Att ändringen gäller från och med nästa verksamhetsår"),
+    ),
 )
 #: Budget-like att-satser at board meetings (the approved one is the decision).
 CLUB_PROPOSALS = (
     ("Budget {year}", ("Att anta budgeten för {year} enligt bilaga", "Att höja medlemsavgiften till {fee} kronor")),
-    ("Verksamhetsplan {year}", ("Att anta verksamhetsplanen för {year}", "Att uppdra åt styrelsen att följa upp planen varje kvartal")),
+    (
+        "Verksamhetsplan {year}",
+        ("Att anta verksamhetsplanen för {year}", "Att uppdra åt styrelsen att följa upp planen varje kvartal"),
+    ),
     ("Inköp av utrustning", ("Att köpa in en ny gräsklippare", "Att kostnaden får uppgå till högst {price} kronor")),
 )
-BOARD_WHATS = ("ge kassören rätt att ensam teckna föreningens bankkonto", "höja hyran för lokalen med fem procent",
-               "anta den nya ordningsregeln för förrådet", "köpa in en ny kaffebryggare",
-               "teckna avtal med en ny städfirma", "införa digital medlemsregistrering")
+BOARD_WHATS = (
+    "ge kassören rätt att ensam teckna föreningens bankkonto",
+    "höja hyran för lokalen med fem procent",
+    "anta den nya ordningsregeln för förrådet",
+    "köpa in en ny kaffebryggare",
+    "teckna avtal med en ny städfirma",
+    "införa digital medlemsregistrering",
+)
 ANNUAL_FEES = (150, 200, 250, 300, 350, 400)
 
 #: Minnesanteckningar: groups, headings, action items.
-NOTE_GROUPS = ("Arbetsgruppen för {area}", "Nätverket för {area}", "Projektgruppen {system}",
-               "Samordningsgruppen för {area}", "Referensgruppen för {area}")
+NOTE_GROUPS = (
+    "Arbetsgruppen för {area}",
+    "Nätverket för {area}",
+    "Projektgruppen {system}",
+    "Samordningsgruppen för {area}",
+    "Referensgruppen för {area}",
+)
 NOTE_ORGS = ("kansliet", "ekonomienheten", "HR", "IT-avdelningen", "kommunikation", "verksamhetsstöd")
-NOTE_HEADINGS = ("Nuläge i projektet", "Tidplan", "Rapport från delprojekten", "Budget och resurser",
-                 "Kommunikationsinsatser", "Risker", "Utbildningsinsatser", "Erfarenheter från piloten",
-                 "Frågor från verksamheterna", "Kommande aktiviteter")
-NOTE_ACTIONS = ("ta fram ett förslag till schema", "boka lokal till workshopen",
-                "sammanställa svaren från enkäten", "uppdatera projektplanen",
-                "skicka ut inbjudan till referensgruppen", "kontakta leverantören om avtalet",
-                "ta fram en checklista för införandet", "stämma av budgeten med ekonomienheten")
+NOTE_HEADINGS = (
+    "Nuläge i projektet",
+    "Tidplan",
+    "Rapport från delprojekten",
+    "Budget och resurser",
+    "Kommunikationsinsatser",
+    "Risker",
+    "Utbildningsinsatser",
+    "Erfarenheter från piloten",
+    "Frågor från verksamheterna",
+    "Kommande aktiviteter",
+)
+NOTE_ACTIONS = (
+    "ta fram ett förslag till schema",
+    "boka lokal till workshopen",
+    "sammanställa svaren från enkäten",
+    "uppdatera projektplanen",
+    "skicka ut inbjudan till referensgruppen",
+    "kontakta leverantören om avtalet",
+    "ta fram en checklista för införandet",
+    "stämma av budgeten med ekonomienheten",
+)
