@@ -166,6 +166,8 @@ def test_headings_section_titles_are_not_items(title, section):
             "1. Underhåll\nText.\na)\tLekplatser\nb)\tGrönytor\nPlanen:\ne\tGarage\ne\tTak\n2. Avslutning",
             ["1", "1a", "1b", "2"],
         ),
+        # A web copy in markdown: "## § 4 Budget" keeps its number; "**Beslut**" is a label, no item.
+        ("## § 4 Budget\n**Beslut**\nText.\n**Yrkanden**\nText.\n## § 5 Taxor\n**Beslut**\nText.", ["4", "5"]),
     ],
 )
 def test_headings_numbering_schemes(text, numbers):

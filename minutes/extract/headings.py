@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from minutes.extract import lexicon
 from minutes.extract.lines import Line
 from minutes.extract.people import find_names
+from minutes.extract.sections import section_label
 
 #: Forms that carry an item's main number.
 MAIN_FORMS = ("numbered", "numbered_space", "number_alone", "punkt")
@@ -93,7 +94,16 @@ def candidate(line: Line) -> Candidate | None:
         return None
     text = line.text.replace("\t", " ") if not line.text[:3].strip().isalpha() else line.text
     if line.heading:
+        if _is_label(line.text) or is_section_title(line.text) or section_label(line.text) is not None:
+            return None  # "**Beslut**", "### Yrkanden": a label in bold or as a heading, not an item
+        numbered = _form_of(line, text)
+        if numbered is not None and numbered.form not in ("markdown", "number_alone"):
+            return numbered  # "## § 4 Årsredovisning", "### 2. Budget": the number is the item's
         return Candidate("markdown", 1, line, None, None, line.text.strip())
+    return _form_of(line, text)
+
+
+def _form_of(line: Line, text: str) -> Candidate | None:
     for form, level, pattern in lexicon.heading_forms():
         if form == "markdown":
             continue
