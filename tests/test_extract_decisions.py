@@ -124,8 +124,8 @@ def test_decisions_att_satser_pointed_back_at():
     items = {i.number: i for i in m.items}
     assert [(d.kind, d.text) for d in items["3"].decisions] == [
         ("decided", "Klubben köper en ny gräsklippare för högst 5000 kr."),
-        # A rejected att-sats keeps its text and says it was rejected.
-        ("decided", "Den gamla gräsklipparen säljs. Attsats 2 avslås."),
+        # A rejected att-sats is recorded as printed (the real-world gold's convention).
+        ("decided", "Attsats 2 avslås."),
     ]
     assert [d.text for d in items["4"].decisions] == ["Bryggan repareras i vår."]
 
@@ -201,12 +201,22 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             [("decided", "Styrelsen beslutar att köpa ett tält,"),
              ("decided", "Styrelsen beslutar att sälja kanoten.")],
         ),
-        # "Attsats N bifalles" one a line: each approves its own att-sats.
+        # "Attsats N bifalles" one a line: each approves its own att-sats; a rejection stays as printed.
         (
             "Förslag\n1. Att klubben köper en ny gräsklippare.\n2. Att den gamla gräsklipparen säljs.\n"
             "Beslut\nAttsats 1 bifalles\nAttsats 2 avslås",
-            [("decided", "Klubben köper en ny gräsklippare."),
-             ("decided", "Den gamla gräsklipparen säljs. Attsats 2 avslås")],
+            [("decided", "Klubben köper en ny gräsklippare."), ("decided", "Attsats 2 avslås")],
+        ),
+        # Several att-satser approved in one sentence.
+        (
+            "Förslag\n1. Att klubben köper en ny gräsklippare.\n2. Att den gamla gräsklipparen säljs.\n"
+            "Beslut\nAttsats 1 och 2 bifalles.",
+            [("decided", "Klubben köper en ny gräsklippare."), ("decided", "Den gamla gräsklipparen säljs.")],
+        ),
+        (
+            "Förslag\n1. Att klubben köper en ny gräsklippare.\n2. Att den gamla gräsklipparen säljs.\n"
+            "Beslut: Attsats 1 bifalles. Attsats 2 avslås.",
+            [("decided", "Klubben köper en ny gräsklippare."), ("decided", "Attsats 2 avslås.")],
         ),
         # A vote or the chair's procedure restates the labelled decision: no second decision.
         (

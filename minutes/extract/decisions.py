@@ -145,9 +145,9 @@ def _labelled(passages: list[Passage], proposals: list[Passage]) -> list[Decisio
             found.append(_with_lead(lead, passage))
             continue
         referenced = _referenced(passage, proposals)
-        if referenced is not None:
+        if referenced:
             flush()
-            found.append(referenced)
+            found += referenced
             continue
         if passage.bullet or _ATT.match(passage.text):
             flush()
@@ -192,27 +192,51 @@ def _by_formula(passage: Passage, proposals: list[Passage]) -> list[DecisionBloc
         doc_start, doc_end = _span(passage, start, end)
         out.append(DecisionBlock(text.rstrip("."), doc_start, doc_end, kind_of(passage, start, end, passage.kind)))
     if len(out) == 1:
-        out = [_referenced(passage, proposals) or out[0]]
+        out = _referenced(passage, proposals) or out
     return out
 
 
-def _referenced(passage: Passage, proposals: list[Passage]) -> DecisionBlock | None:
-    """ "Attsats 1 bifalles": the decision is the att-sats it approves (or, rejected, both)."""
-    m = references().match(passage.text.strip())
-    if not m or not proposals:
-        return None
-    number = m.group("n") or m.group("n2")
+def _referenced(passage: Passage, proposals: list[Passage]) -> list[DecisionBlock]:
+    """ "Attsats 1 och 2 bifalles": the decisions are the att-satser it approves, each its own.
+
+    What is not an approval ("Äskan godkänns. Attsats 2 avslås.") stays one decision as printed.
+    Empty when the passage refers to no att-sats or there are none to refer to.
+    """
     items = [p for p in proposals if p.bullet or _ATT.match(p.text)]
-    if not items:
-        return None
-    chosen = items[int(number) - 1] if number and int(number) <= len(items) else items[0]
-    text = _ATT.sub("", chosen.text).strip()
-    text = text[:1].upper() + text[1:]
-    rejected = re.search(r"avslås|avslogs", passage.text, re.IGNORECASE)
-    start, end = _span(chosen, 0, len(chosen.text))
-    if rejected:
-        return DecisionBlock(f"{text} {passage.text.strip()}", start, passage.source(len(passage.text)), "decided")
-    return DecisionBlock(text, start, end, "decided")
+    sentences = passage.sentences() or [(0, len(passage.text), passage.text)]
+    if not items or not any(references().match(text.strip()) for _s, _e, text in sentences):
+        return []
+    found: list[DecisionBlock] = []
+    rest: list[tuple[int, int]] = []
+    for start, end, text in sentences:
+        m = references().match(text.strip())
+        if m and not _REJECTED.search(text):
+            for number in _numbers(m.group(0)) or [1]:
+                if number <= len(items):
+                    chosen = items[number - 1]
+                    body = _ATT.sub("", chosen.text).strip()
+                    a, b = _span(chosen, 0, len(chosen.text))
+                    found.append(DecisionBlock(body[:1].upper() + body[1:], a, b, "decided"))
+        else:
+            rest.append((start, end))
+    if rest:
+        a, b = _span(passage, rest[0][0], rest[-1][1])
+        found.append(DecisionBlock(passage.text[rest[0][0] : rest[-1][1]].strip(), a, b, "decided"))
+    return found
+
+
+_REJECTED = re.compile(r"\b(?:avslås|avslogs|avslagen|avslaget)\b", re.IGNORECASE)
+
+
+def _numbers(text: str) -> list[int]:
+    """ "Attsats 1 och 2", "attsatserna 1-3", "att-sats 2, 3 och 5" -> [1, 2], [1, 2, 3], [2, 3, 5]."""
+    out: list[int] = []
+    for m in re.finditer(r"(\d+)\s*[-–]\s*(\d+)|(\d+)", text):
+        if m.group(1):
+            out += list(range(int(m.group(1)), int(m.group(2)) + 1))
+        else:
+            out.append(int(m.group(3)))
+    return out
 
 
 def _statements(
