@@ -71,8 +71,8 @@ def main(argv=None) -> int:
 
     base = args.keep or Path(tempfile.mkdtemp(prefix="score-families-"))
     archive = base / "archive"
-    for folder in ("pred", "linked"):
-        shutil.rmtree(base / folder, ignore_errors=True)
+    for name in ("pred", "linked"):
+        shutil.rmtree(base / name, ignore_errors=True)
     (base / "archive.db").unlink(missing_ok=True)
     paths = generate_archive(archive, meetings=args.meetings, seed=args.seed, pdf_share=args.pdf_share,
                              families=args.families)

@@ -83,7 +83,7 @@ def make_club(index: int, seed: int) -> Club:
         "title": rng.choice(("Protokoll fört vid {meeting} i {name}", "{Meeting} {date}", "PROTOKOLL – {meeting}")),
         "bullet": rng.choice(("-", "•", "*")),
     }
-    initials = {}
+    initials: dict[str, str] = {}
     if style["initials"]:
         for _, person in board:
             letters = "".join(part[0] for part in person.name.replace("-", " ").split())
@@ -193,9 +193,9 @@ def _attendance(w: Writer, absent: list[tuple[str, Person]], extra: int) -> None
         if extra:
             doc.text(f"Dessutom närvarade {extra} medlemmar.")
     else:
-        here = [f"{p.name} ({r.lower()})" for r, p, h in rows if h]
+        present = [f"{p.name} ({r.lower()})" for r, p, h in rows if h]
         tail = f" samt {extra} övriga medlemmar" if extra else ""
-        doc.text("Närvarande: " + ", ".join(here) + tail)
+        doc.text("Närvarande: " + ", ".join(present) + tail)
         gone = [f"{p.name} ({r.lower()})" for r, p, h in rows if not h]
         if gone:
             doc.text("Ej närvarande: " + ", ".join(gone))
@@ -289,6 +289,8 @@ def _matter(w: Writer, matter: tuple) -> None:
     doc, rng = w.doc, w.rng
     title, subject, tasks = matter
     item = w.heading(title)
+    if item.number is None:  # heading() numbers every item; a thread member needs its number
+        raise ValueError(f"matter {title!r} of {w.club.name} has no item number")
     w.threads.append((("matter", w.club.index, title), f"{title} ({w.club.name})", item.number))
     _, speaker = rng.choice(w.present)
     doc.text(f"{w.spoken(speaker)} informerade om läget för {subject}.")

@@ -231,7 +231,7 @@ def make_council(family: str, index: int, seed: int) -> Council:
         local, letters = rng.choice(V.LOCAL_PARTIES)
         party_names[letters] = local.format(place=place, place_gen=place_genitive(place))
         parties.append(letters)
-    coalitions = [c for c in V.COALITIONS if all(p in parties for p in c)] or [("S", parties[2])]
+    coalitions: list[tuple[str, ...]] = [c for c in V.COALITIONS if all(p in parties for p in c)] or [("S", parties[2])]
     coalition = rng.choice(coalitions)
     weights = {p: rng.uniform(0.6, 3.0) * (2.2 if p in ("S", "M") else 1.0) for p in parties}
     council = Council(

@@ -299,6 +299,8 @@ def write_generated(generated: Generated, path: Path) -> None:
             path.write_bytes(encode(generated.text, generated.meeting.style))
         return
     out = generated.output
+    if out is None:
+        raise ValueError(f"{generated.filename}: neither a planned meeting nor an output form to write it with")
     if out.pdf:
         from .render_pdf import render_pdf_from_text
 

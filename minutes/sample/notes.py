@@ -64,7 +64,8 @@ def make_group(index: int, seed: int) -> Group:
 def group_days(group: Group, count: int, seed: int) -> list[date]:
     """Monthly meetings (not in July) from a seeded start."""
     rng = random.Random(f"groupdays:{seed}:{group.index}")
-    year, days = rng.randint(2016, 2024), []
+    year = rng.randint(2016, 2024)
+    days: list[date] = []
     while len(days) < count:
         days += [nth_weekday(year, m, group.weekday, 1) for m in range(1, 13) if m != 7]
         year += 1

@@ -175,7 +175,7 @@ def reservation_lines(ctx: Ctx, item: TItem, losers: list[Person]) -> list[str]:
     rng = ctx.rng
     if not losers:
         return []
-    parties = sorted({p.party for p in losers}, key=lambda p: [x.party for x in losers].index(p))
+    parties = list(dict.fromkeys(p.party for p in losers if p.party is not None))  # first-seen order
     roll = rng.random()
     if roll < 0.35 and len(parties) <= 2:
         names = [ctx.council.party_names[p] for p in parties]

@@ -11,6 +11,7 @@ Each body keeps its spelling of labels and its table layout within an era.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -143,7 +144,8 @@ class Attendance:
 
 def plan_attendance(rng: random.Random, body: CouncilBody, numbers: list[int]) -> Attendance:
     """Absences, substitutes (two in turn for one seat now and then) and present officials."""
-    present, absent = [], []
+    present: list[Person] = []
+    absent: list[Person] = []
     for i, member in enumerate(body.members):
         (present if i < 2 or rng.random() > 0.12 else absent).append(member)
     free = list(body.deputies)
@@ -188,7 +190,10 @@ class Ctx:
         """An ISO date, recorded as printed."""
         return self.truth.record(day.isoformat(), day.isoformat())
 
-    def party(self, letters: str) -> str:
+    def party(self, letters: str | None) -> str:
+        """A party cell as the body writes it; empty for someone without a party."""
+        if letters is None:
+            return ""
         return letters.lower() if self.style.party_lower else letters
 
 
@@ -204,7 +209,7 @@ class BodyState:
         return list(range(start + 1, start + count + 1))
 
 
-def field_rows(doc: Doc, style: ProtocolStyle, label: str, lines: list[tuple[str, ...]]) -> None:
+def field_rows(doc: Doc, style: ProtocolStyle, label: str, lines: Sequence[tuple[str, ...]]) -> None:
     """A label with its value lines, in the body's way of laying out the label table."""
     form = style.label_form
     if form == "tab":
@@ -242,7 +247,7 @@ def first_page(doc: Doc, ctx: Ctx, numbers: list[int], checkers: list[Person], s
             doc, style, "Beslutande", [(rng.choice(("Se närvarolista", "Enligt bifogad närvarolista", "Se sidan 2")),)]
         )
     else:
-        lines = []
+        lines: list[tuple[str, ...]] = []
         for member in att.present:
             lines.append((pname(member) + (f", {member.role}" if member.role else ""),))
         for deputy, replaced, span in att.subs:
@@ -260,17 +265,17 @@ def first_page(doc: Doc, ctx: Ctx, numbers: list[int], checkers: list[Person], s
     adjust = day + timedelta(days=rng.randint(3, 8))
     keeping = rng.choice(V.KEEPING_PLACES)
     field_rows(doc, style, "Justeringens plats och tid", [(f"{keeping} {ctx.iso(adjust)}",)])
-    span = f"{numbers[0]}{style.dash}{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
+    paragraphs = f"{numbers[0]}{style.dash}{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
     roles = ["Sekreterare", "Ordförande"] + ["Justerande"] * (len(signers) - 2)
-    lines = []
+    signatures: list[tuple[str, ...]] = []
     for i, (role, person) in enumerate(zip(roles, signers)):
         if role == "Justerande" and i > 2:
-            lines[-2] = lines[-2] + (DOTS,)
-            lines[-1] = lines[-1] + (person.name,)
+            signatures[-2] = signatures[-2] + (DOTS,)
+            signatures[-1] = signatures[-1] + (person.name,)
             continue
-        lines.append((role, DOTS) + ((f"Paragrafer {span}",) if i == 0 else ()))
-        lines.append(("", person.name))
-    field_rows(doc, style, rng.choice(("Underskrifter", "Underskrift")), lines)
+        signatures.append((role, DOTS) + ((f"Paragrafer {paragraphs}",) if i == 0 else ()))
+        signatures.append(("", person.name))
+    field_rows(doc, style, rng.choice(("Underskrifter", "Underskrift")), signatures)
     truth.signatories = [p.name for p in signers]
     doc.text("ANSLAG/BEVIS")
     doc.text("Protokollet är justerat. Justeringen har tillkännagivits genom anslag.")

@@ -20,6 +20,7 @@ Protocol documents add facts the gold shape does not score yet, under keys named
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 PROTOCOL_KEYS = ("case_number", "proposals", "votes", "reservations")
 EXTRA_ITEM_KEYS = ("notes", "recusals", "recipients", "immediately_adjusted")
@@ -82,7 +83,7 @@ class TItem:
             self.speakers.append(name)
 
     def as_gold(self, protocol: bool) -> dict:
-        data = {
+        data: dict[str, Any] = {
             "number": self.number,
             "title": self.title,
             "kind": self.kind,
@@ -168,7 +169,7 @@ def vote_entry(
     ballots: list[dict] | None = None,
 ) -> dict:
     """A vote in the gold shape, with the named list and what Ja/Nej meant when printed."""
-    entry = {"yes": yes, "no": no, "abstain": abstain, "absent": absent}
+    entry: dict[str, Any] = {"yes": yes, "no": no, "abstain": abstain, "absent": absent}
     if yes_means or no_means:
         entry.update(yes_means=yes_means, no_means=no_means)
     if ballots:
