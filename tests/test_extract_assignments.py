@@ -179,6 +179,12 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         ("Lägret ska vara i juni.", []),
         ("Anna ska vara med på lägret.", []),
         ("Anmälan ska lämnas till Olle.", []),
+        # An att-sats that gives an assignment; a motion that asks for one gives none.
+        (
+            "Beslut\n1. att anta planen\n2. att ge kansliet i uppdrag att förbereda ett underlag",
+            [(["kansliet"], "förbereda ett underlag", None, False)],
+        ),
+        ("Olle Ek har i en motion föreslagit att ge kansliet i uppdrag att utreda frågan.", []),
     ],
 )
 def test_assignments_in_an_item(body, assignments):

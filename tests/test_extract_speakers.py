@@ -45,6 +45,13 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         ("Följande personer talade: Karin Lund, Olle Ek och Per Sund.", [], ["Karin Lund", "Olle Ek", "Per Sund"]),
         # Declaring the meeting open is a formal act, not speech.
         ("Karin Lund förklarar mötet öppnat kl. 18.00.", [], []),
+        # A role before the name: the name says who speaks.
+        ("Kassören Olle Ek redogjorde för det ekonomiska läget.", [], ["Olle Ek"]),
+        # Formalities are no speech: thanks when closing the meeting, a declared jäv.
+        ("Ordföranden tackade för visat intresse och avslutade mötet.", [], []),
+        ("Karin Lund anmäler jäv och deltar inte i handläggningen.", [], []),
+        # Raising a question is speech.
+        ("Karin Lund tog upp frågan om försäkringar.", [], ["Karin Lund"]),
     ],
 )
 def test_speakers_and_presenters_of_an_item(body, presenters, speakers):

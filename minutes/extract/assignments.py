@@ -146,6 +146,8 @@ def from_cue(
 ) -> Found | None:
     """Read an assignment from ``sentence`` given the cue the span ruler found in it."""
     before, cue, after = sentence[:cue_start], sentence[cue_start:cue_end], sentence[cue_end:]
+    if lexicon.pattern("assignments", "proposed").search(before):
+        return None  # "har i motion föreslagit att ge X i uppdrag": asked for, not given
     due = due_of(sentence, meeting_date=meeting_date)
     if cue_id == "uppdrag":
         inner = re.match(r"^(får|fick|ges|gavs|har|erhåller)\s+(.*?)\s*i\s+(uppdrag|uppgift)", cue, re.IGNORECASE)
@@ -156,7 +158,7 @@ def from_cue(
         task = after if re.search(r"\batt\s*$", cue) else re.sub(r"^\s*att\s+", "", after)
         return Found(split_assignees(subject, people=people), clean_task(task), due, optional)
     if cue_id == "ger_uppdrag":
-        m = re.match(r"^(?:ger|gav)\s+(.*?)\s*i\s+(?:uppdrag|uppgift)\s*(?:åt\s+)?", cue, re.IGNORECASE)
+        m = re.match(r"^(?:ge|ger|gav|gett|givit)\s+(.*?)\s*i\s+(?:uppdrag|uppgift)\s*(?:åt\s+)?", cue, re.IGNORECASE)
         if m and m.group(1):
             return Found(split_assignees(m.group(1), people=people), clean_task(re.sub(r"^\s*att\s+", "", after)), due)
         m = re.match(r"^\s*(.*?)\s+att\s+(.*)$", after)

@@ -110,8 +110,10 @@ def mentions(text: str, *, people: list[str], roles: dict[str, str] | None = Non
     def free(start: int) -> bool:
         return not any(s <= start < e for s, e, _ in found)
 
+    names_at = {s for s, _e, _n in found}
     for m in _role_mention().finditer(text):
-        if free(m.start()):
+        after = len(m.group(0)) + m.start() + len(text[m.end() :]) - len(text[m.end() :].lstrip(" ,"))
+        if free(m.start()) and after not in names_at:  # "Kassören Anna Berg": the name says who
             holder = (roles or {}).get(m.group(0).lower().rstrip("."))
             found.append((m.start(), m.end(), holder or m.group(0)))
     for m in _SINGLE.finditer(text):
@@ -150,6 +152,10 @@ def speakers_in(
         following = sentence[cue.end - start :].split()
         if following and following[0].lower() in lexicon.words("speech", "formal_objects"):
             continue  # "förklarar mötet öppnat": a formal act
+        if cue.text.lower() in lexicon.words("speech", "formal_thanks") and lexicon.pattern("speech", "formal_acts").search(
+            sentence
+        ):
+            continue  # "tackade för visat intresse och avslutade mötet"
         before = [n for n in names if n[1] <= cue_start]
         gap_end = cue_start
         for s, e, name in reversed(before):
