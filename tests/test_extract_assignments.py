@@ -32,18 +32,24 @@ PEOPLE = ["Anna Berg", "Olle Ek", "Karin Lund", "Per Sund", "Lisa Ström"]
         ("(AB) bokar lokal.", [(["Anna Berg"], "bokar lokal", None)]),
         ("OE kontaktar kommunen om gatubelysningen.", [(["Olle Ek"], "kontaktar kommunen om gatubelysningen", None)]),
         # Two people as subject.
-        ("Per och Lisa undersöker priset på nya bänkar.",
-         [(["Per Sund", "Lisa Ström"], "undersöker priset på nya bänkar", None)]),
+        (
+            "Per och Lisa undersöker priset på nya bänkar.",
+            [(["Per Sund", "Lisa Ström"], "undersöker priset på nya bänkar", None)],
+        ),
         # Two clauses, two tasks.
         (
             "Karin bokar lokalen och Per ordnar musik.",
             [(["Karin Lund"], "bokar lokalen", None), (["Per Sund"], "ordnar musik", None)],
         ),
         # A deadline becomes the due value and leaves the task.
-        ("Olle mejlar kallelsen till alla medlemmar senast 1 maj.",
-         [(["Olle Ek"], "mejlar kallelsen till alla medlemmar", "2020-05-01")]),
-        ("Lisa Ström sammanställer enkätsvaren till nästa möte.",
-         [(["Lisa Ström"], "sammanställer enkätsvaren", "next_meeting")]),
+        (
+            "Olle mejlar kallelsen till alla medlemmar senast 1 maj.",
+            [(["Olle Ek"], "mejlar kallelsen till alla medlemmar", "2020-05-01")],
+        ),
+        (
+            "Lisa Ström sammanställer enkätsvaren till nästa möte.",
+            [(["Lisa Ström"], "sammanställer enkätsvaren", "next_meeting")],
+        ),
         # A role or a group can be asked to act.
         ("Kassören skickar ut fakturorna.", [(["Kassören"], "skickar ut fakturorna", None)]),
         ("Styrelsen ser över stadgarna.", [(["Styrelsen"], "ser över stadgarna", None)]),
@@ -140,15 +146,19 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
 @pytest.mark.parametrize(
     ("body", "assignments"),
     [
-        ("Kansliet får i uppdrag att ta fram ett förslag till nästa möte.",
-         [(["Kansliet"], "ta fram ett förslag", "next_meeting", False)]),
+        (
+            "Kansliet får i uppdrag att ta fram ett förslag till nästa möte.",
+            [(["Kansliet"], "ta fram ett förslag", "next_meeting", False)],
+        ),
         ("Styrelsen ger Olle Ek i uppdrag att boka bussen.", [(["Olle Ek"], "boka bussen", None, False)]),
         (
             "Styrelsen uppdrar åt kassören att betala fakturan senast 31 maj.",
             [(["kassören"], "betala fakturan", "2021-05-31", False)],
         ),
-        ("Ledamöterna ombeds att läsa handlingarna inför nästa möte.",
-         [(["Ledamöterna"], "läsa handlingarna", "next_meeting", False)]),
+        (
+            "Ledamöterna ombeds att läsa handlingarna inför nästa möte.",
+            [(["Ledamöterna"], "läsa handlingarna", "next_meeting", False)],
+        ),
         ("Karin Lund ansvarar för anmälningarna.", [(["Karin Lund"], "ansvarar för anmälningarna", None, False)]),
         ("Per tar med sig frågan till förbundet.", [(["Per Sund"], "tar med sig frågan till förbundet", None, False)]),
         ("Olle kommer att skicka ut kallelsen.", [(["Olle Ek"], "skicka ut kallelsen", None, False)]),
@@ -162,8 +172,10 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             [(["Olle Ek"], "Boka buss", "2021-06-01", False)],
         ),
         # A report-back line gives the due date of the task before it.
-        ("Karin ringer lägergården.\nÅterrapportering: 2021-06-15",
-         [(["Karin Lund"], "ringer lägergården", "2021-06-15", False)]),
+        (
+            "Karin ringer lägergården.\nÅterrapportering: 2021-06-15",
+            [(["Karin Lund"], "ringer lägergården", "2021-06-15", False)],
+        ),
         # Speech is no task.
         ("Olle Ek informerade om läget.", []),
         # A named person who "ska" do something, under a decision label or inside the decision.

@@ -17,10 +17,7 @@ from minutes.models import SourceDocument
 
 
 def _people(text: str) -> list[tuple]:
-    return [
-        (a.name, a.party, a.role, a.status, a.organization)
-        for a in settle(parse_roster(split_lines(text)))
-    ]
+    return [(a.name, a.party, a.role, a.status, a.organization) for a in settle(parse_roster(split_lines(text)))]
 
 
 @pytest.mark.parametrize(
@@ -29,67 +26,109 @@ def _people(text: str) -> list[tuple]:
         # Minnesanteckningar: "Närvarande: A, B och C".
         (
             "Närvarande: Anna Berg, Olle Ek och Karin Lund",
-            [("Anna Berg", None, None, "present", None), ("Olle Ek", None, None, "present", None),
-             ("Karin Lund", None, None, "present", None)],
+            [
+                ("Anna Berg", None, None, "present", None),
+                ("Olle Ek", None, None, "present", None),
+                ("Karin Lund", None, None, "present", None),
+            ],
         ),
         # A list wrapped over two lines.
         (
             "Deltagare: Anna Berg, Olle Ek, Karin Lund, Per Sund, Lisa Ström, Eva Nord,\nGustav Falk och Sara Holm",
-            [(n, None, None, "present", None) for n in
-             ["Anna Berg", "Olle Ek", "Karin Lund", "Per Sund", "Lisa Ström", "Eva Nord", "Gustav Falk", "Sara Holm"]],
+            [
+                (n, None, None, "present", None)
+                for n in [
+                    "Anna Berg",
+                    "Olle Ek",
+                    "Karin Lund",
+                    "Per Sund",
+                    "Lisa Ström",
+                    "Eva Nord",
+                    "Gustav Falk",
+                    "Sara Holm",
+                ]
+            ],
         ),
         # Kommunal "Beslutande" with party and role, one per line.
         (
             "Beslutande\nAnna Berg (S), ordförande\nOlle Ek (M), 1:e vice ordförande\nKarin Lund (C)",
-            [("Anna Berg", "S", "ordförande", "present", None),
-             ("Olle Ek", "M", "1:e vice ordförande", "present", None),
-             ("Karin Lund", "C", None, "present", None)],
+            [
+                ("Anna Berg", "S", "ordförande", "present", None),
+                ("Olle Ek", "M", "1:e vice ordförande", "present", None),
+                ("Karin Lund", "C", None, "present", None),
+            ],
         ),
         (
             "Närvarande: Anna Berg (S) ordförande, Olle Ek (M) vice ordförande, Karin Lund (C)",
-            [("Anna Berg", "S", "ordförande", "present", None), ("Olle Ek", "M", "vice ordförande", "present", None),
-             ("Karin Lund", "C", None, "present", None)],
+            [
+                ("Anna Berg", "S", "ordförande", "present", None),
+                ("Olle Ek", "M", "vice ordförande", "present", None),
+                ("Karin Lund", "C", None, "present", None),
+            ],
         ),
         # Status labels: present, absent, and a title after the name.
         (
             "Närvarande ledamöter: Anna Berg, Olle Ek\nNärvarande ersättare: Karin Lund\n"
             "Övriga närvarande: Per Sund, förvaltningschef\nFrånvarande: Lisa Ström",
-            [("Anna Berg", None, None, "present", None), ("Olle Ek", None, None, "present", None),
-             ("Karin Lund", None, None, "present", None), ("Per Sund", None, "förvaltningschef", "present", None),
-             ("Lisa Ström", None, None, "absent", None)],
+            [
+                ("Anna Berg", None, None, "present", None),
+                ("Olle Ek", None, None, "present", None),
+                ("Karin Lund", None, None, "present", None),
+                ("Per Sund", None, "förvaltningschef", "present", None),
+                ("Lisa Ström", None, None, "absent", None),
+            ],
         ),
         (
             "Närvarande: Anna Berg, Olle Ek\nAnmält förhinder: Karin Lund och Per Sund",
-            [("Anna Berg", None, None, "present", None), ("Olle Ek", None, None, "present", None),
-             ("Karin Lund", None, None, "absent", None), ("Per Sund", None, None, "absent", None)],
+            [
+                ("Anna Berg", None, None, "present", None),
+                ("Olle Ek", None, None, "present", None),
+                ("Karin Lund", None, None, "absent", None),
+                ("Per Sund", None, None, "absent", None),
+            ],
         ),
         (
             "Närvarande: Anna Berg och Olle Ek\nFrånvaro: Karin Lund",
-            [("Anna Berg", None, None, "present", None), ("Olle Ek", None, None, "present", None),
-             ("Karin Lund", None, None, "absent", None)],
+            [
+                ("Anna Berg", None, None, "present", None),
+                ("Olle Ek", None, None, "present", None),
+                ("Karin Lund", None, None, "absent", None),
+            ],
         ),
         # An absence mark after a name.
         (
             "Närvarande: Anna Berg (S), Olle Ek (M) inte närvarande, Karin Lund (C)",
-            [("Anna Berg", "S", None, "present", None), ("Olle Ek", "M", None, "absent", None),
-             ("Karin Lund", "C", None, "present", None)],
+            [
+                ("Anna Berg", "S", None, "present", None),
+                ("Olle Ek", "M", None, "absent", None),
+                ("Karin Lund", "C", None, "present", None),
+            ],
         ),
         (
             "Närvarande: Anna Berg, Olle Ek (ej närvarande), Karin Lund",
-            [("Anna Berg", None, None, "present", None), ("Olle Ek", None, None, "absent", None),
-             ("Karin Lund", None, None, "present", None)],
+            [
+                ("Anna Berg", None, None, "present", None),
+                ("Olle Ek", None, None, "absent", None),
+                ("Karin Lund", None, None, "present", None),
+            ],
         ),
         # Role labels give their role; the people attended.
         (
             "Mötesordförande: Anna Berg\nMötessekreterare: Olle Ek\nJusterare: Karin Lund",
-            [("Anna Berg", None, "ordförande", "present", None), ("Olle Ek", None, "sekreterare", "present", None),
-             ("Karin Lund", None, "justerare", "present", None)],
+            [
+                ("Anna Berg", None, "ordförande", "present", None),
+                ("Olle Ek", None, "sekreterare", "present", None),
+                ("Karin Lund", None, "justerare", "present", None),
+            ],
         ),
         # Bullets under a label, a role after a comma.
         (
             "Närvarande:\n- Anna Berg, ordförande\n- Olle Ek, kassör\n- Karin Lund",
-            [("Anna Berg", None, "ordförande", "present", None), ("Olle Ek", None, "kassör", "present", None),
-             ("Karin Lund", None, None, "present", None)],
+            [
+                ("Anna Berg", None, "ordförande", "present", None),
+                ("Olle Ek", None, "kassör", "present", None),
+                ("Karin Lund", None, None, "present", None),
+            ],
         ),
         # Organisation after the name, or in brackets after the label, or as a group heading.
         (
@@ -98,18 +137,25 @@ def _people(text: str) -> list[tuple]:
         ),
         (
             "Närvarande (styrelsen): Anna Berg, Olle Ek\nNärvarande (kansliet): Karin Lund",
-            [("Anna Berg", None, None, "present", "styrelsen"), ("Olle Ek", None, None, "present", "styrelsen"),
-             ("Karin Lund", None, None, "present", "kansliet")],
+            [
+                ("Anna Berg", None, None, "present", "styrelsen"),
+                ("Olle Ek", None, None, "present", "styrelsen"),
+                ("Karin Lund", None, None, "present", "kansliet"),
+            ],
         ),
         (
             "Styrelseledamöter\nAnna Berg\nOlle Ek\nKansliet\nKarin Lund",
-            [("Anna Berg", None, None, "present", "Styrelseledamöter"),
-             ("Olle Ek", None, None, "present", "Styrelseledamöter"),
-             ("Karin Lund", None, None, "present", "Kansliet")],
+            [
+                ("Anna Berg", None, None, "present", "Styrelseledamöter"),
+                ("Olle Ek", None, None, "present", "Styrelseledamöter"),
+                ("Karin Lund", None, None, "present", "Kansliet"),
+            ],
         ),
         # "Beslutande: se bilaga" points elsewhere: nobody is listed by it.
-        ("Beslutande: Se bilaga\nÖvriga deltagare: Karin Lund, sekreterare",
-         [("Karin Lund", None, "sekreterare", "present", None)]),
+        (
+            "Beslutande: Se bilaga\nÖvriga deltagare: Karin Lund, sekreterare",
+            [("Karin Lund", None, "sekreterare", "present", None)],
+        ),
         # Invited and present: the listing that says more wins.
         (
             "Inbjudna: Anna Berg, Olle Ek\nNärvarande: Anna Berg",
@@ -118,8 +164,11 @@ def _people(text: str) -> list[tuple]:
         # A call list naming everyone: the called who are not present were absent.
         (
             "Kallade: Anna Berg, Olle Ek, Karin Lund\nNärvarande: Anna Berg, Olle Ek",
-            [("Anna Berg", None, None, "present", None), ("Olle Ek", None, None, "present", None),
-             ("Karin Lund", None, None, "absent", None)],
+            [
+                ("Anna Berg", None, None, "present", None),
+                ("Olle Ek", None, None, "present", None),
+                ("Karin Lund", None, None, "absent", None),
+            ],
         ),
         # Markdown "* " bullets under the label are entries, not footnotes.
         (
@@ -134,8 +183,11 @@ def _people(text: str) -> list[tuple]:
         # First names only, the last one joined by "och".
         (
             "Närvarande: Anna, Olle och Karin",
-            [("Anna", None, None, "present", None), ("Olle", None, None, "present", None),
-             ("Karin", None, None, "present", None)],
+            [
+                ("Anna", None, None, "present", None),
+                ("Olle", None, None, "present", None),
+                ("Karin", None, None, "present", None),
+            ],
         ),
     ],
 )
@@ -149,8 +201,11 @@ def test_attendance_lists(text, people):
         # Kommunal närvarolista: NAMN PARTI NÄRVARO, one row per member, "x" or "-".
         (
             "NAMN PARTI NÄRVARO\nAnna Berg s x\nOlle Ek m x\nPer Sund s x",
-            [("Anna Berg", "S", None, "present", None), ("Olle Ek", "M", None, "present", None),
-             ("Per Sund", "S", None, "present", None)],
+            [
+                ("Anna Berg", "S", None, "present", None),
+                ("Olle Ek", "M", None, "present", None),
+                ("Per Sund", "S", None, "present", None),
+            ],
         ),
         (
             "Ledamöter\nAnna Berg\tS\tx\nOlle Ek\tM\tx",
@@ -160,8 +215,12 @@ def test_attendance_lists(text, people):
         (
             "Befattning Namn Närvarande\nOrdförande Anna Berg Ja\nVice ordförande Olle Ek Ja\n"
             "Sekreterare Karin Lund Nej\nLedamot Per Sund Ja",
-            [("Anna Berg", None, "Ordförande", "present", None), ("Olle Ek", None, "Vice ordförande", "present", None),
-             ("Karin Lund", None, "Sekreterare", "absent", None), ("Per Sund", None, "Ledamot", "present", None)],
+            [
+                ("Anna Berg", None, "Ordförande", "present", None),
+                ("Olle Ek", None, "Vice ordförande", "present", None),
+                ("Karin Lund", None, "Sekreterare", "absent", None),
+                ("Per Sund", None, "Ledamot", "present", None),
+            ],
         ),
         # An absent mark after the party keeps the party.
         (
@@ -243,7 +302,9 @@ def test_attendance_end_to_end_absences_later_in_the_minutes():
         )
     )
     assert {a.name: a.status for a in m.attendees} == {
-        "Anna Berg": "present", "Olle Ek": "present", "Karin Lund": "absent",
+        "Anna Berg": "present",
+        "Olle Ek": "present",
+        "Karin Lund": "absent",
     }
 
 
@@ -256,5 +317,7 @@ def test_attendance_end_to_end_attendance_item():
         )
     )
     assert [(a.name, a.status) for a in m.attendees] == [
-        ("Anna Berg", "present"), ("Olle Ek", "present"), ("Karin Lund", "present"),
+        ("Anna Berg", "present"),
+        ("Olle Ek", "present"),
+        ("Karin Lund", "present"),
     ]

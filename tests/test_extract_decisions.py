@@ -154,8 +154,10 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         ("Styrelsen noterar informationen.", [("noted", "Styrelsen noterar informationen.")]),
         ("Det beslutades att lägret hålls i juni.", [("decided", "Det beslutades att lägret hålls i juni.")]),
         # An adverbial before the verb; a passive whose subject is the matter.
-        ("Efter diskussion beslutade styrelsen att avvakta.",
-         [("decided", "Efter diskussion beslutade styrelsen att avvakta.")]),
+        (
+            "Efter diskussion beslutade styrelsen att avvakta.",
+            [("decided", "Efter diskussion beslutade styrelsen att avvakta.")],
+        ),
         ("Förslaget godkändes.", [("endorsed", "Förslaget godkändes.")]),
         ("Frågan bordlades till nästa möte.", [("referred", "Frågan bordlades till nästa möte.")]),
         (
@@ -172,8 +174,10 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         # A lead-in finished by bullets: one decision per bullet, each with the lead-in.
         (
             "Styrelsen beslutade att\n- köpa ett tält,\n- sälja den gamla kanoten.",
-            [("decided", "Styrelsen beslutade att köpa ett tält,"),
-             ("decided", "Styrelsen beslutade att sälja den gamla kanoten.")],
+            [
+                ("decided", "Styrelsen beslutade att köpa ett tält,"),
+                ("decided", "Styrelsen beslutade att sälja den gamla kanoten."),
+            ],
         ),
         # A lead-in announcing a list: one decision holding the list.
         (
@@ -181,25 +185,33 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             [("decided", "Styrelsen beslutar om följande budget: Läger 5000 kr; Utbildning 2000 kr")],
         ),
         # Under a decision label.
-        ("Ställningstagande:\nStyrelsen ställer sig bakom förslaget.",
-         [("endorsed", "Styrelsen ställer sig bakom förslaget.")]),
+        (
+            "Ställningstagande:\nStyrelsen ställer sig bakom förslaget.",
+            [("endorsed", "Styrelsen ställer sig bakom förslaget.")],
+        ),
         ("Beslut: Ärendet bordläggs.", [("referred", "Ärendet bordläggs.")]),
         # Another body's decision reported with "har beslutat" is no decision of this meeting.
         ("Kommunen har beslutat att stänga badet.", []),
         # "Beslut" alone under the title is the decision's label (its default kind), not the item's kind.
         ("Beslut\nEtt nytt tält köps in före sommaren.", [("decided", "Ett nytt tält köps in före sommaren.")]),
         # Att-satser one a line: one decision each; after a lead-in, each with the lead-in.
-        ("Beslut:\nAtt köpa ett nytt tält\nAtt sälja kanoten",
-         [("decided", "Att köpa ett nytt tält"), ("decided", "Att sälja kanoten")]),
+        (
+            "Beslut:\nAtt köpa ett nytt tält\nAtt sälja kanoten",
+            [("decided", "Att köpa ett nytt tält"), ("decided", "Att sälja kanoten")],
+        ),
         (
             "Beslut\nMötet beslutade\natt klubben köper en ny gräsklippare,\natt den gamla säljs.",
-            [("decided", "Mötet beslutade att klubben köper en ny gräsklippare,"),
-             ("decided", "Mötet beslutade att den gamla säljs.")],
+            [
+                ("decided", "Mötet beslutade att klubben köper en ny gräsklippare,"),
+                ("decided", "Mötet beslutade att den gamla säljs."),
+            ],
         ),
         (
             "Beslut:\nStyrelsen beslutar\n- att köpa ett tält,\n- att sälja kanoten.",
-            [("decided", "Styrelsen beslutar att köpa ett tält,"),
-             ("decided", "Styrelsen beslutar att sälja kanoten.")],
+            [
+                ("decided", "Styrelsen beslutar att köpa ett tält,"),
+                ("decided", "Styrelsen beslutar att sälja kanoten."),
+            ],
         ),
         # "Attsats N bifalles" one a line: each approves its own att-sats; a rejection stays as printed.
         (

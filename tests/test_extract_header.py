@@ -92,8 +92,10 @@ def test_header_location_from_a_sentence_when_no_label_gives_it():
     [
         ("Protokoll\nSocialnämnden\nDatum: 2020-05-04", ("Socialnämnden", "Socialnämnden")),
         ("SOCIALNÄMNDEN\nSammanträdesprotokoll\nSammanträdesdatum 2020-05-04", ("Socialnämnden", "Socialnämnden")),
-        ("Byggnadsnämnden i Ekby kommun\nProtokoll\nDatum: 2020-05-04",
-         ("Byggnadsnämnden", "Byggnadsnämnden, Ekby kommun")),
+        (
+            "Byggnadsnämnden i Ekby kommun\nProtokoll\nDatum: 2020-05-04",
+            ("Byggnadsnämnden", "Byggnadsnämnden, Ekby kommun"),
+        ),
         ("Organ: Miljönämnden\nDatum: 2020-05-04", ("Miljönämnden", None)),
         ("Kyrkorådets sammanträde 11.11.2019", ("Kyrkorådet", None)),
         ("Protokoll från Styrelsemöte\nDatum: 2020-05-04", ("Styrelsen", None)),
@@ -115,8 +117,11 @@ def test_header_location_from_a_sentence_when_no_label_gives_it():
         # A name printed in two columns on the title line.
         ("Ekbyns\tsamfällighet\nPROTOKOLL\nStyrelsemöte nr 8\nDatum: 2022-12-14", ("Ekbyns samfällighet", None)),
         # The acronym the minutes go by, with the full name printed once.
-        ("Protokoll fört vid årsmöte\nEkby Universitets Datorförening\nDatum: 2020-05-04\nEUD:s stadgar och EUD:s mål.",
-         ("EUD", "Ekby Universitets Datorförening")),
+        (
+            "Protokoll fört vid årsmöte\nEkby Universitets Datorförening\nDatum: 2020-05-04\n"
+            "EUD:s stadgar och EUD:s mål.",
+            ("EUD", "Ekby Universitets Datorförening"),
+        ),
     ],
 )
 def test_header_body(text, body):
@@ -207,7 +212,10 @@ def test_header_kommunal_label_table_end_to_end():
     # Signature fields printed on the first page, before the items.
     assert m.signatories == ["Eva Nord", "Anna Berg", "Olle Ek"]
     assert {a.name: a.role for a in m.attendees} == {
-        "Anna Berg": "ordförande", "Olle Ek": "justerare", "Karin Lund": None, "Eva Nord": "sekreterare",
+        "Anna Berg": "ordförande",
+        "Olle Ek": "justerare",
+        "Karin Lund": None,
+        "Eva Nord": "sekreterare",
     }
     assert [i.number for i in m.items] == ["12", "13"]
 

@@ -32,29 +32,45 @@ def _page(_offset: int) -> int:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("Yrkanden\nAnna Berg (S) yrkar bifall till kommunstyrelsens förslag.",
-         [(["Anna Berg (S)"], "bifall", "bifall till kommunstyrelsens förslag")]),
-        ("Yrkanden\nOlle Ek (M) och Karin Lund (C) yrkar avslag på motionen.",
-         [(["Olle Ek (M)", "Karin Lund (C)"], "avslag", "avslag på motionen")]),
-        ("Yrkanden\nPer Sund (S) yrkar att ärendet återremitteras till förvaltningen.",
-         [(["Per Sund (S)"], "återremiss", "att ärendet återremitteras till förvaltningen")]),
+        (
+            "Yrkanden\nAnna Berg (S) yrkar bifall till kommunstyrelsens förslag.",
+            [(["Anna Berg (S)"], "bifall", "bifall till kommunstyrelsens förslag")],
+        ),
+        (
+            "Yrkanden\nOlle Ek (M) och Karin Lund (C) yrkar avslag på motionen.",
+            [(["Olle Ek (M)", "Karin Lund (C)"], "avslag", "avslag på motionen")],
+        ),
+        (
+            "Yrkanden\nPer Sund (S) yrkar att ärendet återremitteras till förvaltningen.",
+            [(["Per Sund (S)"], "återremiss", "att ärendet återremitteras till förvaltningen")],
+        ),
         ("Yrkanden\nLisa Ström (V) yrkar återremiss.", [(["Lisa Ström (V)"], "återremiss", "återremiss")]),
-        ("Yrkanden\nAnna Berg (S), Per Sund (S) och Lisa Ström (V) yrkar bifall till motionen.",
-         [(["Anna Berg (S)", "Per Sund (S)", "Lisa Ström (V)"], "bifall", "bifall till motionen")]),
+        (
+            "Yrkanden\nAnna Berg (S), Per Sund (S) och Lisa Ström (V) yrkar bifall till motionen.",
+            [(["Anna Berg (S)", "Per Sund (S)", "Lisa Ström (V)"], "bifall", "bifall till motionen")],
+        ),
         # Movers on the line before the verb.
-        ("Yrkanden\nOlle Ek (M), Karin Lund (C)\nyrkar avslag på motionen.",
-         [(["Olle Ek (M)", "Karin Lund (C)"], "avslag", "avslag på motionen")]),
+        (
+            "Yrkanden\nOlle Ek (M), Karin Lund (C)\nyrkar avslag på motionen.",
+            [(["Olle Ek (M)", "Karin Lund (C)"], "avslag", "avslag på motionen")],
+        ),
         # "Namn, parti: förslag" lines under Yrkanden.
-        ("Yrkanden\nOlle Ek (M): En utredning om kostnaderna görs först.",
-         [(["Olle Ek"], "other", "En utredning om kostnaderna görs först.")]),
+        (
+            "Yrkanden\nOlle Ek (M): En utredning om kostnaderna görs först.",
+            [(["Olle Ek"], "other", "En utredning om kostnaderna görs först.")],
+        ),
         # A yrkande named by its mover.
-        ("Votering om tilläggsyrkande från Liberalerna angående fler vårdplatser.",
-         [(["Liberalerna"], "tillägg", "tilläggsyrkande från Liberalerna angående fler vårdplatser")]),
+        (
+            "Votering om tilläggsyrkande från Liberalerna angående fler vårdplatser.",
+            [(["Liberalerna"], "tillägg", "tilläggsyrkande från Liberalerna angående fler vårdplatser")],
+        ),
         # Speech in the debate is no yrkande.
         ("Överläggning\nI överläggningen deltar Anna Berg (S) och Olle Ek (M).", []),
         # The kind named by the filler, or by the passive of what is moved.
-        ("Yrkanden\nKarin Lund (C) yrkar som ett tilläggsyrkande att förvaltningen ska redovisa kostnaderna.",
-         [(["Karin Lund (C)"], "tillägg", "att förvaltningen ska redovisa kostnaderna")]),
+        (
+            "Yrkanden\nKarin Lund (C) yrkar som ett tilläggsyrkande att förvaltningen ska redovisa kostnaderna.",
+            [(["Karin Lund (C)"], "tillägg", "att förvaltningen ska redovisa kostnaderna")],
+        ),
         ("Yrkanden\nOlle Ek (M): Motionen avslås.", [(["Olle Ek"], "avslag", "Motionen avslås.")]),
     ],
 )
@@ -73,8 +89,10 @@ def test_protocol_proposals(nlp, text, found):
         ),
         ("Omröstning\nOmröstning begärs och genomförs. 31 ja, 18 nej, 2 avstår.", (31, 18, 2, None)),
         ("Votering\n154 för utskottet\n147 för res. 1\n48 frånvarande", (154, 147, None, 48)),
-        ("Beslut\nOmröstning begärs. Med 7 ja-röster mot 4 nej-röster bifaller fullmäktige motionen.",
-         (7, 4, None, None)),
+        (
+            "Beslut\nOmröstning begärs. Med 7 ja-röster mot 4 nej-röster bifaller fullmäktige motionen.",
+            (7, 4, None, None),
+        ),
         ("Beslut\nMed fem röster för och tre emot bifalls motionen efter votering.", (5, 3, None, None)),
         # Counts as a pair, yes first, and counts said with "röstar".
         ("Beslut\nOmröstning begärs. Med sju röster mot fyra bifalls motionen.", (7, 4, None, None)),
@@ -139,20 +157,27 @@ def test_protocol_no_vote(nlp, text):
 
 
 def test_protocol_vote_requested_without_printed_counts(nlp):
-    (vote,) = protocol.votes(_passages(nlp, "Beslut\nOmröstning begärs och verkställs. Fullmäktige bifaller motionen."),
-                             people=PEOPLE, page_of=_page)
+    (vote,) = protocol.votes(
+        _passages(nlp, "Beslut\nOmröstning begärs och verkställs. Fullmäktige bifaller motionen."),
+        people=PEOPLE,
+        page_of=_page,
+    )
     assert (vote.yes, vote.no) == (None, None)
 
 
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("Reservation\nOlle Ek (M) och Karin Lund (C) reserverar sig mot beslutet.",
-         [("Olle Ek (M)", None), ("Karin Lund (C)", None)]),
+        (
+            "Reservation\nOlle Ek (M) och Karin Lund (C) reserverar sig mot beslutet.",
+            [("Olle Ek (M)", None), ("Karin Lund (C)", None)],
+        ),
         ("Olle Ek (M) reserverar sig mot beslutet till förmån för eget yrkande.", [("Olle Ek (M)", None)]),
         ("Reservation\nOlle Ek (M) lämnar en skriftlig reservation.", [("Olle Ek (M)", "skriftlig")]),
-        ("Mot beslutet reserverade sig Lisa Ström (V) och Per Sund (S).",
-         [("Lisa Ström (V)", None), ("Per Sund (S)", None)]),
+        (
+            "Mot beslutet reserverade sig Lisa Ström (V) och Per Sund (S).",
+            [("Lisa Ström (V)", None), ("Per Sund (S)", None)],
+        ),
         # Party letters after an inline label (regional decision lists).
         ("Beslut: Enligt förslag. Reservation: M, KD.", [("M", None), ("KD", None)]),
         ("Beslut: Enligt förslag. Reservation: V och MP.", [("V", None), ("MP", None)]),
@@ -160,8 +185,10 @@ def test_protocol_vote_requested_without_printed_counts(nlp):
         # Parties named in words reserve too.
         ("Reservation\nModeraterna reserverar sig skriftligt, bilaga 3.", [("Moderaterna", "skriftlig")]),
         ("Centerpartiet reserverar sig mot beslutet.", [("Centerpartiet", None)]),
-        ("Reservation\nMiljöpartiet och Vänsterpartiet reserverar sig.",
-         [("Miljöpartiet", None), ("Vänsterpartiet", None)]),
+        (
+            "Reservation\nMiljöpartiet och Vänsterpartiet reserverar sig.",
+            [("Miljöpartiet", None), ("Vänsterpartiet", None)],
+        ),
     ],
 )
 def test_protocol_reservations(nlp, text, found):
@@ -174,11 +201,17 @@ def test_protocol_reservations(nlp, text, found):
     [
         (
             "Protokollsanteckning\nLisa Ström (V) lämnar följande protokollsanteckning: Vi vill se snabbare åtgärder.",
-            [(["Lisa Ström (V)"],
-              "Lisa Ström (V) lämnar följande protokollsanteckning: Vi vill se snabbare åtgärder.")],
+            [
+                (
+                    ["Lisa Ström (V)"],
+                    "Lisa Ström (V) lämnar följande protokollsanteckning: Vi vill se snabbare åtgärder.",
+                )
+            ],
         ),
-        ("Karin Lund (C) lämnar en protokollsanteckning.",
-         [(["Karin Lund (C)"], "Karin Lund (C) lämnar en protokollsanteckning.")]),
+        (
+            "Karin Lund (C) lämnar en protokollsanteckning.",
+            [(["Karin Lund (C)"], "Karin Lund (C) lämnar en protokollsanteckning.")],
+        ),
         ("Olle Ek (M) lämnar särskilt yttrande.", [(["Olle Ek (M)"], "Olle Ek (M) lämnar särskilt yttrande.")]),
         ("Nämnden tackar för informationen.", []),
     ],
@@ -207,8 +240,10 @@ def test_protocol_recusals(nlp, text, names):
 @pytest.mark.parametrize(
     ("text", "recipients"),
     [
-        ("Expedieras till: Kommunstyrelsen, Tekniska nämnden och Ekonomienheten",
-         ["Kommunstyrelsen", "Tekniska nämnden", "Ekonomienheten"]),
+        (
+            "Expedieras till: Kommunstyrelsen, Tekniska nämnden och Ekonomienheten",
+            ["Kommunstyrelsen", "Tekniska nämnden", "Ekonomienheten"],
+        ),
         ("Beslutet skickas till\n- Kommunstyrelsen\n- Tekniska nämnden", ["Kommunstyrelsen", "Tekniska nämnden"]),
         ("Expedieras till\nSocialnämnden; Revisorerna", ["Socialnämnden", "Revisorerna"]),
         ("Beslut\nNämnden beslutar att anta planen.", []),

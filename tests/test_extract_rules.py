@@ -154,7 +154,9 @@ def test_extract_paragraph_protocol_end_to_end():
     assert m.location == "Kommunhuset"
     assert [i.number for i in m.items] == ["21", "22", "23"]
     assert {a.name: a.status for a in m.attendees} == {
-        "Anna Berg": "present", "Per Lind": "absent", "Karin Holm": "present",
+        "Anna Berg": "present",
+        "Per Lind": "absent",
+        "Karin Holm": "present",
     }
     assert {a.name: a.party for a in m.attendees}["Anna Berg"] == "S"
     budget = m.items[1]
@@ -199,7 +201,9 @@ def test_extract_protocol_conventions():
     m = extract(PROTOCOL)
     assert (m.body, m.body_name, m.date) == ("Socialnämnden", "Socialnämnden", "2020-03-10")
     assert [(a.name, a.status) for a in m.attendees] == [
-        ("Eva Ström", "present"), ("Olle Berg", "present"), ("Sara Ek", "present"),
+        ("Eva Ström", "present"),
+        ("Olle Berg", "present"),
+        ("Sara Ek", "present"),
     ]
     (item,) = m.items
     assert (item.number, item.title) == ("31", "Budget 2021")
@@ -228,7 +232,10 @@ Punkt 4: Övriga frågor
 def test_extract_action_lists_and_tab_numbers():
     m = extract(ACTION_MINUTES)
     assert [(i.number, i.title) for i in m.items] == [
-        ("1", "Mötets öppnande"), ("2", "Rutin för avvikelser"), ("3", "Budget 2019-2020"), ("4", "Övriga frågor"),
+        ("1", "Mötets öppnande"),
+        ("2", "Rutin för avvikelser"),
+        ("3", "Budget 2019-2020"),
+        ("4", "Övriga frågor"),
     ]
     (task,) = m.items[1].assignments
     assert (task.task, task.assignees, task.due) == ("Ta fram en reviderad rutin", ["Per Lind"], "2019-04-30")

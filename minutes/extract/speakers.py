@@ -152,9 +152,8 @@ def speakers_in(
         following = sentence[cue.end - start :].split()
         if following and following[0].lower() in lexicon.words("speech", "formal_objects"):
             continue  # "förklarar mötet öppnat": a formal act
-        if cue.text.lower() in lexicon.words("speech", "formal_thanks") and lexicon.pattern("speech", "formal_acts").search(
-            sentence
-        ):
+        thanks = cue.text.lower() in lexicon.words("speech", "formal_thanks")
+        if thanks and lexicon.pattern("speech", "formal_acts").search(sentence):
             continue  # "tackade för visat intresse och avslutade mötet"
         before = [n for n in names if n[1] <= cue_start]
         gap_end = cue_start
