@@ -70,6 +70,8 @@ PEOPLE = ["Anna Berg", "Olle Ek", "Karin Lund", "Per Sund", "Lisa Ström"]
             "Anna och Olle bokar buss samt Karin ordnar mat.",
             [(["Anna Berg", "Olle Ek"], "bokar buss", None), (["Karin Lund"], "ordnar mat", None)],
         ),
+        # Leaving the room during an election is no task.
+        ("Olle lämnar rummet.", []),
     ],
 )
 def test_assignments_action_statements(sentence, found):
