@@ -168,6 +168,12 @@ def test_headings_section_titles_are_not_items(title, section):
         ),
         # A web copy in markdown: "## § 4 Budget" keeps its number; "**Beslut**" is a label, no item.
         ("## § 4 Budget\n**Beslut**\nText.\n**Yrkanden**\nText.\n## § 5 Taxor\n**Beslut**\nText.", ["4", "5"]),
+        # A list in the items' own style right under an item, the numbering going on after it: sub-items.
+        ("6. Motioner\n1.\tMotion A\nText.\n2.\tMotion B\nText.\n7. Val\nText.", ["6", "6.1", "6.2", "7"]),
+        # Att-satser under a label are no sub-items.
+        ("6. Budget\nFörslag\n1. Att anta budgeten\n2. Att höja avgiften\n7. Val\nText.", ["6", "7"]),
+        # Outline numbers with a bracket.
+        ("5) Ekonomi\n5.1) Kassans läge\nText.\n5.2) Budget\nText.\n6) Avslutning", ["5", "5.1", "5.2", "6"]),
     ],
 )
 def test_headings_numbering_schemes(text, numbers):

@@ -287,7 +287,13 @@ def _numbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Hea
                 continue
             if number == 1 and run.main is not None:
                 run.inner, run.inner_form = 1, c.style
-                run.inner_is_sub = not _body_between(lines, run.main_line, c.line.index) and c.style != run.main_form
+                run.inner_is_sub = not _body_between(lines, run.main_line, c.line.index) and (
+                    c.style != run.main_form
+                    or (
+                        not is_section_title(_previous_text(lines, c.line.index))
+                        and _returns_to(candidates, c, run.main + 1)
+                    )
+                )
                 if run.inner_is_sub:
                     headings.append(_sub(run, f"{run.main}.1", c, title_below))
             continue
@@ -424,6 +430,26 @@ def _repeated_mark(candidates: list[Candidate], c: Candidate) -> bool:
     """ "e<tab>Lekplatser" / "e<tab>Grönytor": the same letter line after line is a bullet read by OCR."""
     nxt = next((x for x in candidates if x.line.index > c.line.index), None)
     return nxt is not None and nxt.form == c.form and nxt.sub == c.sub and nxt.line.index - c.line.index <= 2
+
+
+def _returns_to(candidates: list[Candidate], c: Candidate, next_main: int) -> bool:
+    """ "7. Motioner / 1. A / 2. B / 8. Val": a list numbered 1, 2, ... in the items' own style
+    right under an item, after which the items' numbering goes on, numbers the item's sub-items."""
+    if re.match(r"(?i)att\s", c.title):
+        return False  # att-satser are what is proposed or decided, not sub-items
+    expected = 2
+    for x in candidates:
+        if x.line.index <= c.line.index or x.style != c.style or not x.num:
+            continue
+        number = int(x.num)
+        if re.match(r"(?i)att\s", x.title):
+            return False
+        if number == next_main and expected > 2:
+            return True
+        if number != expected:
+            return False
+        expected += 1
+    return False
 
 
 def _runs_on(candidates: list[Candidate], c: Candidate, count: int) -> bool:
