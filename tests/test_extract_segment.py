@@ -149,3 +149,35 @@ def test_lines_markdown_headings_bullets_and_indents():
         ("Karin Lund", 0, True, 0),
         ("", 0, False, 0),  # a signature rule is no text
     ]
+
+
+def test_segment_flattened_heading_runs_on_into_its_decision():
+    """Flattened text: each § heading carries its title and the item's first sentence on one
+    piece; the title ends where the body's statement starts, and a page footer is no title."""
+    text = (
+        "1 1(3) Protokoll Socialnämnden Sammanträdesdatum 2021-03-16 Plats och tid Kommunhuset kl 13.00-15.00 "
+        "Beslutande Anna Berg (S) ordförande, Olle Ek (M), Karin Lund (C) Utses att justera Olle Ek "
+        "§ 12 Budget 2022 Socialnämnden beslutar att anta budgeten. Reservation: M. "
+        "§ 13 Taxor Socialnämnden beslutar att höja taxorna med två procent. "
+        "§ 14 Delegationsbeslut Informationen läggs till handlingarna. Justerandes signatur Utdragsbestyrkande"
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [(i.number, i.title, [d.kind for d in i.decisions]) for i in m.items] == [
+        ("12", "Budget 2022", ["decided"]),
+        ("13", "Taxor", ["decided"]),
+        ("14", "Delegationsbeslut", ["noted"]),
+    ]
+    assert [r.by for r in m.items[0].reservations] == ["M"]
+
+
+def test_segment_flattened_association_minutes_cut_titles_at_the_chair():
+    text = (
+        "Protokoll årsmöte Ekby Båtklubb Datum: 2021-03-16 Närvarande: Anna Berg, Olle Ek, Karin Lund "
+        "1. Mötets öppnande Ordföranden Anna Berg öppnade mötet och hälsade alla välkomna. "
+        "2. Val av mötesordförande Mötet valde Anna Berg till mötesordförande. "
+        "3. Budget Styrelsen presenterade budgeten för det kommande året. Mötet beslutade att anta budgeten. "
+        "4. Avslutning Ordföranden tackade och avslutade mötet."
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [i.title for i in m.items] == ["Mötets öppnande", "Val av mötesordförande", "Budget", "Avslutning"]
+    assert [d.text for d in m.items[2].decisions] == ["Mötet beslutade att anta budgeten."]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from minutes.extract import lexicon
 from minutes.extract.headings import Heading, find_headings, is_section_title
-from minutes.extract.lines import Line, join_wrapped
+from minutes.extract.lines import Line, boilerplate_in, join_wrapped
 from minutes.extract.passage import BULLET
 from minutes.extract.people import is_first_name
 from minutes.extract.sections import section_label
@@ -281,7 +281,35 @@ def _split_title(title: str) -> tuple[str, str]:
     if sep and len(tail.split()) >= 5 and re.search(r"[.!]\s", tail + " ") and len(head.split()) <= 8:
         # "Lekplatser – dags för byte av sand ... ." : the heading runs on into the item's text.
         return head.strip(), tail.strip()
+    footer = boilerplate_in(title)
+    if footer and footer.start() > 0:
+        title = title[: footer.start()].strip()  # flattened text: the page's footer ran into the title
+    at = _statement_start(title)
+    if at:
+        # Flattened text: "Budget 2022 Socialnämnden beslutar att anta budgeten." -> the title ends at the subject.
+        return title[:at].strip(), title[at:].strip()
     return title, ""
+
+
+def _statement_start(title: str) -> int | None:
+    """Where a sentence with the body (or the chair, or the meeting) as subject starts after
+    the title words, in a heading that runs on into its item's text."""
+    from minutes.extract.header import body_word
+
+    subjects = {w.lower() for w in lexicon.words("decisions", "subjects")} | {"ordföranden", "ordförande"}
+    words = list(re.finditer(r"\S+", title))
+    if len(words) < 4 or not re.search(r"[.!]\s*$", title):
+        return None
+    for n, m in enumerate(words[1:-2], start=1):
+        word = m.group(0)
+        if not word[:1].isupper() or not (body_word(word) or word.lower() in subjects):
+            continue
+        # The verb follows, perhaps after the subject's name ("Ordföranden Anna Berg öppnade ...").
+        rest = [w.group(0) for w in words[n + 1 : n + 5]]
+        names = next((k for k, w in enumerate(rest) if not w[:1].isupper()), len(rest))
+        if names < len(rest) and names <= 3 and rest[names][:1].islower():
+            return m.start()
+    return None
 
 
 def _continues(previous: str, line: str) -> bool:

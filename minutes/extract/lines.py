@@ -73,6 +73,16 @@ def _boilerplate() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in lexicon.load("documents")["boilerplate"]), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _footers() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(lexicon.load("documents")["footers"]) + r")(?!\w)", re.IGNORECASE)
+
+
+def boilerplate_in(text: str) -> re.Match | None:
+    """Where a page footer or stamp ("Justerandes signatur", "Utdragsbestyrkande") starts in ``text``."""
+    return _footers().search(text)
+
+
 def clean(text: str) -> str:
     """Remove markup artefacts and fold runs of spaces.
 
