@@ -231,6 +231,11 @@ def test_attendance_lists(text, people):
             "Ledamöter\nAnna Berg\tS\tx\nOlle Ek\tM\t-",
             [("Anna Berg", "S", None, "present", None), ("Olle Ek", "M", None, "absent", None)],
         ),
+        # The label heads the table with its column headings on the same line.
+        (
+            "Ledamöter\tParti\tNärvaro\nAnna Berg\tS\tX\nOlle Ek\tM\tX",
+            [("Anna Berg", "S", None, "present", None), ("Olle Ek", "M", None, "present", None)],
+        ),
     ],
 )
 def test_attendance_tables(text, people):

@@ -233,6 +233,12 @@ def test_header_kommunal_label_table_end_to_end():
             ["Anna Berg", "Olle Ek"],
             {"Anna Berg": "ordförande", "Olle Ek": "sekreterare"},
         ),
+        # Names in columns, their roles on the line under them.
+        (
+            "Text.\n\nAnna Berg\t\tOlle Ek\nordförande\t\tsekreterare",
+            ["Anna Berg", "Olle Ek"],
+            {"Anna Berg": "ordförande", "Olle Ek": "sekreterare"},
+        ),
     ],
 )
 def test_header_signature_block_at_the_end(text, names, roles):

@@ -224,6 +224,9 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
         rest = label.group("rest")
         if _elsewhere().match(rest):
             return
+        if rest.strip() and all(w.lower().strip(".:/") in _table_headings() for w in rest.split()):
+            state.in_table = True  # "Ledamöter<tab>Parti<tab>Närvaro": the label heads a table
+            return
         before = len(people)
         _read_names(rest, first, state, people, offset=first.start + max(0, flat.find(rest)), entries=True)
         role = lexicon.role_labels().get(re.sub(r"\s+", " ", label.group("label").lower()))

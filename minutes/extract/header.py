@@ -518,6 +518,7 @@ def signatories(lines: list[Line], known: list[str]) -> tuple[list[str], int, di
     saw_title = False
     roles: dict[str, str] = {}
     pending: list[str] = []
+    below: list[str | None] = []  # roles in columns on the line under names ("ordförande<tab>sekreterare")
     for i in range(len(lines) - 1, -1, -1):
         text = _DOTS.sub(" ", lines[i].text.replace("\t", "  ")).strip()
         if not text:
@@ -532,11 +533,18 @@ def signatories(lines: list[Line], known: list[str]) -> tuple[list[str], int, di
             names = found + names
             pending = found + pending
             first = i
+            if len(below) == len(found) > 1:
+                for n, role in zip(found, below):
+                    if role:
+                        roles.setdefault(n, role)
+            below = []
             title = _role_of(text)
             if title:
                 for n in found:
                     roles.setdefault(n, title)
         elif not found and _title_only(text):
+            cells = [c for c in lines[i].text.split("\t") if c.strip()]
+            below = [_role_of(c) for c in cells] if len(cells) > 1 else []
             title = _role_of(text)
             if title:
                 for n in pending:
