@@ -236,6 +236,11 @@ def test_attendance_lists(text, people):
             "Ledamöter\tParti\tNärvaro\nAnna Berg\tS\tX\nOlle Ek\tM\tX",
             [("Anna Berg", "S", None, "present", None), ("Olle Ek", "M", None, "present", None)],
         ),
+        # A markdown table (web copies): cells between pipes, the rule row is no text.
+        (
+            "| Roll | Namn | Närvarande |\n|---|---|---|\n| Ordförande | Anna Berg | Ja |\n| Kassör | Olle Ek | Nej |",
+            [("Anna Berg", None, "Ordförande", "present", None), ("Olle Ek", None, "Kassör", "absent", None)],
+        ),
     ],
 )
 def test_attendance_tables(text, people):

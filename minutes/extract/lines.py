@@ -83,12 +83,29 @@ def boilerplate_in(text: str) -> re.Match | None:
     return _footers().search(text)
 
 
+_PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*:?-{3,}:?\s*$")
+
+
+def _table_row(text: str) -> str:
+    """A markdown table row ("| Ordförande | Anna Berg | Ja |") as tab-separated cells, as
+    office text exports print tables; its rule row ("|---|---|") is no text."""
+    row = _PIPE_ROW.match(text)
+    if not row:
+        return text
+    cells = [c.strip() for c in row.group(1).split("|")]
+    if all(_PIPE_RULE.match(c) or not c for c in cells):
+        return ""
+    return "\t".join(c for c in cells if c)
+
+
 def clean(text: str) -> str:
     """Remove markup artefacts and fold runs of spaces.
 
     Tabs, and runs of three or more spaces between words (columns padded with
     spaces in a text export), are kept as column breaks.
     """
+    text = _table_row(text)
     text = _HTML_INLINE.sub("", _HTML_TAG.sub(" ", text))
     for entity, char in _HTML_ENTITY.items():
         text = text.replace(entity, char)
