@@ -241,6 +241,14 @@ def test_attendance_lists(text, people):
             "| Roll | Namn | Närvarande |\n|---|---|---|\n| Ordförande | Anna Berg | Ja |\n| Kassör | Olle Ek | Nej |",
             [("Anna Berg", None, "Ordförande", "present", None), ("Olle Ek", None, "Kassör", "absent", None)],
         ),
+        # A närvarolista whose presence cell is empty for a member who was not there; the party
+        # column's letter after a three-word name is no part of the name; a later list is read as a list.
+        (
+            "NAMN\tPARTI\tNÄRVARO\nLEDAMÖTER\nAnna Berg\tS\tx\nOlle Ek\tM\nKarin Maria Lund C X\n"
+            "Övriga närvarande: Per Sund, sekreterare",
+            [("Anna Berg", "S", None, "present", None), ("Olle Ek", "M", None, "absent", None),
+             ("Karin Maria Lund", "C", None, "present", None), ("Per Sund", None, "sekreterare", "present", None)],
+        ),
     ],
 )
 def test_attendance_tables(text, people):

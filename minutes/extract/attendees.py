@@ -105,6 +105,14 @@ def _not_org() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _presence_column() -> re.Pattern:
+    return re.compile(r"(?i)\b(?:närvaro|närv|närvarande)\b")
+
+
+#: A mark in a row of a närvarolista: present (x, ja), absent (-, nej), or a status word.
+_ROW_MARK = re.compile(r"(?i)(?<![\w])(?:x|ja|nej|[-–]|närv\w*|frånv\w*|tjg|tjänstgör\w*|ersätter)(?![\w])")
+
+
 def _table_headings() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words("attendance", "table_headings"))
 
@@ -119,6 +127,8 @@ class _State:
     in_list: bool = False
     #: Under a table heading ("Befattning Namn Närvarande"): a role word opens a row, not a list.
     in_table: bool = False
+    #: The table has a presence column ("NÄRVARO", "Närvarande"): a row with no mark was not there.
+    marks: bool = False
 
 
 def parse_attendees(preamble: list[Line], *, skip: frozenset[int] | set[int] = frozenset()) -> list[Attendee]:
@@ -241,6 +251,7 @@ def _read_group(group: list[Line], state: _State, people: list[Attendee]) -> Non
         return
     if _is_table_heading(flat):
         state.in_table = True
+        state.marks = bool(_presence_column().search(flat))
         return
     header = _header_label(flat)
     if header:
@@ -291,6 +302,8 @@ def _set_label(state: _State, label: str, group: str | None) -> None:
     state.organization = _label_org(label, group)
     state.columns = []
     state.in_list = True
+    if label.lower() not in {w.lower() for w in lexicon.words("attendance", "not_organisations")}:
+        state.marks = False  # a new list ("Övriga närvarande"), not a group of the närvarolista
 
 
 def _is_table_heading(text: str) -> bool:
@@ -327,7 +340,18 @@ def _names(text: str) -> list[tuple[int, int, str]]:
             if pattern is party and before and re.search(rf"{NAME_WORD}$", before) and not before.endswith(")"):
                 continue
             found.append((m.start(1), m.end(1), name))
-    return sorted(found)
+    return sorted(_without_party_tail(text, n) for n in found)
+
+
+def _without_party_tail(text: str, found: tuple[int, int, str]) -> tuple[int, int, str]:
+    """ "Elsa Wallin C X": the party column's letters are no part of the name before them."""
+    start, end, name = found
+    words = name.split()
+    tail = words[-1] if len(words) > 2 else ""
+    if tail.isupper() and tail in lexicon.party_letters() and re.match(r"^\s*(?:[xX]\b|[-–]|$)", text[end:]):
+        name = " ".join(words[:-1])
+        end = start + len(name)
+    return start, end, name
 
 
 def _entry_names(text: str) -> list[tuple[int, int, str]]:
@@ -391,6 +415,8 @@ def _read_names(
         role = _role_before(before.split(",")[-1]) if "\t" in text or (n == 0 and not lead) else None
         attendee.role = role or (lead_role if n == 0 else None)
         _apply_attributes(attendee, text[end:stop])
+        if state.marks and not _ROW_MARK.search(text[end:stop]):
+            attendee.status = "absent"  # an empty presence cell
         if attendee.organization is None:
             attendee.organization = _column_org(text, start, n, len(names), line, state) or state.organization
         people.append(attendee)
