@@ -181,3 +181,22 @@ def test_segment_flattened_association_minutes_cut_titles_at_the_chair():
     m = extract_meeting(SourceDocument(name="t.txt", text=text))
     assert [i.title for i in m.items] == ["Mötets öppnande", "Val av mötesordförande", "Budget", "Avslutning"]
     assert [d.text for d in m.items[2].decisions] == ["Mötet beslutade att anta budgeten."]
+
+
+def test_segment_flattened_notes_with_bullet_topics():
+    """Minnesanteckningar copied from the web with their line breaks lost: each topic is a
+    bullet that opens with the topic and goes on with who reported and what is to be done."""
+    text = (
+        "Minnesanteckningar Arbetsgruppen för Ekby lekplats Datum: 2021-01-13, kl. 10.00–11.30 "
+        "Plats: Kansliets konferensrum Närvarande: Olle Ek, Karin Lund och Per Sund Ej närvarande: Lisa Ström "
+        "– Sandlådan Olle informerar om sanden i sandlådan. Gruppen diskuterade frågan. "
+        "Åtgärd: Beställa ny sand. Ansvarig: Karin Lund. Klart till: 2021-02-15. "
+        "– Gungorna Per Sund informerar om gungorna. Inga invändningar framkom. "
+        "– Nästa möte Nästa möte hålls den 10 februari 2021. Vid anteckningarna: Per Sund"
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [i.title for i in m.items] == ["Sandlådan", "Gungorna", "Nästa möte"]
+    assert [(a.assignees, a.task, a.due) for a in m.items[0].assignments] == [
+        (["Karin Lund"], "Beställa ny sand", "2021-02-15")
+    ]
+    assert m.items[1].speakers == ["Per Sund"]

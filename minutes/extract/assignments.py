@@ -358,11 +358,14 @@ def imperative_statement(sentence: str, *, people: list[str], meeting_date: str 
     return Found([name], clean_task(m.group("task")), due_of(text, meeting_date=meeting_date))
 
 
-_ACTION = re.compile(r"^(?:Åtgärd|Åtgärder|Uppdrag|Att göra|Action)\s*:\s*(.+)$", re.IGNORECASE)
-_RESPONSIBLE = re.compile(r"\b(?:Ansvarig|Ansvariga|Ansvar)\s*:\s*([^.;]+)", re.IGNORECASE)
-_DEADLINE = re.compile(
-    r"\b(?:Klart till|Klart senast|Klart|Senast|Deadline|Tidplan|Återrapporteras)\s*:\s*([^;]+)", re.IGNORECASE
-)
+def _action_label(key: str) -> str:
+    return lexicon.alternation(lexicon.load("assignments")["action_labels"][key])
+
+
+#: "Åtgärd: ..." opening the line, or after a sentence that ends before it (a flattened note).
+_ACTION = re.compile(rf"(?:^|(?<=[.!?] ))(?:{_action_label('task')})\s*:\s*(.+)$", re.IGNORECASE)
+_RESPONSIBLE = re.compile(rf"\b(?:{_action_label('responsible')})\s*:\s*([^.;]+)", re.IGNORECASE)
+_DEADLINE = re.compile(rf"\b(?:{_action_label('deadline')})\s*:\s*([^;]+)", re.IGNORECASE)
 
 
 def action_items(lines, *, people: list[str], meeting_date: str | None) -> list[tuple[Found, int, int]]:
@@ -373,7 +376,7 @@ def action_items(lines, *, people: list[str], meeting_date: str | None) -> list[
     found = []
     texts = [line for line in lines if line.text]
     for n, line in enumerate(texts):
-        action = _ACTION.match(line.text)
+        action = _ACTION.search(line.text)
         responsible = _RESPONSIBLE.search(line.text)
         if not action and not (responsible and responsible.start() == 0 and n > 0):
             continue

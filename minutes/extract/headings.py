@@ -544,7 +544,24 @@ def _unnumbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[H
     marked = [c for c in candidates if c.form == "markdown"]
     if marked:
         return _markdown_headings(marked, lines)
-    return _title_lines(lines)
+    return _bullet_topics(lines) or _title_lines(lines)
+
+
+def _bullet_topics(lines: list[Line]) -> list[Heading]:
+    """Notes whose topics are bullets that open with the topic and go on with what was said
+    ("– Tidplan Anna informerar om tidplanen. ...", "– Risker"): each such bullet is an item."""
+    from minutes.extract.titles import statement_start
+
+    bullets = [line for line in lines if line.bullet and not line.indent and line.text]
+    topics = [
+        line
+        for line in bullets
+        if statement_start(line.text, people=True)
+        or (len(line.text.split()) <= 6 and not re.search(r"[.:!?]$", line.text))
+    ]
+    if len(topics) < 2 or len(topics) < 0.67 * len(bullets):
+        return []
+    return [Heading(None, line.text, line, form="bullet_topic") for line in topics]
 
 
 def _is_label(text: str) -> bool:

@@ -19,6 +19,7 @@ from minutes.extract.lines import Line, boilerplate_in, join_wrapped
 from minutes.extract.passage import BULLET
 from minutes.extract.people import is_first_name
 from minutes.extract.sections import section_label
+from minutes.extract.titles import statement_start
 
 TIMEBOX = re.compile(r"^\(?\d+\s*min(?:uter)?\b.*\)?$|^\(.*\bkl\.?\s*\d.*\)$|^\d{1,2}[.:]\d{2}$", re.IGNORECASE)
 _FUNCTION_WORDS = {
@@ -261,7 +262,7 @@ def _continue_title(block: ItemBlock, rest: list[Line], *, title_below: bool) ->
         source = rest[i - 1] if i else block.heading
         offset = source.end - len(tail)
         remainder = [Line(tail, max(source.start, offset), source.end, tail, source.index)] + remainder
-    title, tail = _split_title(title)
+    title, tail = _split_title(title, form=block.form)
     if tail:
         source = rest[i - 1] if i else block.heading
         remainder = [Line(tail, max(source.start, source.end - len(tail)), source.end, tail, source.index)] + remainder
@@ -270,7 +271,7 @@ def _continue_title(block: ItemBlock, rest: list[Line], *, title_below: bool) ->
     return remainder
 
 
-def _split_title(title: str) -> tuple[str, str]:
+def _split_title(title: str, *, form: str = "") -> tuple[str, str]:
     """ "Medlemsregister: 116 medlemmar" -> ("Medlemsregister", "116 medlemmar");
     "Lekplatser – dags för ..." likewise."""
     head, sep, tail = title.partition(":")
@@ -284,32 +285,11 @@ def _split_title(title: str) -> tuple[str, str]:
     footer = boilerplate_in(title)
     if footer and footer.start() > 0:
         title = title[: footer.start()].strip()  # flattened text: the page's footer ran into the title
-    at = _statement_start(title)
+    at = statement_start(title, people=form == "bullet_topic")
     if at:
         # Flattened text: "Budget 2022 Socialnämnden beslutar att anta budgeten." -> the title ends at the subject.
         return title[:at].strip(), title[at:].strip()
     return title, ""
-
-
-def _statement_start(title: str) -> int | None:
-    """Where a sentence with the body (or the chair, or the meeting) as subject starts after
-    the title words, in a heading that runs on into its item's text."""
-    from minutes.extract.header import body_word
-
-    subjects = {w.lower() for w in lexicon.words("decisions", "subjects")} | {"ordföranden", "ordförande"}
-    words = list(re.finditer(r"\S+", title))
-    if len(words) < 4 or not re.search(r"[.!]\s*$", title):
-        return None
-    for n, m in enumerate(words[1:-2], start=1):
-        word = m.group(0)
-        if not word[:1].isupper() or not (body_word(word) or word.lower() in subjects):
-            continue
-        # The verb follows, perhaps after the subject's name ("Ordföranden Anna Berg öppnade ...").
-        rest = [w.group(0) for w in words[n + 1 : n + 5]]
-        names = next((k for k, w in enumerate(rest) if not w[:1].isupper()), len(rest))
-        if names < len(rest) and names <= 3 and rest[names][:1].islower():
-            return m.start()
-    return None
 
 
 def _continues(previous: str, line: str) -> bool:

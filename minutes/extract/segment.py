@@ -20,6 +20,8 @@ from minutes.extract import lexicon
 FLAT_LINE = 350
 #: "155 Val av protokolljusterare": a number (or § number) before a capitalised title word.
 _ITEM_NUMBER = re.compile(r"(?<![\w§/:.,(-])(?:§\s*)?(\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+#: A bullet mark between two pieces of a flattened list: " – Tidplan", " • Budget", " - Risker".
+_BULLET_MARK = re.compile(r"(?<=\S )[–•▪-](?= [A-ZÅÄÖ][a-zåäö])")
 #: "1 1(19)" / "1(19)": a page number and page mark at the start of a page.
 _PAGE_PREFIX = re.compile(r"^\s*(?:\d{1,3}\s+)?\d{1,3}\s?\(\d{1,3}\)\s*|^\s*\d{1,3}\s+(?=\d{1,3}\s+[A-ZÅÄÖ])")
 
@@ -92,6 +94,9 @@ def _cuts(raw: str, start: int, stop: int, numbers: list[int]) -> list[int]:
                 points.add(m.start())
     for m in _section_labels().finditer(raw, start):
         points.add(m.start())
+    marks = [m.start() for m in _BULLET_MARK.finditer(raw, start)]
+    if len(marks) >= 2:
+        points.update(marks)  # "... – Tidplan Anna informerar ... – Nästa möte ...": bullets run together
     if start:
         points.add(start)
     return sorted(p for p in points if 0 < p < len(raw))
