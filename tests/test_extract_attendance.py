@@ -246,8 +246,12 @@ def test_attendance_lists(text, people):
         (
             "NAMN\tPARTI\tNÄRVARO\nLEDAMÖTER\nAnna Berg\tS\tx\nOlle Ek\tM\nKarin Maria Lund C X\n"
             "Övriga närvarande: Per Sund, sekreterare",
-            [("Anna Berg", "S", None, "present", None), ("Olle Ek", "M", None, "absent", None),
-             ("Karin Maria Lund", "C", None, "present", None), ("Per Sund", None, "sekreterare", "present", None)],
+            [
+                ("Anna Berg", "S", None, "present", None),
+                ("Olle Ek", "M", None, "absent", None),
+                ("Karin Maria Lund", "C", None, "present", None),
+                ("Per Sund", None, "sekreterare", "present", None),
+            ],
         ),
     ],
 )

@@ -247,6 +247,13 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             "a.\t12 röstar för förslaget. Förslaget godkänns.\nb.\tÖvrigt diskuterades.",
             [("endorsed", "12 röstar för förslaget. Förslaget godkänns.")],
         ),
+        # "Styrelsen beslutar:" alone on its line labels the att-satser that follow; a sentence after
+        # the att-satser is the item's text again.
+        (
+            "Styrelsens förslag till beslut\natt köpa ett tält\nStyrelsen beslutar:\natt köpa ett tält\natt sälja kanoten\n"
+            "Karin Lund informerade om lägret.",
+            [("decided", "att köpa ett tält"), ("decided", "att sälja kanoten")],
+        ),
     ],
 )
 def test_decisions_in_an_item(body, decisions):

@@ -200,3 +200,27 @@ def test_segment_flattened_notes_with_bullet_topics():
         (["Karin Lund"], "Beställa ny sand", "2021-02-15")
     ]
     assert m.items[1].speakers == ["Per Sund"]
+
+
+def test_segment_flattened_protocol_sections_and_numbered_att_satser():
+    """A flattened § protocol: bare section labels after a sentence, a case number or a date,
+    and numbered att-satser, are cut as their lines were; the proposal's att-satser are no decisions."""
+    text = (
+        "Ekby kommun SAMMANTRÄDESPROTOKOLL Socialnämnden Sammanträdesdatum 2023-02-02 Plats och tid Kommunhuset, "
+        "kl. 8.30–12.00 Beslutande Anna Berg (S), ordf Olle Ek (M) Karin Lund (C) Utses att justera Olle Ek (M) "
+        "Justeringens plats och tid Kansliet 2023-02-06\n"
+        "SN § 1 Riktlinjer för bistånd Dnr SN 225/23 Bakgrund Nuvarande riktlinjer behöver anpassas till ny "
+        "lagstiftning. Förvaltningen har berett ärendet. Beslutsunderlag Tjänsteskrivelse 2023-01-25 "
+        "Förvaltningens förslag till beslut 1. att anta riktlinjer för bistånd enligt bilaga 2. att tidigare "
+        "riktlinjer upphör att gälla Socialnämnden beslutar 1. att anta riktlinjer för bistånd enligt bilaga "
+        "2. att tidigare riktlinjer upphör att gälla\n"
+        "SN § 2 Delegationsbeslut Dnr SN 230/23 Bakgrund Beslut fattade av förvaltningschefen under januari. "
+        "Beslut Redovisningen av delegationsbeslut godkänns."
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [(i.number, i.title) for i in m.items] == [("1", "Riktlinjer för bistånd"), ("2", "Delegationsbeslut")]
+    assert [d.text for d in m.items[0].decisions] == [
+        "att anta riktlinjer för bistånd enligt bilaga",
+        "att tidigare riktlinjer upphör att gälla",
+    ]
+    assert [d.text for d in m.items[1].decisions] == ["Redovisningen av delegationsbeslut godkänns."]

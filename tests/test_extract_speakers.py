@@ -52,6 +52,12 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         ("Karin Lund anmäler jäv och deltar inte i handläggningen.", [], []),
         # Raising a question is speech.
         ("Karin Lund tog upp frågan om försäkringar.", [], ["Karin Lund"]),
+        # Under a proposal's att-satser, a sentence of its own is the item's text again.
+        (
+            "Styrelsens förslag till beslut\natt köpa ett tält\nI ärendet yttrar sig Karin Lund och Olle Ek.",
+            [],
+            ["Karin Lund", "Olle Ek"],
+        ),
     ],
 )
 def test_speakers_and_presenters_of_an_item(body, presenters, speakers):

@@ -423,8 +423,11 @@ def named_obligation(sentence: str, *, people: list[str], meeting_date: str | No
 
 def obligation(sentence: str, *, meeting_date: str | None, assignees: list[str]) -> Found | None:
     """A decision sentence that sets a deadline ("ska ... presenteras i december")."""
-    if not re.search(r"\b(ska|skall|planeras)\b", sentence, re.IGNORECASE) or len(sentence.split()) > 30:
+    shall = re.search(r"\b(?:ska|skall|planeras)\b\s*(\w*)", sentence, re.IGNORECASE)
+    if not shall or len(sentence.split()) > 30:
         return None
+    if shall.group(1).lower() in lexicon.words("assignments", "events_after_shall"):
+        return None  # "justeringen skall äga rum": an event, nobody's task
     due = due_of(sentence, meeting_date=meeting_date)
     if due is None:
         return None

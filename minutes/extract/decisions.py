@@ -348,7 +348,14 @@ def _statement_cue(passage: Passage, start: int, end: int, *, own: list[str], re
     if cues_of(passage.doc, start, cue.start, label="SPEECH"):
         return None
     if not before:
-        return cue
+        after = passage.text[cue.end : end].split()
+        if (
+            cue.text.lower() in lexicon.words("decisions", "opening_nouns")
+            and after
+            and (after[0].lower() in lexicon.words("decisions", "reported_after_noun"))
+        ):
+            return None  # "Beslut fattade av förvaltningschefen ...": decisions reported, not made here
+        return cue  # "Beslut om att övergå till ny hemsida.": a note of the decision
     if cue.text.lower() in lexicon.words("decisions", "opening_nouns"):
         return None
     words = before.split()

@@ -336,6 +336,12 @@ def meeting_body(preamble: list[Line], fields: list[Field], text: str) -> tuple[
             return named[-1], f"{named[-1]}, {org}" if org else None
     for title in titles:
         proper = _proper_name(title)
+        if proper and _is_municipality(proper):
+            # "Region Ekby", "Ekby kommun": the organisation the body belongs to, not the body.
+            named = [b for t in titles for w in re.findall(r"[\wåäöÅÄÖ-]+", t) if (b := body_word(w)) and len(b) > 4]
+            if named:
+                best = max(named, key=len)
+                return best, f"{best}, {proper}"
         if proper:
             acronym = _acronym_in(proper, text)
             return (acronym, proper) if acronym else (proper, None)
@@ -469,6 +475,13 @@ def _acronym_body(heading: str, text: str) -> tuple[str | None, str | None]:
     elif short:
         full = expansion(short, text)
     return short, full
+
+
+def _is_municipality(name: str) -> bool:
+    return bool(
+        re.match(r"(?i)^(?:region|landstinget)\s+\S", name)
+        or re.search(r"(?i)\s(?:kommun|stad|region|landsting)$", name)
+    )
 
 
 def _acronym_in(name: str, text: str) -> str | None:

@@ -63,7 +63,7 @@ def section_label(text: str) -> Label | None:
         return Label(label.role, label.kind, label.text, "", len(text))
     m = _label_pattern().match(text)
     if not m:
-        return None
+        return _pattern_label(text)
     name = m.group("label")
     role, kind = lexicon.section_roles()[re.sub(r"\s+", " ", name.lower())]
     rest = text[m.end() :].strip()
@@ -72,6 +72,24 @@ def section_label(text: str) -> Label | None:
         if not name.isupper():
             return None
     return Label(role, kind, name, rest, m.end())
+
+
+#: "Kommunstyrelsens förslag till beslut", "Socialnämndens förslag": whoever proposes, a proposal.
+_PROPOSED_BY = re.compile(r"^[A-ZÅÄÖ][\wåäö-]+s\s+förslag(?:\s+till\s+beslut)?\s*:?\s*$")
+#: "Kommunfullmäktige beslutar:" alone on its line: the body's decision follows (its att-satser).
+_BODY_DECIDES = re.compile(r"^(?P<subject>[A-ZÅÄÖ][\wåäö-]+)\s+beslutar\s*:?\s*$")
+
+
+def _pattern_label(text: str) -> Label | None:
+    """Labels whose first word is a body ("Kollektivtrafiknämnden beslutar", "Nämndens förslag")."""
+    from minutes.extract.header import body_word
+
+    if _PROPOSED_BY.match(text):
+        return Label("proposal", None, text.rstrip(" :"), "", len(text))
+    decides = _BODY_DECIDES.match(text)
+    if decides and body_word(decides.group("subject")):
+        return Label("decision", "decided", text.rstrip(" :"), "", len(text))
+    return None
 
 
 def _split_inline(line: Line) -> list[Line]:
@@ -112,6 +130,8 @@ def read_sections(body: list[Line], *, width: int = 80) -> list[Passage]:
     groups: list[tuple[Label | None, bool, list[Line]]] = [(None, False, [])]
     for line in (piece for whole in body for piece in _split_inline(whole)):
         label = section_label(line.text) if line.text else None
+        if label is not None and _BODY_DECIDES.match(label.text) and groups[-1][0] and groups[-1][0].role == "decision":
+            label = None  # "Beslut: / Styrelsen beslutar / - att ...": the lead-in of the decision, not a label
         if label is not None:
             inline = bool(label.rest)
             rest = [_rest_line(line, label)] if inline else []
@@ -131,6 +151,7 @@ def read_sections(body: list[Line], *, width: int = 80) -> list[Passage]:
             and (
                 (current.role == "decision" and record_note().match(line.text))
                 or (current.role == "documents" and not line.bullet and _new_paragraph(lines, line))
+                or (current.role in ("proposal", "decision") and _after_att_list(lines, line))
             )
         ):
             groups.append((None, False, [line]))
@@ -158,6 +179,18 @@ def read_sections(body: list[Line], *, width: int = 80) -> list[Passage]:
                 passage.inline = inline and n == 0
             passages.append(passage)
     return passages
+
+
+_ATT_LINE = re.compile(r"^(?:\d{1,2}[.)]\s*)?[Aa]tt\s")
+
+
+def _after_att_list(lines: list[Line], line: Line) -> bool:
+    """A sentence of its own after a section that is a list of att-satser ends the section
+    ("att anta ... / att ... / I ärendet yttrar sig ...")."""
+    texts = [x.text for x in lines if x.text]
+    if not texts or not _ATT_LINE.match(texts[0]) or _ATT_LINE.match(line.text) or line.bullet:
+        return False
+    return line.text[:1].isupper() and all(_ATT_LINE.match(t) or t[:1].islower() for t in texts)
 
 
 def _new_paragraph(lines: list[Line], line: Line) -> bool:

@@ -20,6 +20,10 @@ from minutes.extract import lexicon
 FLAT_LINE = 350
 #: "155 Val av protokolljusterare": a number (or § number) before a capitalised title word.
 _ITEM_NUMBER = re.compile(r"(?<![\w§/:.,(-])(?:§\s*)?(\d{1,3})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+#: "1. att föreslå ...": a numbered att-sats in a flattened decision.
+_ATT_NUMBER = re.compile(r"(?<=\s)\d{1,2}\.\s+(?=att\s)")
+#: "Nämnden beslutar 1. att ...": the decision's lead-in before numbered att-satser.
+_DECIDES = re.compile(r"(?<=\s)(?=[A-ZÅÄÖ][\wåäö-]+\s+(?:beslutar|beslutade|beslöt)\s+(?:\d{1,2}\.\s+)?att\s)")
 #: A bullet mark between two pieces of a flattened list: " – Tidplan", " • Budget", " - Risker".
 _BULLET_MARK = re.compile(r"(?<=\S )[–•▪-](?= [A-ZÅÄÖ][a-zåäö])")
 #: "1 1(19)" / "1(19)": a page number and page mark at the start of a page.
@@ -64,6 +68,18 @@ _COUNTED = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _bare_section_labels() -> re.Pattern:
+    """ "... ärendet. Bakgrund Nuvarande riktlinjer ...": a section label without its colon after a
+    finished sentence, followed by the section's first word."""
+    labels = [w for w in lexicon.section_roles() if len(w) > 5]
+    body = lexicon.alternation([w[:1].upper() + w[1:] for w in labels])
+    # After a finished sentence, a case number ("KS 225/23") or a date ("2023-01-25"), as the
+    # label's line broke there before the text was flattened.
+    after = r"(?:(?<=[.!?] )|(?<=\d/\d\d )|(?<=\d/\d{4} )|(?<=\d{4}-\d\d-\d\d ))"
+    return re.compile(rf"{after}(?:{body})(?=\s+[A-ZÅÄÖ\d-])")
+
+
 def page_prefix(raw: str) -> int:
     """Length of a page number and page mark that open a flattened page ("2 2(19) ...")."""
     m = _PAGE_PREFIX.match(raw)
@@ -94,6 +110,12 @@ def _cuts(raw: str, start: int, stop: int, numbers: list[int]) -> list[int]:
                 points.add(m.start())
     for m in _section_labels().finditer(raw, start):
         points.add(m.start())
+    for m in _bare_section_labels().finditer(raw, start):
+        points.update((m.start(), m.end()))  # the label on a line of its own, as it was printed
+    att = [m.start() for m in _ATT_NUMBER.finditer(raw, start)]
+    if len(att) >= 2:
+        points.update(att)  # "1. att anta ... 2. att ...": numbered att-satser, one a line
+        points.update(m.start() for m in _DECIDES.finditer(raw, start))
     marks = [m.start() for m in _BULLET_MARK.finditer(raw, start)]
     if len(marks) >= 2:
         points.update(marks)  # "... – Tidplan Anna informerar ... – Nästa möte ...": bullets run together
