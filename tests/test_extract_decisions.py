@@ -250,8 +250,8 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         # "Styrelsen beslutar:" alone on its line labels the att-satser that follow; a sentence after
         # the att-satser is the item's text again.
         (
-            "Styrelsens förslag till beslut\natt köpa ett tält\nStyrelsen beslutar:\natt köpa ett tält\natt sälja kanoten\n"
-            "Karin Lund informerade om lägret.",
+            "Styrelsens förslag till beslut\natt köpa ett tält\n"
+            "Styrelsen beslutar:\natt köpa ett tält\natt sälja kanoten\nKarin Lund informerade om lägret.",
             [("decided", "att köpa ett tält"), ("decided", "att sälja kanoten")],
         ),
     ],
