@@ -343,3 +343,19 @@ def test_attendance_end_to_end_attendance_item():
         ("Olle Ek", "present"),
         ("Karin Lund", "present"),
     ]
+
+
+def test_attendance_list_printed_after_the_items():
+    """ "Beslutande: Se närvarolista": the närvarolista after the last item is the attendance,
+    and it is no part of that item."""
+    text = (
+        "Ekby kommun\nSammanträdesprotokoll\nKommunfullmäktige\nSammanträdesdatum 2021-03-16\n"
+        "Beslutande Se närvarolista\n\n§ 1 Budget\nKommunfullmäktige beslutar att anta budgeten.\n"
+        "§ 2 Taxor\nKommunfullmäktige beslutar att höja taxorna.\n"
+        "NÄRVARO- OCH OMRÖSTNINGSLISTA\nNAMN PARTI NÄRVARO\nLEDAMÖTER\nAnna Berg S x\nOlle Ek M x\nKarin Lund C\n"
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [(a.name, a.party, a.status) for a in m.attendees] == [
+        ("Anna Berg", "S", "present"), ("Olle Ek", "M", "present"), ("Karin Lund", "C", "absent")
+    ]
+    assert "Anna Berg" not in " ".join(d.text for d in m.items[-1].decisions)

@@ -83,7 +83,7 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     def span(start: int, end: int) -> SourceSpan:
         return SourceSpan(start, end, document.page_of(start))
 
-    attendees = parse_roster(preamble)
+    attendees = parse_roster(preamble) + _closing_roster(blocks)
     for block in blocks:
         if _ATTENDANCE_ITEM.match(block.title):
             attendees += parse_attendees(
@@ -238,6 +238,21 @@ def _participants(attendees: list[Attendee], items: list[Item], text: str, peopl
 _NAME_PARTY = (
     r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s*\([A-ZÅÄÖ]{1,3}\d?\)"
 )
+
+
+def _closing_roster(blocks: list[ItemBlock]) -> list[Attendee]:
+    """The attendance list printed after the last item ("NÄRVARO- OCH OMRÖSTNINGSLISTA"): read
+    as the header's list would be, and cut from the last item's text."""
+    if not blocks:
+        return []
+    body = blocks[-1].body
+    at = next(
+        (n for n, line in enumerate(body) if lexicon.pattern("attendance", "roster_headings").match(line.text)), None
+    )
+    if at is None:
+        return []
+    roster, blocks[-1].body = body[at:], body[:at]
+    return parse_roster(roster)
 
 
 def _presenter_text(block: ItemBlock) -> str:
