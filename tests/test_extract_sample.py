@@ -44,27 +44,39 @@ def test_extract_sample_meeting_fields(report):
     assert report["meeting.body"]["accuracy"] >= 0.98
 
 
-#: Per family of generated minutes (40 meetings, seed 11, PDFs among them); raise when extraction improves.
-FAMILY_FLOORS = {"kommunal": 0.96, "regional": 0.98, "forening": 0.95, "minnes": 0.96}
+#: Per family of generated minutes (40 meetings of each seed, PDFs among them; seed 5 writes
+#: its minnesanteckningar as flattened web copies); raise when extraction improves.
+FAMILY_FLOORS = {
+    (11, "kommunal"): 0.96,
+    (11, "regional"): 0.99,
+    (11, "forening"): 0.96,
+    (11, "minnes"): 0.97,
+    (5, "kommunal"): 0.92,
+    (5, "regional"): 0.97,
+    (5, "forening"): 0.98,
+    (5, "minnes"): 0.85,
+}
+FAMILIES = ("kommunal", "regional", "forening", "minnes")
 
 
 @pytest.fixture(scope="module")
 def family_reports(tmp_path_factory):
-    base = tmp_path_factory.mktemp("families")
-    paths = generate_archive(base / "archive", meetings=40, seed=11, pdf_share=0.3, families=",".join(FAMILY_FLOORS))
     reports = {}
-    for family in FAMILY_FLOORS:
-        documents = [p for p in paths if p.suffix in (".txt", ".pdf") and p.parts[-3].startswith(f"{family}-")]
-        gold = base / f"gold-{family}"
-        gold.mkdir()
-        for p in documents:
-            (gold / f"{p.stem}.json").write_bytes((base / "archive" / "_truth" / f"{p.stem}.json").read_bytes())
-        meetings = [extract_meeting(read(p)) for p in documents]
-        reports[family] = score(gold, write_predictions(meetings, base / f"pred-{family}"))
+    for seed in sorted({seed for seed, _family in FAMILY_FLOORS}):
+        base = tmp_path_factory.mktemp(f"families-{seed}")
+        paths = generate_archive(base / "archive", meetings=40, seed=seed, pdf_share=0.3, families=",".join(FAMILIES))
+        for family in FAMILIES:
+            documents = [p for p in paths if p.suffix in (".txt", ".pdf") and p.parts[-3].startswith(f"{family}-")]
+            gold = base / f"gold-{family}"
+            gold.mkdir()
+            for p in documents:
+                (gold / f"{p.stem}.json").write_bytes((base / "archive" / "_truth" / f"{p.stem}.json").read_bytes())
+            meetings = [extract_meeting(read(p)) for p in documents]
+            reports[seed, family] = score(gold, write_predictions(meetings, base / f"pred-{family}"))
     return reports
 
 
-@pytest.mark.parametrize("family", sorted(FAMILY_FLOORS))
-def test_extract_sample_family_floor(family_reports, family):
+@pytest.mark.parametrize(("seed", "family"), sorted(FAMILY_FLOORS))
+def test_extract_sample_family_floor(family_reports, seed, family):
     """Kommunal §-protokoll, regional decision lists, association minutes and minnesanteckningar."""
-    assert family_reports[family]["headline_f1"] >= FAMILY_FLOORS[family]
+    assert family_reports[seed, family]["headline_f1"] >= FAMILY_FLOORS[seed, family]
