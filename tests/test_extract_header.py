@@ -122,6 +122,15 @@ def test_header_location_from_a_sentence_when_no_label_gives_it():
             "EUD:s stadgar och EUD:s mål.",
             ("EUD", "Ekby Universitets Datorförening"),
         ),
+        # The elided first half of a compound, and an association's place, belong to the name.
+        (
+            "Protokoll\nVård- och omsorgsnämnden i Ekby kommun\nDatum: 2021-01-01",
+            ("Vård- och omsorgsnämnden", "Vård- och omsorgsnämnden, Ekby kommun"),
+        ),
+        (
+            "Protokoll fört vid styrelsemöte i Hembygdsföreningen i Ekby\nDatum: 2021-01-01",
+            ("Hembygdsföreningen i Ekby", None),
+        ),
     ],
 )
 def test_header_body(text, body):

@@ -349,12 +349,36 @@ def meeting_body(preamble: list[Line], fields: list[Field], text: str) -> tuple[
     first = [b for title in titles if title.split() and (b := body_word(title.split()[0])) and len(b) > 4]
     if found:
         # A body named first on its title line ("Styrelsen för ...") before one named inside it.
-        best = max(first or found, key=len)
+        best = _qualified(max(first or found, key=len), titles)
         return best, _full_name(best, titles) or _title_of(best, titles)
     subjects = Counter(m.group(1) for m in DECISION_SUBJECT.finditer(text) if m.group(1) not in lexicon.party_letters())
     if subjects:
         return subjects.most_common(1)[0][0], None
     return _subject_body(text), None
+
+
+def _qualified(body: str, titles: list[str]) -> str:
+    """The body as the title names it in full: the elided first half of a compound ("Vård- och
+    omsorgsnämnden"), and an association's place ("Hembygdsföreningen i Ekby")."""
+    for title in titles:
+        word = re.search(rf"(?<![\wåäö])[\wåäö-]*{re.escape(body.lower())}(?![\wåäö])", title.lower())
+        if not word:
+            continue
+        start, end = word.start(), word.end()
+        elided = re.search(r"((?:[\wåäöÅÄÖ]+-,?\s+)+(?:och|samt|eller)\s+)$", title[:start])
+        if elided:
+            start = elided.start()
+        noun = body_word(title[word.start() : word.end()]) or body
+        if any(o in noun.lower() for o in lexicon.words("documents", "organisation_nouns")):
+            place = re.match(
+                r"\s+(?:i|vid|på)\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:högskola|universitet|kommun|stad))?", title[end:]
+            )
+            if place:
+                end += place.end()
+        if elided or end > word.end():
+            phrase = title[start:end]
+            return phrase[:1].upper() + phrase[1:]
+    return body
 
 
 def _title_of(body: str, titles: list[str]) -> str | None:
