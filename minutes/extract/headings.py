@@ -429,7 +429,10 @@ def _continues(candidates: list[Candidate], c: Candidate) -> bool:
 def _repeated_mark(candidates: list[Candidate], c: Candidate) -> bool:
     """ "e<tab>Lekplatser" / "e<tab>Grönytor": the same letter line after line is a bullet read by OCR."""
     nxt = next((x for x in candidates if x.line.index > c.line.index), None)
-    return nxt is not None and nxt.form == c.form and nxt.sub == c.sub and nxt.line.index - c.line.index <= 2
+    before = next((x for x in reversed(candidates) if x.line.index < c.line.index), None)
+    return any(
+        x is not None and x.form == c.form and x.sub == c.sub and abs(x.line.index - c.line.index) <= 2 for x in (nxt, before)
+    )
 
 
 def _returns_to(candidates: list[Candidate], c: Candidate, next_main: int) -> bool:
@@ -475,11 +478,12 @@ def _letters_are_content(candidates: list[Candidate], c: Candidate) -> bool:
 
 
 def _reads_as_content(title: str) -> bool:
-    title = re.split(r"\s[–—]\s|\s-\s", title)[0]  # "Lekplatser – dags för byte av sand": the topic
+    title = re.split(r"\s[–—]\s?|\s-\s", title)[0]  # "Lekplatser – dags för byte av sand": the topic
     return bool(
         re.match(r"\d", title)
         or re.search(r"[.!?]\s+[A-ZÅÄÖ]", title)
         or re.search(r",\s+(?:men|så|och\s+det)\s", title)
+        or (title.endswith(".") and re.search(r"\s(?:var|är|blev|blir|har|hade|kommer)\s", title))
         or lexicon.pattern("headings", "reported").search(title)
     )
 
