@@ -431,7 +431,8 @@ def _repeated_mark(candidates: list[Candidate], c: Candidate) -> bool:
     nxt = next((x for x in candidates if x.line.index > c.line.index), None)
     before = next((x for x in reversed(candidates) if x.line.index < c.line.index), None)
     return any(
-        x is not None and x.form == c.form and x.sub == c.sub and abs(x.line.index - c.line.index) <= 2 for x in (nxt, before)
+        x is not None and x.form == c.form and x.sub == c.sub and abs(x.line.index - c.line.index) <= 2
+        for x in (nxt, before)
     )
 
 
