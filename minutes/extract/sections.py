@@ -41,7 +41,8 @@ def _label_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _inline_labels() -> re.Pattern:
     body = lexicon.alternation(list(lexicon.section_roles()))
-    return re.compile(rf"(?<=[.!?])\s+(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:", re.IGNORECASE)
+    # "Enligt förslag. Reservation: M." and "Enligt förslag. Votering (47 ja-röster ...)".
+    return re.compile(rf"(?<=[.!?])\s+(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*(?::|(?=\(\d))", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -70,13 +70,14 @@ _COUNTED = re.compile(
 
 @lru_cache(maxsize=1)
 def _bare_section_labels() -> re.Pattern:
-    """ "... ärendet. Bakgrund Nuvarande riktlinjer ...": a section label without its colon after a
-    finished sentence, followed by the section's first word."""
+    """ "... ärendet. Bakgrund Nuvarande riktlinjer ...": a section label without its colon, written
+    with its capital, between two pieces of text (after a sentence, a number or a lower-case word:
+    Swedish writes no other capitals mid-sentence), followed by the section's first word."""
     labels = [w for w in lexicon.section_roles() if len(w) > 5]
     body = lexicon.alternation([w[:1].upper() + w[1:] for w in labels])
     # After a finished sentence, a case number ("KS 225/23") or a date ("2023-01-25"), as the
     # label's line broke there before the text was flattened.
-    after = r"(?:(?<=[.!?] )|(?<=\d/\d\d )|(?<=\d/\d{4} )|(?<=\d{4}-\d\d-\d\d ))"
+    after = r"(?:(?<=[.!?] )|(?<=\d/\d\d )|(?<=\d/\d{4} )|(?<=\d{4}-\d\d-\d\d )|(?<=\d )|(?<=[a-zåäö] ))"
     return re.compile(rf"{after}(?:{body})(?=\s+[A-ZÅÄÖ\d-])")
 
 
