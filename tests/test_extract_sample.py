@@ -51,10 +51,10 @@ FAMILY_FLOORS = {
     (11, "regional"): 0.99,
     (11, "forening"): 0.96,
     (11, "minnes"): 0.97,
-    (5, "kommunal"): 0.92,
+    (5, "kommunal"): 0.93,
     (5, "regional"): 0.97,
     (5, "forening"): 0.98,
-    (5, "minnes"): 0.85,
+    (5, "minnes"): 0.98,
 }
 FAMILIES = ("kommunal", "regional", "forening", "minnes")
 

@@ -630,8 +630,11 @@ def _title_lines(lines: list[Line]) -> list[Heading]:
 
 
 def _opens_section(text: str) -> bool:
+    """A protocol section label opening the line ("Yrkanden: ..."); action lists ("Åtgärd: ...")
+    are as much at home in notes and do not count."""
     head, sep, _rest = text.partition(":")
-    return bool(sep) and is_section_title(head)
+    role = lexicon.section_roles().get(head.lower().strip(" :."))
+    return bool(sep) and role is not None and role[0] != "actions"
 
 
 _DOC_TYPE = None
