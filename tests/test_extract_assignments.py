@@ -199,6 +199,22 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             [(["kansliet"], "förbereda ett underlag", None, False)],
         ),
         ("Olle Ek har i en motion föreslagit att ge kansliet i uppdrag att utreda frågan.", []),
+        # Two people responsible together, a second task with its verb left out, and a hasty
+        # note that starts its next sentence in lower case.
+        (
+            "Anna och Per är tillsammans ansvariga för att laga tältet och Per för att köpa pinnar."
+            " kansliet ansvarar för att boka bussen.",
+            [
+                (["Anna Berg", "Per Sund"], "laga tältet", None, False),
+                (["Per Sund"], "köpa pinnar", None, False),
+                (["kansliet"], "ansvarar för att boka bussen", None, False),
+            ],
+        ),
+        # A topic before a dash is not part of the subject.
+        ("Bussen – Olle bokar bussen till lägret.", [(["Olle Ek"], "bokar bussen till lägret", None, False)]),
+        # A row "task<tab>who" is a task; a sentence's end beside a name in the margin is not.
+        ("Packlista till alla\tKarin", [(["Karin Lund"], "Packlista till alla", None, False)]),
+        ("Ledarna har valt två vandringsleder; den gula och\nden blå leden.\tKarin", []),
     ],
 )
 def test_assignments_in_an_item(body, assignments):

@@ -53,6 +53,13 @@ def test_pipeline_sentences_split_after_full_stops_not_abbreviations(nlp):
     ]
 
 
+def test_pipeline_sentences_after_a_word_and_a_full_stop_even_in_lower_case(nlp):
+    (doc,) = annotate(nlp, ["Vi ses i maj. kassören betalar. Det kostar ca. fem kronor, jfr. förra året."])
+    assert [s.text for s in doc.sents] == [
+        "Vi ses i maj.", "kassören betalar.", "Det kostar ca. fem kronor, jfr. förra året.",
+    ]
+
+
 def test_pipeline_one_pass_over_many_passages(nlp):
     docs = annotate(nlp, ["Styrelsen beslutar att anta budgeten.", "Informationen noteras."])
     assert [cues_of(d, label="DECISION")[0].kind for d in docs] == ["decided", "noted"]

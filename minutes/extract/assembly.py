@@ -335,6 +335,13 @@ def _title_passage(block: ItemBlock) -> Passage | None:
     return passage
 
 
+def _sentence_tail(text: str, previous: str) -> bool:
+    """A line that ends a sentence the line before began ("... tre kandidater; Anna Ek nr 5 och
+    Olle Berg nr 9.<tab>Björn"): a name beside it is a margin note, not the row's responsible."""
+    first = text.split("\t")[0].rstrip()
+    return first.endswith(".") and bool(previous) and not re.search(r"[.!?:;]\s*$", previous)
+
+
 def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx: _Context) -> Item:
     presenters = _presenters(block, ctx)
     decisions = [
@@ -352,8 +359,10 @@ def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx:
             if passage.role is None and passage.text.strip():
                 a, b = passage.source(0), passage.source(len(passage.text))
                 found_assignments.append(Assignment(assign.clean_task(passage.text), [], None, span=ctx.span(a, b)))
+    previous = ""
     for line in block.body:
-        if "\t" in line.text:
+        tail, previous = previous, line.text or previous
+        if "\t" in line.text and not _sentence_tail(line.text, tail):
             row = assign.table_task(line.text, people=ctx.people, meeting_date=ctx.date)
             if row is not None and not any(a.task == row.task for a in found_assignments):
                 found_assignments.append(
@@ -439,7 +448,7 @@ def _assignments(passages: list[Passage], ctx: _Context) -> tuple[list[Assignmen
                 meeting_date=ctx.date,
             )
             if result is not None:
-                results.append(result)
+                results += assign.split_gapped(result, people=ctx.people)
                 if cue.id == "uppdrag" and not result.optional and not in_block:
                     a, b = passage.source(start), passage.source(end)
                     decisions.append(Decision(text, "other", optional=True, span=ctx.span(a, b)))

@@ -166,15 +166,17 @@ def from_cue(
             return None
         return Found(split_assignees(m.group(1), people=people), clean_task(m.group(2)), due)
     if cue_id == "uppdras":
-        subject = _subject(before)
+        subject = _subject(before, people)
         if not is_actor(subject, people=people):
             return None
         return Found(split_assignees(subject, people=people), clean_task(after), due)
     if cue_id == "ansvar":
-        subject = _subject(before)
+        subject = _subject(before, people)
         if not is_actor(subject, people=people):
             return None
         task = re.sub(r"^(?:är|blir)\s+", "", cue + after, flags=re.IGNORECASE)
+        # "är (tillsammans) ansvariga för att återställa X": the task is what they restore.
+        task = re.sub(r"^(?:\w+\s+)?(?:huvud)?ansvarig\w*\s+för\s+att\s+", "", task, flags=re.IGNORECASE)
         return Found(split_assignees(subject, people=people), clean_task(task), due)
     if cue_id == "kommer":
         subject = _subject(before)
@@ -199,9 +201,26 @@ def from_cue(
     return None
 
 
-def _subject(before: str) -> str:
+_GAPPED = re.compile(rf"\s+(?:och|samt)\s+(?P<who>{NAME_WORD}(?:\s+{NAME_WORD})?)\s+för\s+att\s+(?P<task>.+)$")
+
+
+def split_gapped(found: Found, *, people: list[str]) -> list[Found]:
+    """ "Anna och Olle ansvarar för att göra A och Olle för att göra B": the second task, its verb
+    left out, has a subject of its own."""
+    m = _GAPPED.search(found.task)
+    if not m or all(resolve(w, people) == w and w not in people for w in m.group("who").split()):
+        return [found]
+    first = Found(found.assignees, clean_task(found.task[: m.start()]), found.due, found.optional)
+    second = Found(split_assignees(m.group("who"), people=people), clean_task(m.group("task")), found.due, found.optional)
+    return [first, second]
+
+
+def _subject(before: str, people: list[str] | None = None) -> str:
     """The subject: the words before the verb, without a leading adverbial clause."""
     before = before.strip()
+    pair = _PEOPLE_TAIL.search(before) if people is not None else None
+    if pair and people is not None and _pair_of_people(pair.group(0), people):
+        return pair.group(0)  # "... Anna och Olle är ansvariga för ...": both
     names = find_names(before)
     if len(names) >= 2 and len(before.split()) <= 16 and not re.search(r"[.!?]\s", before):
         # "Anna Berg, kansliet, och Olle Ek, förvaltningen, får i uppdrag": every name is a subject.
@@ -211,6 +230,18 @@ def _subject(before: str) -> str:
         return before[names[-1].start :]
     parts = re.split(r"(?<=[,;:])\s+(?=[A-ZÅÄÖ(])|\s+och\s+(?=[A-ZÅÄÖ])", before)
     return parts[-1] if parts else before
+
+
+_ONE = rf"{NAME_WORD}(?:\s+{NAME_WORD})?"
+_PEOPLE_TAIL = re.compile(rf"{_ONE}(?:(?:,\s*|\s+(?:och|samt)\s+){_ONE}){{1,3}}$")
+
+
+def _pair_of_people(phrase: str, people: list[str]) -> bool:
+    """ "Anna och Olle", "Anna, Olle och Eva": people of the meeting joined, nothing else."""
+    words = re.split(r",\s*|\s+(?:och|samt)\s+", phrase)
+    return 2 <= len(words) <= 4 and all(
+        len(w.split()) <= 2 and all(resolve(x, people) != x or x in people for x in w.split()) for w in words
+    )
 
 
 _CLAUSE = re.compile(r"(?:^|[,;:]\s+|\s+[–—-]\s+|\s+(?:och|samt|men|så)\s+(?=[A-ZÅÄÖ(]))")
@@ -225,8 +256,8 @@ def _subject_at(text: str, people: list[str]) -> list[tuple[list[str], int]]:
     out = []
     for n in range(min(len(words), 5), 0, -1):
         phrase = text[: words[n - 1][1]]
-        if phrase.count(" ") > n + 2:
-            continue
+        if phrase.count(" ") > n + 2 or re.search(r"[–—:;]|\s-\s", phrase):
+            continue  # "Postlådor – Björn bjuder in": a topic, then the clause with its subject
         tail = text[words[n - 1][1] :]
         if not re.match(r"^\s+\S", tail):
             continue

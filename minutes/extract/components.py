@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -20,6 +21,25 @@ _OPENERS = set("(“«•-–")
 _ABBREVIATED = re.compile(r"^[a-zåäö]{1,4}$")
 #: Words that open a sentence, never a surname after an initial.
 _OPENING_WORDS = frozenset({"den", "det", "de", "han", "hon", "vi", "detta", "dessa", "mötet", "styrelsen", "man"})
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from minutes.extract import lexicon
+
+    return frozenset(w.lower() for w in lexicon.load("documents")["abbreviations"])
+
+
+def _lower_start(words: list[str], i: int) -> bool:
+    """A lower-case word after a full stop that ends a sentence: the word before the stop is a
+    word of its own (no abbreviation, no initial, no number) and the next word no continuation."""
+    before = words[i - 2] if i >= 2 else ""
+    return (
+        len(before) >= 3
+        and before.isalpha()
+        and before.lower() not in _abbreviations()
+        and words[i] not in ("och", "eller", "samt", "att", "som", "men")
+    )
 
 
 @Language.component("minutes_sentences")
@@ -44,6 +64,10 @@ def minutes_sentences(doc: Doc) -> Doc:
         ends = prev in (".", "!", "?", "…") or prev.endswith(("!", "?"))
         if ends and prev == "." and i >= 2 and first.isdigit() and _ABBREVIATED.match(words[i - 2]):
             ends = False
+        if ends and prev == "." and first.isalpha() and first.islower() and _lower_start(words, i):
+            doc[i].is_sent_start = True  # "... som det går. root-gruppen är ...": hasty notes
+            marked = True
+            continue
         if not ends and prev.endswith(".") and len(prev) == 2 and prev[0].isupper() and word.lower() in _OPENING_WORDS:
             ends = True  # "... av Stig S. Den godkändes": an initial ends the sentence
         if (
