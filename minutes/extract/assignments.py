@@ -211,7 +211,8 @@ def split_gapped(found: Found, *, people: list[str]) -> list[Found]:
     if not m or all(resolve(w, people) == w and w not in people for w in m.group("who").split()):
         return [found]
     first = Found(found.assignees, clean_task(found.task[: m.start()]), found.due, found.optional)
-    second = Found(split_assignees(m.group("who"), people=people), clean_task(m.group("task")), found.due, found.optional)
+    who = split_assignees(m.group("who"), people=people)
+    second = Found(who, clean_task(m.group("task")), found.due, found.optional)
     return [first, second]
 
 
