@@ -42,6 +42,11 @@ def extract(text: str):
         ("Plats och tid\tKommunhuset, kl. 13.00–16.30", [("place_time", "Kommunhuset, kl. 13.00–16.30")]),
         ("Plats och tid   Kommunhuset, kl. 13.00–16.30", [("place_time", "Kommunhuset, kl. 13.00–16.30")]),
         ("Organ\tSocialnämnden", [("body", "Socialnämnden")]),
+        # A label cell that a PDF table wrapped onto the next line.
+        (
+            "Datum och\t2020-05-04 18.30\ntid:\nPlats:\tBygdegården",
+            [("date_time", "2020-05-04 18.30"), ("place", "Bygdegården")],
+        ),
     ],
 )
 def test_header_fields(text, fields):
@@ -176,6 +181,10 @@ def test_header_meeting_date(text, date):
             "2. Avslutning\nOrdföranden avslutade mötet kl. 19.40.",
             ("18:05", "19:40"),
         ),
+        # The header gives the start only: the closing sentence gives the end.
+        ("Protokoll\nTid: 16.30\n1. Öppnande\nText.\n2. Avslutning\nMötet avslutades kl 19.54", ("16:30", "19:54")),
+        # The time alone on the line under the opening.
+        ("Protokoll\n1. Mötet öppnas.\na. 17.16.\n2. Val av ordförande\nAnna väljs.", ("17:16", None)),
     ],
 )
 def test_header_meeting_times(text, times):

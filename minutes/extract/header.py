@@ -76,7 +76,7 @@ def _label_parts() -> re.Pattern:
 
 def header_fields(preamble: list[Line]) -> list[Field]:
     """Labelled header values, in document order."""
-    texts = [line.text for line in preamble]
+    texts = _join_wrapped_labels([line.text for line in preamble])
     fields: list[Field] = []
     for n, text in enumerate(texts):
         parts = [p.strip() for p in _label_parts().split(text) if p.strip()]
@@ -93,6 +93,21 @@ def header_fields(preamble: list[Line]) -> list[Field]:
                 value, below = (below[0], below[1:]) if below else ("", [])
             fields.append(Field(lexicon.header_labels()[label], label, value, " ".join(below[:1])))
     return fields
+
+
+def _join_wrapped_labels(texts: list[str]) -> list[str]:
+    """ "Datum och<tab>2021-05-10 18.30" / "tid:": a label cell a PDF table wrapped onto the next
+    line is joined again ("Datum och tid<tab>2021-05-10 18.30")."""
+    out = list(texts)
+    for n in range(len(out) - 1):
+        head, sep, rest = out[n].partition("\t")
+        tail = out[n + 1].strip()
+        if not sep or not re.search(r"\s(?:och|samt|&)$", head.strip()) or not re.fullmatch(r"[\wåäöÅÄÖ]+:?", tail):
+            continue
+        label = f"{head.strip()} {tail.rstrip(':')}"
+        if label.lower() in lexicon.header_labels():
+            out[n], out[n + 1] = f"{label}:\t{rest}", ""
+    return out
 
 
 def _values_below(texts: list[str], n: int) -> list[str]:
@@ -156,11 +171,16 @@ def _first_date(text: str, full_text: str) -> str | None:
 
 
 def meeting_times(fields: list[Field], preamble_text: str, body_text: str) -> tuple[str | None, str | None]:
-    """Start and end time as HH:MM from the header, else from the opening and closing sentences."""
+    """Start and end time as HH:MM from the header, else from the opening and closing sentences.
+
+    A header that gives only the start ("Tid: 16.31") leaves the end to the closing sentence
+    ("Mötet avslutades kl 19.54").
+    """
     for value in _field_values(fields, "time", "date_time", "date", "place_time"):
         times = _times(value)
         if times:
-            return times
+            start, end = times
+            return start, end or _sentence_time(body_text, "closing")
     m = re.search(r"\bkl\.?\s*" + TIME_RANGE.pattern, preamble_text, re.IGNORECASE)
     if m and _plausible(m):
         return _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
@@ -185,7 +205,8 @@ def _times(value: str) -> tuple[str | None, str | None] | None:
 
 def _sentence_time(text: str, which: str) -> str | None:
     cue = re.compile(lexicon.load("header")[which])
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         if len(line) > 200:
             continue
         m = cue.search(line)
@@ -194,6 +215,11 @@ def _sentence_time(text: str, which: str) -> str | None:
         clock = CLOCK.search(line, m.start() if which == "closing" else 0)
         if clock and (which == "closing" or abs(clock.start() - m.start()) < 80):
             return _hhmm(*clock.groups())
+        if clock is None and n + 1 < len(lines) and len(lines[n + 1]) <= 24:
+            # "1. Mötet öppnas." / "a. 17.16.": the time alone on the line below.
+            clock = CLOCK.search(lines[n + 1])
+            if clock:
+                return _hhmm(*clock.groups())
     return None
 
 
