@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 _OPENERS = set("(“«•-–")
 #: Short lower-case words that a full stop abbreviates before a number ("res. 1", "nr. 3", "kl. 9").
 _ABBREVIATED = re.compile(r"^[a-zåäö]{1,4}$")
+#: An initial or a run of them ("S.", "E.L.A.").
+_INITIALS = re.compile(r"(?:[A-ZÅÄÖ]\.)+")
 #: Words that open a sentence, never a surname after an initial.
 _OPENING_WORDS = frozenset({"den", "det", "de", "han", "hon", "vi", "detta", "dessa", "mötet", "styrelsen", "man"})
 
@@ -68,8 +70,8 @@ def minutes_sentences(doc: Doc) -> Doc:
             doc[i].is_sent_start = True  # "... som det går. root-gruppen är ...": hasty notes
             marked = True
             continue
-        if not ends and prev.endswith(".") and len(prev) == 2 and prev[0].isupper() and word.lower() in _OPENING_WORDS:
-            ends = True  # "... av Stig S. Den godkändes": an initial ends the sentence
+        if not ends and _INITIALS.fullmatch(prev) and word.lower() in _OPENING_WORDS:
+            ends = True  # "... av Stig S. Den godkändes", "... i E.L.A. Mötet godkände": initials end it
         if (
             (ends and (first.isupper() or first.isdigit() or first in _OPENERS))
             or "\n" in spaces[i - 1]
