@@ -222,6 +222,14 @@ def test_attendance_lists(text, people):
                 ("Per Sund", None, "Ledamot", "present", None),
             ],
         ),
+        # Tab-separated cells: a name the first-name list does not know is still the Namn cell.
+        (
+            "Befattning\tNamn\tNärvarande\nOrdförande\tAnna Berg\tJa\nSekreterare\tZirvan Oyelaran\tJa",
+            [
+                ("Anna Berg", None, "Ordförande", "present", None),
+                ("Zirvan Oyelaran", None, "Sekreterare", "present", None),
+            ],
+        ),
         # An absent mark after the party keeps the party.
         (
             "NAMN PARTI NÄRVARO\nAnna Berg s x\nKarin Lund c -",

@@ -323,7 +323,9 @@ def _names(text: str) -> list[tuple[int, int, str]]:
         rf"(?=\s*,|\s*\((?i:{_PARTY_ALT})\)|\s*\([a-zåäö]|\s+[a-zåäö]{{1,3}}\d?\s+[xX]\b|\s+och\s)"
     )
     party = re.compile(rf"(?<![\wåäö])({FIRST_WORD}(?: {NAME_WORD}){{1,2}})(?=\s*,?\s*\((?i:{_PARTY_ALT})\))")
-    for pattern in (fallback, party):
+    # "Sekreterare<tab>Nikhil Olsson<tab>Ja": a table cell of its own between two others.
+    cell = re.compile(rf"(?<=\t)({FIRST_WORD}(?: {NAME_WORD}){{1,2}})(?=\t)")
+    for pattern in (fallback, party, cell):
         for m in pattern.finditer(text):
             name = m.group(1)
             if any(s <= m.start(1) < e or m.start(1) <= s < m.end(1) for s, e, _ in found):
