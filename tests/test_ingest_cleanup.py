@@ -47,7 +47,7 @@ def test_ingest_cleanup_pdfium_hyphen_marker_is_a_line_break():
 
 @pytest.mark.parametrize(
     "line",
-    ["\uf0b7 Punkt", "\u2022Punkt", "(cid:127) Punkt", "  \u25aa Punkt", "\uf0a7\tPunkt", "● Punkt"],
+    ["\uf0b7 Punkt", "\u2022Punkt", "(cid:127) Punkt", "\u25aa Punkt", "\uf0a7\tPunkt", "● Punkt"],
 )
 def test_ingest_cleanup_bullets_become_one_glyph(line):
     assert normalize_bullets(line) == "• Punkt"

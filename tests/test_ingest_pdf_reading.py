@@ -143,6 +143,19 @@ def test_ingest_pdf_table_reads_as_rows_of_tab_separated_cells():
     assert _text(_pdf([page])).split("\n") == ["\t".join(row) for row in rows]
 
 
+def test_ingest_pdf_nested_bullets_keep_their_level_as_an_indent():
+    rows = [(72, "• Lägret"), (90, "• Bussen är bokad"), (108, "• Anna betalar"), (90, "• Maten"), (72, "• Övrigt")]
+
+    def page(pdf):
+        pdf.drawString(72, 780, "3. Aktiviteter")
+        for n, (x, text) in enumerate(rows):
+            pdf.drawString(x, 760 - 16 * n, text)
+
+    assert _text(_pdf([page])).split("\n") == [
+        "3. Aktiviteter", "• Lägret", "  • Bussen är bokad", "    • Anna betalar", "  • Maten", "• Övrigt",
+    ]
+
+
 def test_ingest_pdf_heading_number_set_apart_is_followed_by_a_tab():
     def page(pdf):
         for n, (number, title) in enumerate((("3", "Formalia"), ("3.1", "Val av ordförande"))):

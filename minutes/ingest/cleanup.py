@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 #: Glyphs that PDF producers and Word use for list bullets. Private-use
 #: symbols come from Symbol/Wingdings fonts; "(cid:N)" from pdfminer.
 BULLET_CHARS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\u27a2"
-_BULLET_RE = re.compile(rf"^[ \t]*(?:[{BULLET_CHARS}]|\(cid:\d+\))[ \t]*", re.MULTILINE)
+_BULLET_RE = re.compile(rf"^( *)[\t]*(?:[{BULLET_CHARS}]|\(cid:\d+\))[ \t]*", re.MULTILINE)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 _CID_RE = re.compile(r"\(cid:\d+\)")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -98,7 +98,7 @@ def normalize_bullets(text: str) -> str:
     Leftover private-use symbols and pdfminer's "(cid:N)" are font glyphs with
     no meaning in text, so they are dropped wherever else they occur.
     """
-    text = _BULLET_RE.sub("• ", text)
+    text = _BULLET_RE.sub(r"\1• ", text)  # the indent of a nested bullet stays
     return _CID_RE.sub("", _PRIVATE_USE_RE.sub("", text))
 
 

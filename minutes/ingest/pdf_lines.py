@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
+from minutes.ingest.cleanup import BULLET_CHARS
+
 #: A gap wider than this many line heights between two characters is a column break.
 COLUMN_GAP = 1.2
 
@@ -40,6 +42,12 @@ CELL_GAP = 1.8
 
 #: Edges this close to the left margin are text after a bullet or a list number.
 MARGIN_INDENT = 40
+
+#: Bullets whose left edges differ by more than this (points) are at different levels.
+LEVEL_TOLERANCE = 2.5
+
+#: Characters that open a bulleted line.
+BULLETS = frozenset(BULLET_CHARS + "-–◦o▪")
 
 #: A line's first cell that is only a heading number: "3", "3.1", "12.", "§ 4", "a)".
 HEADING_NUMBER_RE = re.compile(r"^(?:§\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zA-Z][.)])$")
@@ -296,12 +304,34 @@ def _ends_heading_number(parts: list[str], prev: Glyph, glyph: Glyph, layout: La
     return wide and bool(HEADING_NUMBER_RE.match("".join(parts)))
 
 
+def bullet_levels(lines: list[list[Glyph]]) -> list[int]:
+    """How deep each line's bullet is nested (0 for the outermost, and for lines without one).
+
+    A nested list is printed further right; the text layer keeps no indent, so
+    the bullets' left edges, grouped within :data:`LEVEL_TOLERANCE`, give the
+    levels, and each level is written as two spaces as in a text file.
+    """
+    edges = [line[0].left if line and line[0].text[:1] in BULLETS else None for line in lines]
+    levels: list[float] = []
+    for left in sorted({round(e, 1) for e in edges if e is not None}):
+        if not levels or left - levels[-1] > LEVEL_TOLERANCE:
+            levels.append(left)
+    out = []
+    for left in edges:
+        out.append(0 if left is None else max(k for k, edge in enumerate(levels) if edge <= left + LEVEL_TOLERANCE))
+    return out
+
+
 def page_lines(textpage) -> list[str]:
-    """The page's printed lines top to bottom, cells of a table separated by tabs."""
+    """The page's printed lines top to bottom, cells of a table separated by tabs, a nested
+    bullet indented by two spaces a level."""
     lines = group_lines(read_glyphs(textpage))
     layout = page_layout(lines)
-    texts = (line_text(line, layout, t) for line, t in zip(lines, layout.trackings))
-    return [text for text in texts if text]
+    levels = bullet_levels(lines)
+    texts = (
+        "  " * level + line_text(line, layout, t) for line, t, level in zip(lines, layout.trackings, levels)
+    )
+    return [text for text in texts if text.strip()]
 
 
 def page_text(textpage) -> str:
