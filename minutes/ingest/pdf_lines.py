@@ -313,13 +313,13 @@ def bullet_levels(lines: list[list[Glyph]]) -> list[int]:
     """
     edges = [line[0].left if line and line[0].text[:1] in BULLETS else None for line in lines]
     levels: list[float] = []
-    for left in sorted({round(e, 1) for e in edges if e is not None}):
-        if not levels or left - levels[-1] > LEVEL_TOLERANCE:
-            levels.append(left)
-    out = []
-    for left in edges:
-        out.append(0 if left is None else max(k for k, edge in enumerate(levels) if edge <= left + LEVEL_TOLERANCE))
-    return out
+    for edge in sorted({round(e, 1) for e in edges if e is not None}):
+        if not levels or edge - levels[-1] > LEVEL_TOLERANCE:
+            levels.append(edge)
+    return [
+        0 if left is None else max(k for k, level in enumerate(levels) if level <= left + LEVEL_TOLERANCE)
+        for left in edges
+    ]
 
 
 def page_lines(textpage) -> list[str]:
