@@ -210,6 +210,11 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
                 (["kansliet"], "ansvarar för att boka bussen", None, False),
             ],
         ),
+        # The list a task announces is not part of it.
+        (
+            "Kansliet får i uppdrag att ta fram ett underlag om lägret, innehållande: en tidplan; en budget.",
+            [(["Kansliet"], "ta fram ett underlag om lägret", None, False)],
+        ),
         # A topic before a dash is not part of the subject.
         ("Bussen – Olle bokar bussen till lägret.", [(["Olle Ek"], "bokar bussen till lägret", None, False)]),
         # A row "task<tab>who" is a task; a sentence's end beside a name in the margin is not.

@@ -367,3 +367,16 @@ def test_attendance_list_printed_after_the_items():
         ("Anna Berg", "S", "present"), ("Olle Ek", "M", "present"), ("Karin Lund", "C", "absent")
     ]
     assert "Anna Berg" not in " ".join(d.text for d in m.items[-1].decisions)
+
+
+@pytest.mark.parametrize("wrap", [" ", "\n"])
+def test_attendance_chair_and_secretary_elected_in_the_text(wrap):
+    """Minutes without a list of those present name the chair and secretary as they are elected,
+    and a PDF may wrap the name over two lines."""
+    text = (
+        "Protokoll fört vid Ekby hembygdsförenings årsmöte den 1 mars 1998.\n"
+        f"§ 1. Mötet öppnas.\nTill ordf. för mötet valdes Anna{wrap}Berg.\n"
+        "§ 2. Sekreterare\nSekr. för mötet blev Olle Ek.\n§ 3. Avslutning\nMötet avslutades."
+    )
+    people = extract_meeting(SourceDocument(name="t.txt", text=text)).attendees
+    assert [(a.name, a.role) for a in people] == [("Anna Berg", "mötesordförande"), ("Olle Ek", "sekreterare")]

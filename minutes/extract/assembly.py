@@ -202,7 +202,7 @@ def _participants(attendees: list[Attendee], items: list[Item], text: str, peopl
 
     def add(raw: str, role: str | None = None) -> None:
         party = re.search(r"\(([A-Za-zÅÄÖåäö]{1,3}\d?)\)\s*$", raw)
-        name = re.sub(r"\s*\([^)]*\)\s*$", "", raw).strip()
+        name = " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", raw).split())  # "Arne\nHallsten": wrapped
         if " " not in name or name in seen or not find_names(name, known=people) and not party:
             return
         seen.add(name)

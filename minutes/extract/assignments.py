@@ -91,7 +91,15 @@ _TRAILING_DEADLINE = re.compile(
 )
 
 
+#: "..., innehållande: A; B; C", "... enligt följande:": a list the task goes on to spell out.
+_LIST_INTRO = re.compile(r"(?:,\s*[\wåäö]+|\s+(?:enligt|med|på)\s+följande)\s*:(?:\s|$)", re.IGNORECASE)
+
+
 def clean_task(text: str) -> str:
+    """The task as the sentence says it, without the list it announces or a trailing deadline."""
+    intro = _LIST_INTRO.search(text)
+    if intro and len(text[: intro.start()].split()) >= 3:
+        text = text[: intro.start()]
     text = re.sub(r"^\s*(också|även|därför|dessutom)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*att\s+", "", text).strip().rstrip(".").strip()
     if not re.search(r"\b(återkomm\w*|tar med sig)\b", text, re.IGNORECASE):
