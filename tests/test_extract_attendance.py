@@ -380,3 +380,23 @@ def test_attendance_chair_and_secretary_elected_in_the_text(wrap):
     )
     people = extract_meeting(SourceDocument(name="t.txt", text=text)).attendees
     assert [(a.name, a.role) for a in people] == [("Anna Berg", "mötesordförande"), ("Olle Ek", "sekreterare")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A list under a bare label, wrapped in the middle of a name.
+        (
+            "Närvarande:\nAnna Berg, Olle Ek, Karin Lund, Per Sund, Lisa Maria\nStröm,\nMats Holm",
+            ["Anna Berg", "Olle Ek", "Karin Lund", "Per Sund", "Lisa Maria Ström", "Mats Holm"],
+        ),
+        # An entry with its role wrapped onto the next line.
+        (
+            "Närvarande: Kerstin – internetansvarig, Sten – ekonomiansvarig, Tiina – vice\n"
+            "litteraturansvarig, Viktor – vice internetansvarig",
+            ["Kerstin", "Sten", "Tiina", "Viktor"],
+        ),
+    ],
+)
+def test_attendance_list_wrapped_over_lines(text, names):
+    assert [p[0] for p in _people(text)] == names

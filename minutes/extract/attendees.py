@@ -166,14 +166,23 @@ def _groups(lines: list[Line], skip: frozenset[int] | set[int]) -> list[list[Lin
             groups[-1].append(line)  # the value under a header label alone on its line
             continue
         groups.append([line])
-        open_label = bool(label) and len(text) > 50 and not re.search(r"[.]\s*$", text)
+        # A long label line, or a list line under a bare label, may go on on the next line.
+        listing = bool(label) or (groups_after_label(groups) and "," in text)
+        open_label = listing and len(text) > 40 and not re.search(r"[.]\s*$", text)
     return groups
+
+
+def groups_after_label(groups: list[list[Line]]) -> bool:
+    """Whether the group before the last is a status label alone ("Närvarande:")."""
+    return len(groups) >= 2 and bool(_bare_label().match(groups[-2][-1].text.replace("\t", " ").strip()))
 
 
 def _continues_list(group: list[Line], text: str) -> bool:
     last = group[-1].text.rstrip()
     if last.endswith((",", "och", "samt")):
         return True
+    if re.match(r"^[a-zåäö][\wåäö-]*[,\s]", text) and not re.search(r"[.:;!?]$", last):
+        return True  # "Tiina – vice" / "litteraturansvarig, Viktor ...": an entry wrapped
     first = text.split()[0] if text.split() else ""
     # "..., Ylva" / "Selander, Olle Ek": a name broken over the line.
     return (
