@@ -53,6 +53,10 @@ def extract(text: str):
         ("Återremitteras.", "referred"),
         ("Motionen anses besvarad.", "decided"),
         ("Interpellationen anses besvarad.", "decided"),
+        # The count of an open vote is a decision; a formula beside it gives the kind.
+        ("16 röstar för att ändra stadgarna.", "decided"),
+        ("9 röstar för ansvarsfrihet. Ansvarsfriheten godkänns.", "endorsed"),
+        ("Anna Berg blev vald till kassör.", "decided"),
     ],
 )
 def test_decisions_kind_of_the_formula(nlp, text, kind):
@@ -242,6 +246,8 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             "Beslut\nStyrelsen bifaller förslaget.",
             [("decided", "Styrelsen bifaller förslaget.")],
         ),
+        # An open vote's count alone.
+        ("a.\t16 röstar på att köpa ett tält.\nb.\tÖvrigt diskuterades.", [("decided", "16 röstar på att köpa ett tält.")]),
         # A bullet with its decision is one decision, count included ("a." and "i." are list marks).
         (
             "a.\t12 röstar för förslaget. Förslaget godkänns.\nb.\tÖvrigt diskuterades.",

@@ -70,8 +70,10 @@ def formal_statement() -> re.Pattern:
 def kind_of(passage: Passage, start: int, end: int, default: str | None = None) -> str:
     """The kind of the earliest decision formula in ``passage.text[start:end]``."""
     if passage.doc is not None:
-        for cue in cues_of(passage.doc, start, end, label="DECISION"):
-            return cue.kind
+        cues = cues_of(passage.doc, start, end, label="DECISION")
+        strong = [c for c in cues if not c.id.endswith(":weak")]
+        if strong or cues:
+            return (strong or cues)[0].kind
     return default or "other"
 
 
@@ -286,7 +288,8 @@ def _statements(
             if passage.bullet and len(sentences) > 1:
                 # A bullet is one decision, whatever its sentences ("9 röstar för. Ansvarsfriheten godkänns").
                 doc_start, doc_end = _span(passage, 0, len(passage.text))
-                found.append(DecisionBlock(passage.text.strip(), doc_start, doc_end, kind_of(passage, start, end)))
+                kind = kind_of(passage, 0, len(passage.text))
+                found.append(DecisionBlock(passage.text.strip(), doc_start, doc_end, kind))
                 break
             doc_start, doc_end = _span(passage, start, end)
             found.append(DecisionBlock(text, doc_start, doc_end, kind_of(passage, start, end)))

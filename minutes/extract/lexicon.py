@@ -44,6 +44,8 @@ def phrase_pattern(phrase: str) -> list[dict]:
         token: dict = {}
         if word == "#Name":
             token = {"IS_TITLE": True}
+        elif word == "#Num":
+            token = {"LIKE_NUM": True}
         elif word.startswith("~"):
             alts = [w.lstrip("~") for w in word.split("|")]
             lemmas = [w for w in alts]
@@ -62,7 +64,8 @@ def phrase_pattern(phrase: str) -> list[dict]:
 def ruler_patterns() -> list[dict]:
     """Every span-ruler pattern of the lexicon, with labels and ids.
 
-    Labels: ``DECISION`` (id ``<kind>:<entry>``), ``ASSIGN`` (id = cue id) and
+    Labels: ``DECISION`` (id ``<kind>:<entry>``, ``<kind>:<entry>:weak`` for an entry that gives
+    the kind only when no other formula does), ``ASSIGN`` (id = cue id) and
     ``SPEECH``. The ids are read back from the spans, so a rule knows which
     lexicon entry matched.
     """
@@ -70,7 +73,9 @@ def ruler_patterns() -> list[dict]:
     for kind, entries in load("decisions")["kinds"].items():
         for entry in entries:
             for phrase in entry["phrases"]:
-                patterns.append({"label": "DECISION", "id": f"{kind}:{entry['id']}", "pattern": phrase_pattern(phrase)})
+                weak = ":weak" if entry.get("weak") else ""
+                pattern = phrase_pattern(phrase)
+                patterns.append({"label": "DECISION", "id": f"{kind}:{entry['id']}{weak}", "pattern": pattern})
     for cue in load("assignments")["cues"]:
         for phrase in cue["phrases"]:
             patterns.append({"label": "ASSIGN", "id": cue["id"], "pattern": phrase_pattern(phrase)})
