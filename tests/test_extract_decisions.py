@@ -247,7 +247,10 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             [("decided", "Styrelsen bifaller förslaget.")],
         ),
         # An open vote's count alone.
-        ("a.\t16 röstar på att köpa ett tält.\nb.\tÖvrigt diskuterades.", [("decided", "16 röstar på att köpa ett tält.")]),
+        (
+            "a.\t16 röstar på att köpa ett tält.\nb.\tÖvrigt diskuterades.",
+            [("decided", "16 röstar på att köpa ett tält.")],
+        ),
         # A bullet with its decision is one decision, count included ("a." and "i." are list marks).
         (
             "a.\t12 röstar för förslaget. Förslaget godkänns.\nb.\tÖvrigt diskuterades.",
