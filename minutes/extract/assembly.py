@@ -18,9 +18,11 @@ from spacy.language import Language
 
 from minutes.extract import assignments as assign
 from minutes.extract import lexicon, protocol
+from minutes.extract.attendees import PARTY_ALTERNATION as _PARTY_ALT
 from minutes.extract.attendees import apply_absences, parse_attendees, parse_roster, settle
 from minutes.extract.dates import find_dates
 from minutes.extract.decisions import DecisionBlock, item_decisions
+from minutes.extract.excerpt import as_excerpt, attached_excerpt
 from minutes.extract.header import (
     header_fields,
     meeting_body,
@@ -106,6 +108,13 @@ def extract_meeting(document: SourceDocument, *, nlp: Language | None = None) ->
     start_time, end_time = meeting_times(fields, preamble_text, text)
     head = preamble if any(line.text for line in preamble) or not single else [line for line in lines if line.text][:4]
     body, body_name = meeting_body(head, fields, text)
+    excerpt = attached_excerpt(blocks)
+    if excerpt is not None:
+        # The page is the board's paragraph printed as the council's attachment: its meeting.
+        as_excerpt(blocks[0], excerpt)
+        organisation = body_name.split(", ", 1)[1] if body_name and ", " in body_name else None
+        body, date = excerpt.body, excerpt.date
+        body_name = f"{body}, {organisation}" if organisation else None
 
     if _presenter_column(preamble):
         for block in blocks:
@@ -200,10 +209,13 @@ def _participants(attendees: list[Attendee], items: list[Item], text: str, peopl
     found = list(attendees)
     seen = {a.name for a in found}
 
-    def add(raw: str, role: str | None = None) -> None:
+    def add(raw: str, role: str | None = None, *, mover: bool = False) -> None:
         party = re.search(r"\(([A-Za-zÅÄÖåäö]{1,3}\d?)\)\s*$", raw)
         name = " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", raw).split())  # "Arne\nHallsten": wrapped
-        if " " not in name or name in seen or not find_names(name, known=people) and not party:
+        if mover and party is None:
+            # "Anna Berg, fp: Motionen bifalls.": the party printed after the mover's name.
+            party = re.search(rf"{re.escape(name)}\s*(?:,\s*|\()((?i:{_PARTY_ALT}))\)?\s*:", text)
+        if " " not in name or name in seen or not (mover or find_names(name, known=people)) and not party:
             return
         seen.add(name)
         found.append(Attendee(name=name, party=party.group(1).upper() if party else None, role=role, status="present"))
@@ -222,7 +234,7 @@ def _participants(attendees: list[Attendee], items: list[Item], text: str, peopl
     for item in items:
         for p in item.proposals:
             for name in p.by:
-                add(name)
+                add(name, mover=True)
         for r in item.reservations:
             add(r.by)
     for m in re.finditer(r"\b(?:lagtingsledamoten|ledamoten|ledamot)\s+([A-ZÅÄÖ][\wåäö-]+\s+[A-ZÅÄÖ][\wåäö-]+)", text):

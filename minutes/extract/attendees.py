@@ -320,7 +320,8 @@ def _is_table_heading(text: str) -> bool:
     return len(words) >= 2 and sum(w in _table_headings() for w in words) >= len(words) - 1
 
 
-_PARTY_ALT = "|".join(sorted(lexicon.party_letters(), key=len, reverse=True))
+PARTY_ALTERNATION = "|".join(sorted(lexicon.party_letters(), key=len, reverse=True))
+_PARTY_ALT = PARTY_ALTERNATION
 
 
 def _names(text: str) -> list[tuple[int, int, str]]:
