@@ -66,7 +66,8 @@ def presenter_label() -> re.Pattern:
 def case_number_pattern() -> re.Pattern:
     """ "Dnr KS 2019/123", "Diarienummer: 941-2011": the label and the number as printed."""
     labels = lexicon.alternation(lexicon.words("headings", "case_labels"))
-    number = r"(?P<case>(?:[A-ZÅÄÖa-zåäö]{1,6}\.?\s+)?\d[\w./:-]*(?:\s+\d[\w./-]*){0,2})"
+    # "KS 2019/123", "BUN/2017:197", "KS-2019-123", "SBN.2019.12", "KS2019/0123", "941-2011"
+    number = r"(?P<case>(?:[A-ZÅÄÖa-zåäö]{1,6}(?:\.?\s+|[/.-]|(?=\d)))?\d[\w./:-]*(?:\s+\d[\w./-]*){0,2})"
     return re.compile(rf"(?<![\wåäö])(?:{labels})\.?\s*:?\s*{number}", re.IGNORECASE)
 
 
