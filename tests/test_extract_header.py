@@ -282,3 +282,15 @@ def test_header_label_table_in_columns_end_to_end():
     )
     m = extract(text)
     assert (m.body, m.location, m.start_time, m.end_time) == ("Socialnämnden", "Kommunhuset", "13:00", "16:30")
+
+
+def test_header_signatures_of_a_flattened_label_table():
+    """A web transcript puts the signature fields of the label table on one or two lines."""
+    text = (
+        "SAMMANTRÄDESPROTOKOLL Socialnämnden\nSammanträdesdatum 2021-03-16\n"
+        "Underskrifter Sekreterare ..........\n"
+        "Paragrafer 1–5 Karin Lund Ordförande .......... Anna Berg Justerande .......... Olle Ek\n"
+        "ANSLAG/BEVIS Protokollet är justerat.\n§ 1 Budget\nText."
+    )
+    m = extract(text)
+    assert m.signatories == ["Karin Lund", "Anna Berg", "Olle Ek"]

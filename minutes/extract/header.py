@@ -661,22 +661,25 @@ def top_signatories(preamble: list[Line], known: list[str]) -> tuple[list[str], 
     role: str | None = None
     for line in lines[start : start + 14]:
         text = re.sub(r"^Underskrift(?:er)?\s*", "", line.text, flags=re.IGNORECASE)
-        text = re.sub(r"\bParagrafer\b.*$", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"\bParagrafer\s*(?:§§?\s*)?[\d\s,–-]*", " ", text, flags=re.IGNORECASE)
         if re.match(r"^(?:ANSLAG|BEVIS)\b", text) or (is_label_line(text) and not _role_of(text)):
             break
-        label = _role_of(text)
-        if label:
-            role = label
-            text = re.sub(
-                r"^(?:Sekreterare|Ordförande|Justerande|Justerare|Vice ordförande)\b", "", text, flags=re.IGNORECASE
-            )
-        text = _DOTS.sub(" ", text)
-        found = [m.name for m in find_names(text, known=known)] or _name_line(text)
-        for name in found:
-            names.append(name)
-            if role:
-                roles.setdefault(name, role)
+        # A flattened block holds several roles on one line: "Anna Berg Ordförande ..... Olle Ek".
+        for piece in _SIGNER_ROLE.split(text):
+            label = _role_of(piece) if _SIGNER_ROLE.fullmatch(piece.strip()) else None
+            if label:
+                role = label
+                continue
+            piece = _DOTS.sub(" ", piece)
+            found = [m.name for m in find_names(piece, known=known)] or _name_line(piece.strip())
+            for name in found:
+                names.append(name)
+                if role:
+                    roles.setdefault(name, role)
     return list(dict.fromkeys(names)), roles
+
+
+_SIGNER_ROLE = re.compile(r"(\b(?:Vice ordförande|Sekreterare|Ordförande|Justerande|Justerare)\b)", re.IGNORECASE)
 
 
 def _name_line(text: str) -> list[str]:
