@@ -15,14 +15,14 @@ from minutes.ingest import read
 
 #: Measured on the 24 texts and 9 PDFs; raise when extraction improves, never lower.
 FLOORS = {
-    "headline_f1": 0.925,
+    "headline_f1": 0.93,
     "items": 0.98,
     "presenters": 0.80,
     "speakers": 0.96,
     "decisions": 0.93,
     "assignments": 0.82,
     "dates": 0.97,
-    "attendees": 0.97,
+    "attendees": 0.985,
     "proposals": 0.9,
     "votes": 0.99,
     "reservations": 0.99,
@@ -79,6 +79,6 @@ def pdf_report(realworld_dir, tmp_path_factory):
 
 
 def test_extract_realworld_texts_as_pdfs_score_close_to_the_texts(pdf_report):
-    assert pdf_report["headline_f1"] >= 0.97
+    assert pdf_report["headline_f1"] >= 0.975
     for field in ("items", "decisions", "speakers", "attendees"):
         assert pdf_report[field]["f1"] >= 0.89, field
