@@ -210,6 +210,9 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
                 (["kansliet"], "ansvarar för att boka bussen", None, False),
             ],
         ),
+        # An att-sats under "Förslag" written "1. Att<tab>Att ...", and a capitalised action verb.
+        ("Förslag\n1. Att\tAtt Olle tar på sig kallelsen.", [(["Olle Ek"], "tar på sig kallelsen", None, False)]),
+        ("Olle Fixar Bussen.", [(["Olle Ek"], "Fixar Bussen", None, False)]),
         # The list a task announces is not part of it.
         (
             "Kansliet får i uppdrag att ta fram ett underlag om lägret, innehållande: en tidplan; en budget.",

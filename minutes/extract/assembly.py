@@ -167,7 +167,10 @@ def _dedupe(attendees: list[Attendee]) -> list[Attendee]:
 def _people(text: str, attendee_names: list[str]) -> list[str]:
     """Full names known in this document: attendees first, then names in the text."""
     names = list(attendee_names)
+    verbs = {v.lower() for v in lexicon.words("assignments", "action_verbs")}
     for m in find_names(text, known=attendee_names):
+        if m.name not in attendee_names and any(w.lower() in verbs for w in m.name.split()[1:]):
+            continue  # "Victor Fixar korrektur": a first name and a capitalised verb
         if is_first_name(m.name.split()[0]) or m.name in attendee_names:
             names.append(m.name)
     return list(dict.fromkeys(n for n in names if " " in n or n in attendee_names))
@@ -493,7 +496,7 @@ def _assignments(passages: list[Passage], ctx: _Context) -> tuple[list[Assignmen
 
 def _strip_att(text: str) -> str:
     """An att-sats ("Att Anna tar fram ...") reads as the sentence after "Att"."""
-    stripped = re.sub(r"^\s*(?:\d+\.\s*)?[Aa]tt\s+", "", text)
+    stripped = re.sub(r"^\s*(?:\d+\.\s*)?(?:[Aa]tt\s+)+", "", text)  # "1. Att<tab>Att Anna ..." too
     return stripped[:1].upper() + stripped[1:] if stripped != text else text
 
 

@@ -154,6 +154,7 @@ def from_cue(
 ) -> Found | None:
     """Read an assignment from ``sentence`` given the cue the span ruler found in it."""
     before, cue, after = sentence[:cue_start], sentence[cue_start:cue_end], sentence[cue_end:]
+    before = re.sub(r"^\s*(?:\d+\.\s*)?(?:[Aa]tt\s+)+", "", before)  # "Att<tab>Lucas tar på sig ...": an att-sats
     if lexicon.pattern("assignments", "proposed").search(before):
         return None  # "har i motion föreslagit att ge X i uppdrag": asked for, not given
     due = due_of(sentence, meeting_date=meeting_date)
