@@ -213,6 +213,12 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         # An att-sats under "Förslag" written "1. Att<tab>Att ...", and a capitalised action verb.
         ("Förslag\n1. Att\tAtt Olle tar på sig kallelsen.", [(["Olle Ek"], "tar på sig kallelsen", None, False)]),
         ("Olle Fixar Bussen.", [(["Olle Ek"], "Fixar Bussen", None, False)]),
+        # A member's jäv is no task; the recipients of a flattened decision are not part of its task.
+        ("Olle Ek deltar inte i handläggningen på grund av jäv.", []),
+        (
+            "Kansliet får i uppdrag att boka bussen Beslutet expedieras till: Kansliet, Ekonomiavdelningen",
+            [(["Kansliet"], "boka bussen", None, False)],
+        ),
         # The list a task announces is not part of it.
         (
             "Kansliet får i uppdrag att ta fram ett underlag om lägret, innehållande: en tidplan; en budget.",

@@ -95,11 +95,22 @@ _TRAILING_DEADLINE = re.compile(
 _LIST_INTRO = re.compile(r"(?:,\s*[\wåäö]+|\s+(?:enligt|med|på)\s+följande)\s*:(?:\s|$)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _recipients() -> re.Pattern:
+    """ "Beslutet expedieras till: ...", a flattened protocol's next section after the task."""
+    labels = [label for label, (role, _kind) in lexicon.section_roles().items() if role == "recipients"]
+    return re.compile(rf"\s(?:{lexicon.alternation(labels)})\b\s*:?", re.IGNORECASE)
+
+
 def clean_task(text: str) -> str:
-    """The task as the sentence says it, without the list it announces or a trailing deadline."""
+    """The task as the sentence says it, without the list it announces, the recipients of the
+    decision after it, or a trailing deadline."""
     intro = _LIST_INTRO.search(text)
     if intro and len(text[: intro.start()].split()) >= 3:
         text = text[: intro.start()]
+    sent = _recipients().search(text)
+    if sent and len(text[: sent.start()].split()) >= 2:
+        text = text[: sent.start()]
     text = re.sub(r"^\s*(också|även|därför|dessutom)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*att\s+", "", text).strip().rstrip(".").strip()
     if not re.search(r"\b(återkomm\w*|tar med sig)\b", text, re.IGNORECASE):
