@@ -51,8 +51,8 @@ FAMILY_FLOORS = {
     (11, "regional"): 0.99,
     (11, "forening"): 0.96,
     (11, "minnes"): 0.97,
-    (5, "kommunal"): 0.955,
-    (5, "regional"): 0.97,
+    (5, "kommunal"): 0.985,
+    (5, "regional"): 0.99,
     (5, "forening"): 0.98,
     (5, "minnes"): 0.98,
 }

@@ -224,3 +224,21 @@ def test_segment_flattened_protocol_sections_and_numbered_att_satser():
         "att tidigare riktlinjer upphör att gälla",
     ]
     assert [d.text for d in m.items[1].decisions] == ["Redovisningen av delegationsbeslut godkänns."]
+
+
+def test_segment_flattened_presenter_line_after_the_title():
+    """ "§ 2 Aktuell information Föredragande: Karin Lund, utredare ...": the presenter label opens
+    a line of its own after the title, whatever word ends the title."""
+    text = (
+        "SAMMANTRÄDESPROTOKOLL Kommunstyrelsen Sammanträdesdatum 2017-08-21 Plats och tid Kommunhuset "
+        "kl. 13.00–15.00 Beslutande Anna Berg (S), ordf Olle Ek (M) § 1 Val av justerare Till justerare "
+        "utses Olle Ek (M). § 2 Aktuell information från kommundirektören Föredragande: Karin Lund, "
+        "utredare Underlaget har skickats ut med kallelsen. Beslut Kommunstyrelsen noterar informationen. "
+        "§ 3 Budget Föredragande: Per Sund, ekonom Förslaget presenteras. Beslut Kommunstyrelsen "
+        "godkänner budgeten."
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [(i.title, i.presenters) for i in m.items[1:]] == [
+        ("Aktuell information från kommundirektören", ["Karin Lund"]),
+        ("Budget", ["Per Sund"]),
+    ]

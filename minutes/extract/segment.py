@@ -61,6 +61,14 @@ def _section_labels() -> re.Pattern:
     return re.compile(rf"(?<=[.!?] )(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _presenter_labels() -> re.Pattern:
+    """ "... från kommundirektören Föredragande: Karin Lund, utredare ...": the presenter line of a
+    flattened item, which opens after its title whatever ends the title."""
+    body = lexicon.alternation(lexicon.words("headings", "presenters"))
+    return re.compile(rf"(?<=\S )(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:", re.IGNORECASE)
+
+
 #: Words a number belongs to ("punkt 2", "bilaga 3", "kap. 5"): such a number is no item number.
 _COUNTED = re.compile(
     r"\b(?:punkt|punkterna|nr|paragraf|kap|kapitel|bilaga|bilagorna|motion|sidan|sida|steg|fas|del|år|rad|version|prop)\.?\s*$",
@@ -109,8 +117,9 @@ def _cuts(raw: str, start: int, stop: int, numbers: list[int]) -> list[int]:
         for m in pattern.finditer(raw, start, min(first_item, stop)):
             if m.start() > start:
                 points.add(m.start())
-    for m in _section_labels().finditer(raw, start):
-        points.add(m.start())
+    for pattern in (_section_labels(), _presenter_labels()):
+        for m in pattern.finditer(raw, start):
+            points.add(m.start())
     for m in _bare_section_labels().finditer(raw, start):
         points.update((m.start(), m.end()))  # the label on a line of its own, as it was printed
     att = [m.start() for m in _ATT_NUMBER.finditer(raw, start)]
