@@ -13,6 +13,7 @@ import pytest
 from minutes.extract import extract_meeting
 from minutes.extract.lines import clean, join_wrapped, split_lines
 from minutes.extract.segment import FLAT_LINE, page_prefix, segment_lines
+from minutes.extract.titles import statement_start
 from minutes.models import SourceDocument
 
 #: Association minutes whose line breaks were lost: one line, header labels, numbered items.
@@ -242,3 +243,20 @@ def test_segment_flattened_presenter_line_after_the_title():
         ("Aktuell information från kommundirektören", ["Karin Lund"]),
         ("Budget", ["Per Sund"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # An adverbial opening the first sentence, then the formula.
+        ("Val av justerare Till justerare utses Olle Ek (M).", "Val av justerare"),
+        # The title said again, with a comma after it.
+        ("Föredragningslista Föredragningslista, daterad 3 maj, godkändes.", "Föredragningslista"),
+        # A place in the title is no sentence.
+        ("Investering i ny förskola i Sjöviken", "Investering i ny förskola i Sjöviken"),
+        ("Resa till Stockholm Till resan anmäldes fem.", "Resa till Stockholm Till resan anmäldes fem."),
+    ],
+)
+def test_segment_flattened_title_ends_where_the_text_starts(text, title):
+    at = statement_start(text)
+    assert (text[:at].strip() if at else text) == title

@@ -10,6 +10,7 @@ where the title's own words are said again.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from minutes.extract import lexicon
 from minutes.extract.people import is_first_name
@@ -32,6 +33,8 @@ def statement_start(text: str, *, people: bool = False) -> int | None:
     subjects = {w.lower() for w in lexicon.words("decisions", "subjects")} | {"ordföranden", "ordförande"}
     for n, m in enumerate(words[1:-2], start=1):
         word = m.group(0)
+        if word in _openers() and any(w.group(0).lower().strip(".,") in _formula_words() for w in words[n + 1 : n + 7]):
+            return m.start()  # "Val av justerare Till justerare utses Olle Ek.": an adverbial, then the formula
         if not word[:1].isupper() or not _subject(word, subjects, people=people):
             continue
         # The verb follows, perhaps after the subject's name ("Ordföranden Anna Berg öppnade ...").
@@ -40,6 +43,23 @@ def statement_start(text: str, *, people: bool = False) -> int | None:
         if names < len(rest) and names <= 3 and rest[names][:1].islower():
             return m.start()
     return None
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return frozenset(w for w in lexicon.words("decisions", "openers") if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _formula_words() -> frozenset[str]:
+    """The single words of the decision formulas ("utses", "godkänns", "valdes")."""
+    words: set[str] = set()
+    for entries in lexicon.load("decisions")["kinds"].values():
+        for entry in entries:
+            for phrase in entry["phrases"]:
+                for token in phrase.split()[:1]:
+                    words.update(w for w in token.split("|") if w.isalpha() and len(w) > 3)
+    return frozenset(words)
 
 
 def _subject(word: str, subjects: set[str], *, people: bool) -> bool:
@@ -51,8 +71,8 @@ def _subject(word: str, subjects: set[str], *, people: bool) -> bool:
 def _repeated_title(words: list[re.Match]) -> int | None:
     """ "Nästa möte Nästa möte hålls ...": the title's words said again open the sentence."""
     for k in range(1, min(5, len(words) // 2) + 1):
-        head = [w.group(0).lower() for w in words[:k]]
-        again = [w.group(0).lower() for w in words[k : 2 * k]]
+        head = [w.group(0).lower().strip(",.:;") for w in words[:k]]
+        again = [w.group(0).lower().strip(",.:;") for w in words[k : 2 * k]]
         if head == again and len(words) > 2 * k:
             return words[k].start()
     return None
