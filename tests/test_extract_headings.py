@@ -308,6 +308,7 @@ def test_layout_timebox_under_the_title_is_not_text():
         ("§ 12 Budget 2021\nDiarienummer: SN 2020:17\nText.", "Budget 2021", "SN 2020:17"),
         ("§ 12 Budget 2021\nÄrendenr 2020/88\nText.", "Budget 2021", "2020/88"),
         ("§ 12 Budget 2021\nText utan diarienummer.", "Budget 2021", None),
+        ("§ 6 Budget 2021 (Dnr KS 2020/12)\nText.", "Budget 2021", "KS 2020/12"),
         # The body's letters joined to the number, as diarium systems print them.
         ("§ 3 Budget 2021\nDnr. BUN/2020:197\nText.", "Budget 2021", "BUN/2020:197"),
         ("§ 4 Taxor\nDnr KS-2020-123\nText.", "Taxor", "KS-2020-123"),

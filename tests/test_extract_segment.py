@@ -252,6 +252,8 @@ def test_segment_flattened_presenter_line_after_the_title():
         ("Val av justerare Till justerare utses Olle Ek (M).", "Val av justerare"),
         # The title said again, with a comma after it.
         ("Föredragningslista Föredragningslista, daterad 3 maj, godkändes.", "Föredragningslista"),
+        # Who reported, with the role after the name.
+        ("Rapport om läget Anna Berg, ekonom, informerar om läget.", "Rapport om läget"),
         # A place in the title is no sentence.
         ("Investering i ny förskola i Sjöviken", "Investering i ny förskola i Sjöviken"),
         ("Resa till Stockholm Till resan anmäldes fem.", "Resa till Stockholm Till resan anmäldes fem."),
@@ -260,3 +262,15 @@ def test_segment_flattened_presenter_line_after_the_title():
 def test_segment_flattened_title_ends_where_the_text_starts(text, title):
     at = statement_start(text)
     assert (text[:at].strip() if at else text) == title
+
+
+def test_segment_flattened_jäv_label_is_cut_from_the_title():
+    text = (
+        "SAMMANTRÄDESPROTOKOLL Kommunstyrelsen Sammanträdesdatum 2017-08-21 Plats och tid Kommunhuset "
+        "kl. 13.00–15.00 Beslutande Anna Berg (S), ordf Olle Ek (M), Karin Lund (C) § 1 Val av justerare "
+        "Till justerare utses Olle Ek (M). § 2 Riktlinjer för skolskjuts Jäv Karin Lund (C) deltar inte i "
+        "handläggningen på grund av jäv. Beslut Kommunstyrelsen antar riktlinjerna för skolskjuts."
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [i.title for i in m.items] == ["Val av justerare", "Riktlinjer för skolskjuts"]
+    assert m.items[1].assignments == []

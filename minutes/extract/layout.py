@@ -212,7 +212,8 @@ def _case_number(block: ItemBlock, rest: list[Line]) -> list[Line]:
     m = case_number_pattern().search(block.title)
     if m:
         block.case_number = block.case_number or m.group("case").strip()
-        block.title = (block.title[: m.start()] + block.title[m.end() :]).strip(" ,.-–")
+        title = block.title[: m.start()] + block.title[m.end() :]
+        block.title = re.sub(r"\(\s*\)", "", title).strip(" ,.-–")  # "Budget (Dnr KS 2020/12)"
         return rest
     for i, line in enumerate(rest[:6]):
         if not line.text:

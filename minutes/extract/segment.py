@@ -81,7 +81,9 @@ def _bare_section_labels() -> re.Pattern:
     """ "... ärendet. Bakgrund Nuvarande riktlinjer ...": a section label without its colon, written
     with its capital, between two pieces of text (after a sentence, a number or a lower-case word:
     Swedish writes no other capitals mid-sentence), followed by the section's first word."""
-    labels = [w for w in lexicon.section_roles() if len(w) > 5]
+    roles = lexicon.section_roles()
+    # Short labels only where no title word could be mistaken for them ("Jäv").
+    labels = [w for w, (role, _kind) in roles.items() if len(w) > 5 or role == "recusal"]
     body = lexicon.alternation([w[:1].upper() + w[1:] for w in labels])
     # After a finished sentence, a case number ("KS 225/23") or a date ("2023-01-25"), as the
     # label's line broke there before the text was flattened.

@@ -33,6 +33,9 @@ def statement_start(text: str, *, people: bool = False) -> int | None:
     subjects = {w.lower() for w in lexicon.words("decisions", "subjects")} | {"ordföranden", "ordförande"}
     for n, m in enumerate(words[1:-2], start=1):
         word = m.group(0)
+        nxt = words[n + 1].group(0)
+        if is_first_name(word) and nxt[:1].isupper() and nxt.endswith(",") and n + 2 < len(words):
+            return m.start()  # "Rapport om läget Anna Berg, ekonom, informerar ...": who reported
         if word in _openers() and any(w.group(0).lower().strip(".,") in _formula_words() for w in words[n + 1 : n + 7]):
             return m.start()  # "Val av justerare Till justerare utses Olle Ek.": an adverbial, then the formula
         if not word[:1].isupper() or not _subject(word, subjects, people=people):
