@@ -23,7 +23,7 @@ FLOORS = {
     "assignments": 0.82,
     "dates": 0.97,
     "attendees": 0.985,
-    "proposals": 0.9,
+    "proposals": 0.99,
     "votes": 0.99,
     "reservations": 0.99,
 }
@@ -33,6 +33,10 @@ ACCURACY_FLOORS = {
     "item.case_number": 0.99,
     "attendee.status": 0.99,
     "decision.kind": 0.95,
+    "meeting.start_time": 0.96,
+    "meeting.end_time": 0.93,
+    "item.title": 0.945,
+    "assignment.assignees": 0.94,
 }
 
 
