@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from minutes.extract import assignments as assign
 from minutes.extract import lexicon, protocol
+from minutes.extract.action_table import table_rows
 from minutes.extract.attendees import PARTY_ALTERNATION as _PARTY_ALT
 from minutes.extract.attendees import apply_absences, parse_attendees, parse_roster, settle
 from minutes.extract.dates import find_dates
@@ -369,6 +370,12 @@ def _item(block: ItemBlock, passages: list[Passage], title: Passage | None, ctx:
         )
     ]
     found_assignments, task_decisions = _assignments(([title] if title else []) + passages, ctx)
+    for table_row in table_rows(block.body, ctx.people):
+        task = assign.clean_task(table_row.task)
+        if task and not any(a.task == task for a in found_assignments):
+            who = assign.split_assignees(table_row.who, people=ctx.people)
+            due = assign.due_of(table_row.when, meeting_date=ctx.date) if table_row.when else None
+            found_assignments.append(Assignment(task, who, due, span=ctx.span(table_row.start, table_row.end)))
     if re.search(lexicon.load("assignments")["task_titles"], block.title) and not found_assignments:
         for passage in passages:
             if passage.role is None and passage.text.strip():

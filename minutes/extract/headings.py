@@ -549,7 +549,15 @@ def _unnumbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[H
     marked = [c for c in candidates if c.form == "markdown"]
     if marked:
         return _markdown_headings(marked, lines)
-    return _bullet_topics(lines) or _title_lines(lines)
+    topics = _bullet_topics(lines)
+    if topics:
+        tables = [
+            Heading(None, line.text, line, form="title")
+            for n, line in enumerate(lines)
+            if not line.bullet and _opens_action_table(lines, n)
+        ]
+        return sorted(topics + tables, key=lambda h: h.line.index)
+    return _title_lines(lines)
 
 
 def _bullet_topics(lines: list[Line]) -> list[Heading]:
@@ -659,6 +667,8 @@ def _dense(lines: list[Line]) -> bool:
 def _title_line(lines: list[Line], n: int, *, dense: bool = False) -> bool:
     line = lines[n]
     text = line.text
+    if text and _opens_action_table(lines, n):
+        return True  # "Åtgärdslista" over the table "Åtgärd | Ansvarig | Klart till"
     if not text or line.bullet or line.boilerplate or len(text) > 90 or len(text.split()) > 12:
         return False
     if re.search(r"[.!?,;]\s*$", text) or not text[0].isupper() or _is_label(text) or _doc_type().search(text):
@@ -695,6 +705,13 @@ def _title_line(lines: list[Line], n: int, *, dense: bool = False) -> bool:
         )
     nxt = next((x for x in lines[n + 1 :] if x.text), None)
     return nxt is not None and (len(nxt.text) > len(text) or nxt.bullet) and not _title_line_simple(nxt.text)
+
+
+def _opens_action_table(lines: list[Line], n: int) -> bool:
+    from minutes.extract.action_table import header, is_table_title
+
+    nxt = _next_text(lines, n)
+    return is_table_title(lines[n].text) and nxt is not None and header().match(nxt.text) is not None
 
 
 def _title_line_simple(text: str) -> bool:

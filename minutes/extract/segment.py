@@ -131,9 +131,24 @@ def _cuts(raw: str, start: int, stop: int, numbers: list[int]) -> list[int]:
     marks = [m.start() for m in _BULLET_MARK.finditer(raw, start)]
     if len(marks) >= 2:
         points.update(marks)  # "... – Tidplan Anna informerar ... – Nästa möte ...": bullets run together
+    points = _keep_action_headers(raw, start, points)
     if start:
         points.add(start)
     return sorted(p for p in points if 0 < p < len(raw))
+
+
+def _keep_action_headers(raw: str, start: int, points: set[int]) -> set[int]:
+    """ "... frågan. Åtgärdslista Åtgärd Ansvarig Klart till Boka lokal Anna Berg 3 maj ...": the
+    table's title on a line of its own, its header and rows together on the next."""
+    from minutes.extract.action_table import header, is_table_title
+
+    for m in header().finditer(raw, start):
+        points = {p for p in points if not m.start() < p <= m.end()}
+        title = re.search(r"([A-ZÅÄÖ][\wåäö ]{2,30}?)\s*$", raw[max(start, m.start() - 32) : m.start()])
+        if title and is_table_title(title.group(1)):
+            at = m.start() - len(title.group(0))
+            points = {p for p in points if not at < p < m.start()} | {at, m.start()}
+    return points
 
 
 def segment_lines(raws: list[str]) -> list[list[tuple[int, int]]]:
