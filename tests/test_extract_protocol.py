@@ -59,6 +59,22 @@ def _page(_offset: int) -> int:
             "Yrkanden\nOlle Ek (M): En utredning om kostnaderna görs först.",
             [(["Olle Ek"], "other", "En utredning om kostnaderna görs först.")],
         ),
+        # Several movers before the colon; the lines run together.
+        (
+            "Yrkanden\nOlle Ek (M) och Karin Lund (C): Återremiss av ärendet.\nPer Sund (S): Bifall till förslaget.",
+            [
+                (["Olle Ek", "Karin Lund"], "återremiss", "Återremiss av ärendet."),
+                (["Per Sund"], "bifall", "Bifall till förslaget."),
+            ],
+        ),
+        # A party as mover; the motivation after a complete återremiss is left out.
+        ("Yrkande: Liberalerna yrkade avslag på förslaget.", [(["Liberalerna"], "avslag", "avslag på förslaget")]),
+        (
+            "Yrkanden\nLisa Ström (V) yrkar återremiss av ärendet med hänvisning till att ingen har hörts.",
+            [(["Lisa Ström (V)"], "återremiss", "återremiss av ärendet")],
+        ),
+        # A motion lodged before the meeting, listed as underlag, is no yrkande.
+        ("Beslutsunderlag\nMotion från Olle Ek (M), 3 maj 2021\nTjänsteskrivelse 2021-05-10", []),
         # A yrkande named by its mover.
         (
             "Votering om tilläggsyrkande från Liberalerna angående fler vårdplatser.",

@@ -85,8 +85,17 @@ def _kind(text: str) -> str:
     return "other"
 
 
+#: "återremiss av ärendet med hänvisning till att ...": the motivation after a complete återremiss.
+_MOTIVATION = re.compile(
+    r"^(återremiss\w*(?:\s+av\s+ärendet)?)\s+(?:med\s+hänvisning\s+till|pga\.?|på\s+grund\s+av)\s", re.I
+)
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"[.…]{3,}.*$", "", text).strip()
+    motivated = _MOTIVATION.match(text)
+    if motivated:
+        return motivated.group(1)
     return text.strip(" ,;").rstrip(".") if not re.search(r"\.\s*$", text) or len(text.split()) <= 6 else text.strip()
 
 
@@ -113,19 +122,7 @@ def proposals(passages: list[Passage], *, people: list[str], page_of) -> list[Pr
             if _rx("proposal_list").search(sentence):
                 listing = True
         if passage.role == "motions" and not _rx("motion_verbs").search(passage.text):
-            line = re.match(
-                rf"^(?P<who>{FIRST_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*(?:\(\w{{1,3}}\))?,?\s*\w{{0,3}}\s*:\s*(?P<what>.+)$",
-                passage.text,
-            )
-            if line:
-                found.append(
-                    Proposal(
-                        line.group("what").strip(),
-                        [line.group("who")],
-                        _kind(line.group("what")),
-                        _span(passage, 0, len(passage.text), page_of),
-                    )
-                )
+            found += _movers_lines(passage, people, page_of)
         names = _people_in(passage.text, people=people, listed=True)
         if names and len(passage.text) - sum(len(n) for n in names) < 12 * len(names) + 10:
             # A paragraph of names only: movers for a "yrkar ..." that follows (they may run over lines).
@@ -137,12 +134,47 @@ def proposals(passages: list[Passage], *, people: list[str], page_of) -> list[Pr
     return found
 
 
+def _movers_lines(passage: Passage, people: list[str], page_of) -> list[Proposal]:
+    """Under "Yrkanden": a proposal a "Name (P): what" line, the lines run together or not."""
+    out: list[tuple[int, Proposal]] = []
+    for start, end, sentence in passage.sentences():
+        line = _movers_line(sentence, people)
+        if line:
+            movers, what = line
+            out.append((start, Proposal(what, movers, _kind(what), _span(passage, start, end, page_of))))
+        elif out:
+            first, last = out[-1]
+            last.text = f"{last.text} {sentence.strip()}"  # the proposal goes on
+            last.span = _span(passage, first, end, page_of)
+    return [proposal for _start, proposal in out]
+
+
+def _movers_line(text: str, people: list[str]) -> tuple[list[str], str] | None:
+    """ "Anna Berg (S): Bifall ...", "Anna Berg (S) och Olle Ek (M): Återremiss ...", "Anna Berg, fp:
+    Avslag": the movers before the colon, what they move after it."""
+    head, sep, what = text.partition(":")
+    if not sep or not what.strip() or len(head) > 160:
+        return None
+    movers = _people_in(head, people=people, listed=True)
+    rest = head
+    for name in movers:
+        rest = rest.replace(name, " ")
+    rest = re.sub(r"\((?:[A-ZÅÄÖa-zåäö]{1,3}\d?)\)|\b(?:och|samt)\b|[,&]", " ", rest)
+    if not movers or len(rest.split()) > len(movers):
+        return None  # more than a party letter a name: a sentence, not movers
+    return [re.sub(r"\s*\([^)]*\)$", "", m) for m in movers], what.strip()
+
+
 def _motions(passage: Passage, start: int, sentence: str, *, people, previous, page_of) -> list[Proposal]:
     out = []
     verb = _rx("motion_verbs").search(sentence)
     if verb:
         before, after = sentence[: verb.start()], sentence[verb.end() :]
-        movers = _people_in(before, people=people, listed=True) or (previous if not before.strip() else [])
+        movers = (
+            _people_in(before, people=people, listed=True)
+            or (previous if not before.strip() else [])
+            or (_parties_in(before) if len(before.split()) <= 6 else [])  # "Liberalerna yrkade avslag"
+        )
         filler = _rx("motion_fillers").match(after.strip())
         what = _clean(_rx("motion_fillers").sub("", after.strip()))
         kind = _kind(filler.group(0)) if filler else "other"  # "yrkar som ett tilläggsyrkande att ..."
