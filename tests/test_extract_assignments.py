@@ -31,6 +31,9 @@ PEOPLE = ["Anna Berg", "Olle Ek", "Karin Lund", "Per Sund", "Lisa Ström"]
         # Initials in brackets.
         ("(AB) bokar lokal.", [(["Anna Berg"], "bokar lokal", None)]),
         ("OE kontaktar kommunen om gatubelysningen.", [(["Olle Ek"], "kontaktar kommunen om gatubelysningen", None)]),
+        # Task verbs beyond the commonest ones.
+        ("(KL) inventerar nycklarna som finns ute.", [(["Karin Lund"], "inventerar nycklarna som finns ute", None)]),
+        ("Lisa jämför försäkringsbolagens villkor.", [(["Lisa Ström"], "jämför försäkringsbolagens villkor", None)]),
         # Two people as subject.
         (
             "Per och Lisa undersöker priset på nya bänkar.",

@@ -49,7 +49,7 @@ def test_extract_sample_meeting_fields(report):
 FAMILY_FLOORS = {
     (11, "kommunal"): 0.975,
     (11, "regional"): 0.99,
-    (11, "forening"): 0.96,
+    (11, "forening"): 0.985,
     (11, "minnes"): 0.97,
     (5, "kommunal"): 0.985,
     (5, "regional"): 0.99,
