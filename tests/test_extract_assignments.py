@@ -135,6 +135,9 @@ def test_assignments_split_assignees(subject, assignees):
         ("i juni", "2020-06"),
         ("klart 2020-09-30", "2020-09-30"),
         ("snarast", None),
+        # The meeting that gave the task, not its deadline.
+        ("Vid mötet den 5 februari fick Olle i uppdrag att boka bussen", None),
+        ("Olle bokar bussen till den 5 april", "2020-04-05"),
     ],
 )
 def test_assignments_due(text, due):

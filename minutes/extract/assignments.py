@@ -71,10 +71,14 @@ def report_back() -> re.Pattern:
     return re.compile(rf"^(?:{lexicon.alternation(lexicon.words('assignments', 'report_back'))})\b", re.IGNORECASE)
 
 
+#: "Vid mötet den 5 februari fick Anna i uppdrag ...": the date the task was given, not its deadline.
+_GIVEN_AT = re.compile(r"\b(?:vid|på|under)\s+(?:\w+\s+)?(?:mötet|sammanträdet|styrelsemötet)\s+(?:den\s+)?$", re.I)
+
+
 def due_of(text: str, *, meeting_date: str | None) -> str | None:
     """A due value: an explicit date or month in the text first, else ``next_meeting``."""
     for match in find_dates(text, meeting_date=meeting_date):
-        if len(match.value) >= 7:
+        if len(match.value) >= 7 and not _GIVEN_AT.search(text[: match.start]):
             return match.value
     if NEXT_MEETING.search(text):
         return "next_meeting"
