@@ -53,6 +53,10 @@ def extract(text: str):
         ("Återremitteras.", "referred"),
         ("Motionen anses besvarad.", "decided"),
         ("Interpellationen anses besvarad.", "decided"),
+        # A body that decides to propose to another; a matter sent out for comment; the chair's proposition.
+        ("Att föreslå kommunfullmäktige att godkänna investeringen.", "decided"),
+        ("Motionen remitteras till kommunstyrelsen för beredning.", "referred"),
+        ("Ordföranden ställer proposition på om ärendet ska avgöras i dag eller återremitteras.", "other"),
         # The count of an open vote is a decision; a formula beside it gives the kind.
         ("16 röstar för att ändra stadgarna.", "decided"),
         ("9 röstar för ansvarsfrihet. Ansvarsfriheten godkänns.", "endorsed"),
