@@ -110,8 +110,10 @@ def workers_option(f):
               help="Refuse files (and zip entries) larger than this.")
 @click.option("--max-zip-size", type=SizeType(), default="2GB", show_default=True,
               help="Refuse a zip archive that unpacks to more than this.")
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Read and extract on this Dask scheduler's workers (tcp://host:8786); store here.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
-def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, quiet):
+def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, cluster, quiet):
     """Import minutes (PDF, text, Word), folders, zip archives and manifests into the archive.
 
     Content already in the archive is skipped, and a copy under another name is
@@ -124,6 +126,7 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
         minutes ingest --db archive.db ~/protokoll/ 2019.zip extra.pdf
         minutes ingest --manifest scans/manifest.csv --workers 2 --ocr
         minutes ingest --ocr=redo skannade-1990-tal/
+        minutes ingest --cluster tcp://scheduler:8786 /mnt/protokoll/
     """
     from minutes.archive import open_archive
     from minutes.importer.bulk import ingest_paths
@@ -141,11 +144,13 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
     limits = Limits(max_file_bytes=max_file_size, max_zip_total=max_zip_size)
     try:
         summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr != "off" and ocr,
-                               limits=limits, progress=progress)
+                               limits=limits, progress=progress, cluster=cluster)
     except KeyboardInterrupt:
         raise click.ClickException(
             "interrupted: every document stored so far is complete; run the same command again to finish"
         ) from None
+    except MinutesError as e:  # --cluster without minutes[cluster], or no scheduler there
+        raise click.ClickException(str(e)) from e
     finally:
         progress.close()
     for line in failure_lines(summary.failed):
