@@ -349,7 +349,10 @@ def extract(path, as_json, spans):
 @click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A deployment's own metadata.yml, templates/ and static/ (override the package's).")
 @click.option("--base-url", help="Serve under this path, e.g. /protokoll/ behind a proxy.")
-def serve(db_path, host, port, public, site, base_url):
+@click.option("--immutable", is_flag=True, help="A read-only replica: no locks, cached counts (docs/DEPLOY.md).")
+@click.option("--inspect-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Table counts from `datasette inspect`, for --immutable replicas.")
+def serve(db_path, host, port, public, site, base_url, immutable, inspect_file):
     """Serve the archive with Datasette: Swedish search, meetings, assignments, feeds.
 
     The server runs in this process; Ctrl-C stops it.
@@ -358,11 +361,13 @@ def serve(db_path, host, port, public, site, base_url):
     Example:
         minutes serve --port 8001
         minutes serve --public --host 0.0.0.0 --site datasette/
+        minutes serve --public --immutable --inspect-file counts.json
     """
     from minutes.serve import serve as run
 
     click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
-    run(db_path, host=host, port=port, public=public, site=site, base_url=base_url)
+    run(db_path, host=host, port=port, public=public, site=site, base_url=base_url, immutable=immutable,
+        inspect_file=inspect_file)
 
 
 @cli.command()
