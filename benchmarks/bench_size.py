@@ -69,7 +69,8 @@ def format_size(report: dict) -> list[str]:
     lines = [
         f"text {text / mib:.1f} MiB; archive {total / mib:.1f} MiB = {total / text:.2f}× its text "
         f"(target ≤ 3×)",
-        f"  search: FTS5 indexes {report['fts'] / mib:.1f} MiB, stored shadow columns {report['shadow'] / mib:.1f} MiB; "
+        f"  search: FTS5 indexes {report['fts'] / mib:.1f} MiB, "
+        f"stored shadow columns {report['shadow'] / mib:.1f} MiB; "
         f"without them {without / mib:.1f} MiB = {without / text:.2f}× its text",
         "  largest: " + ", ".join(f"{name} {size / mib:.1f}" for name, size in report["largest"]) + " MiB",
     ]

@@ -9,7 +9,11 @@ the commonest words in the items' search index, and times, per word:
   load a few simultaneous users put on one server process;
 * as the reference, in the same run, the bare FTS5 count of the word's hits
   on a plain sqlite3 connection (``select count(*) … match``): the least any
-  page that says how many hits there are must do.
+  page that says how many hits there are must do;
+* and, in the same run, the same page with the plan switched off (both caps
+  of :mod:`minutes.datasette_plugin.table_search` lifted: every statement
+  drives by the hits' rowids and every facet counts every hit), which is how
+  the page ran before issue 15.
 
 Prints p50/p95 per word and class, the page/reference ratios, and whether
 any page answered with an error (Datasette's "SQL Interrupted" is HTTP 400).
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sqlite3
 import sys
 import time
@@ -32,6 +37,7 @@ from bench_search import build, pct  # noqa: E402
 from datasette_fixtures import make_datasette  # noqa: E402
 
 from minutes.archive.search import fts_query, register_functions  # noqa: E402
+from minutes.datasette_plugin import table_search  # noqa: E402
 
 
 def commonest_words(path: Path, n: int) -> list[str]:
@@ -78,7 +84,8 @@ async def run(path: Path, words: list[str], runs: int, concurrency: int) -> None
     conn = sqlite3.connect(path)
     register_functions(conn)
     print(f"{'word':14} {'hits':>7} | {'FTS count p50':>13} {'p95':>6} | {'page p50':>8} {'p95':>6} "
-          f"{'×ref':>5} | {'json p50':>8} {'p95':>6} | {f'page ×{concurrency} p50':>12} {'p95':>6} | errors")
+          f"{'×ref':>5} | {'json p50':>8} {'p95':>6} | {f'page ×{concurrency} p50':>12} {'p95':>6} | "
+          f"{'unplanned p50':>13} {'p95':>6} | errors")
     for word in words:
         ref, hits = reference_ms(conn, word, runs)
         url = f"/archive/items?_sok={word}"
@@ -86,10 +93,18 @@ async def run(path: Path, words: list[str], runs: int, concurrency: int) -> None
         page, e1 = await page_ms(ds, url, runs, 1)
         json, e2 = await page_ms(ds, f"/archive/items.json?_sok={word}", runs, 1)
         loaded, e3 = await page_ms(ds, url, runs * concurrency, concurrency)
+        caps = table_search.MANY_HITS, table_search.FACET_HITS
+        table_search.MANY_HITS = table_search.FACET_HITS = 10**12  # the plan off: as before issue 15
+        try:
+            plain, e4 = await page_ms(ds, url, max(runs // 2, 3), 1)
+        finally:
+            table_search.MANY_HITS, table_search.FACET_HITS = caps
         print(f"{word:14} {hits:7,} | {pct(ref, .5):10.1f} ms {pct(ref, .95):6.1f} | "
               f"{pct(page, .5):5.0f} ms {pct(page, .95):6.0f} {pct(page, .95) / max(pct(ref, .95), 1e-3):5.1f} | "
               f"{pct(json, .5):5.0f} ms {pct(json, .95):6.0f} | "
-              f"{pct(loaded, .5):9.0f} ms {pct(loaded, .95):6.0f} | {e1 + e2 + e3}", flush=True)
+              f"{pct(loaded, .5):9.0f} ms {pct(loaded, .95):6.0f} | "
+              f"{pct(plain, .5):10.0f} ms {pct(plain, .95):6.0f} | {e1 + e2 + e3 + e4}", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def main(argv=None) -> None:
