@@ -126,3 +126,12 @@ def test_importer_cluster_cli_ingests_through_the_scheduler(cluster, tmp_path):
 def test_importer_cluster_unreachable_scheduler_is_named(tmp_path):
     with pytest.raises(ClusterUnavailable, match="tcp://127.0.0.1:9"):
         connect("tcp://127.0.0.1:9", timeout=1)
+
+
+def test_importer_cluster_without_the_extra_names_it(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if minutes[cluster] were not installed
+    (tmp_path / "p.txt").write_text("1. Budget\nNämnden noterar informationen.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", "--quiet", "--db", str(tmp_path / "a.db"), "--cluster",
+                                      "tcp://127.0.0.1:9", str(tmp_path / "p.txt")])
+    assert result.exit_code == 1
+    assert "pip install 'minutes[cluster]'" in result.output
