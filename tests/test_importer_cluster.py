@@ -27,6 +27,14 @@ def square(n: int) -> int:
     return n * n
 
 
+def slow_on_two(n: int) -> int:
+    if n == 2:
+        import time
+
+        time.sleep(60)  # a reader stuck on one file
+    return n * n
+
+
 def die_on_three(n: int) -> int:
     if n == 3:
         os._exit(1)  # a native reader segfaulting looks like this to the scheduler
@@ -86,6 +94,13 @@ def test_importer_cluster_map_job_that_keeps_killing_workers_is_blamed_and_the_r
     results = dict(cluster_map(die_on_three, range(6), address=cluster.scheduler_address,
                                on_crash=lambda n: "crashed"))
     assert results == {n: ("crashed" if n == 3 else n * n) for n in range(6)}
+
+
+def test_importer_cluster_map_job_past_its_time_gets_on_timeout_and_the_rest_finish(cluster):
+    results = dict(cluster_map(slow_on_two, range(6), address=cluster.scheduler_address, timeout=3,
+                               on_timeout=lambda n: "timed out"))
+    assert results == {n: ("timed out" if n == 2 else n * n) for n in range(6)}
+    assert list(cluster_map(square, range(3), address=cluster.scheduler_address)) == [(0, 0), (1, 1), (2, 4)]
 
 
 def test_importer_cluster_archive_is_identical_to_a_single_machine_import(cluster, corpus, tmp_path):

@@ -65,14 +65,24 @@ def cluster_map(
     needs_work: Callable[[Any], bool] = lambda job: True,
     on_crash: Callable[[Any], Any] | None = None,
     window: int | None = None,
+    isolate: bool = True,
+    warm_up: Callable[[], None] | None = None,
+    timeout: float | None = None,
+    on_timeout: Callable[[Any], Any] | None = None,
 ) -> Iterator[tuple[Any, Any]]:
     """Yield ``(job, work(job))`` in input order, ``work`` running on the cluster at ``address``.
 
     The same signature as :func:`~minutes.importer.pool.ordered_map` with the
     scheduler's address in place of a worker count. The client connects only
     when some job needs work (an import of unchanged files never needs a cluster).
+    Work is always isolated from this process (``isolate`` is accepted for the
+    pool's signature), and ``warm_up`` has nothing to warm here: workers are
+    not forked from this process. ``timeout``: seconds the oldest job may take
+    once the caller waits for it; past that the workers running it are
+    restarted (their nanny starts fresh ones) and ``on_timeout(job)`` is its result.
     """
     run = _ClusterRun(work, address, initializer, on_crash)
+    run.timeout, run.on_timeout = timeout, on_timeout
     try:
         yield from run.run(jobs, needs_work, window)
     finally:
@@ -86,6 +96,8 @@ class _ClusterRun:
         self.work, self.address, self.initializer, self.on_crash = work, address, initializer, on_crash
         self.client: Any = None
         self.pending: deque[tuple[Any, Any]] = deque()  # (job, future or None), oldest first
+        self.timeout: float | None = None
+        self.on_timeout: Callable | None = None
 
     def _connect(self) -> Any:
         if self.client is None:
@@ -121,14 +133,30 @@ class _ClusterRun:
         job, future = self.pending.popleft()
         if future is None:
             return job, None
+        distributed = _distributed()
         try:
-            result = future.result()
-        except _distributed().KilledWorker:
+            result = future.result(timeout=self.timeout)
+        except distributed.KilledWorker:
             # The scheduler retried the job on other workers and every one died on it.
             result = self.on_crash(job) if self.on_crash else None
+        except (TimeoutError, distributed.TimeoutError):
+            self._stop(future)
+            result = self.on_timeout(job) if self.on_timeout else None
         finally:
             future.release()
         return job, result
+
+    def _stop(self, future: Any) -> None:
+        """Cancel a job that ran past its time, and restart the workers running it.
+
+        A running task cannot be interrupted inside its worker: restarting the
+        worker process is what frees the core (the nanny starts a new one).
+        """
+        key = future.key
+        busy = [worker for worker, keys in self.client.processing().items() if key in keys]
+        self.client.cancel([future])
+        if busy:
+            self.client.restart_workers(busy, raise_for_error=False)
 
     def close(self) -> None:
         """Cancel what is still in flight (the caller stopped reading) and disconnect."""
