@@ -12,8 +12,9 @@ the commonest words in the items' search index, and times, per word:
   page that says how many hits there are must do;
 * and, in the same run, the same page with the plan switched off (both caps
   of :mod:`minutes.datasette_plugin.table_search` lifted: every statement
-  drives by the hits' rowids and every facet counts every hit), which is how
-  the page ran before issue 15.
+  drives by the hits' rowids and every facet counts every hit), close to how
+  the page ran before issue 15 (which also evaluated the search anew in every
+  statement).
 
 Prints p50/p95 per word and class, the page/reference ratios, and whether
 any page answered with an error (Datasette's "SQL Interrupted" is HTTP 400).

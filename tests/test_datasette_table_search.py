@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from urllib.parse import urlencode
 
 import pytest
 from datasette_fixtures import make_datasette
@@ -138,3 +139,22 @@ async def test_table_search_later_pages_continue_newest_first(generated_archive,
     assert dates == sorted(dates, reverse=True)
     assert dates[0] == everything[0][1] and dates[-1] == everything[-1][1]
     assert set(dates) == {row[1] for row in everything}
+
+
+@pytest.mark.asyncio
+async def test_table_search_statements_find_the_hits_themselves_without_the_kept_list(
+    generated_archive, small_caps, monkeypatch
+):
+    """A statement run outside its request (evicted list, "View and edit SQL") gives the same answers."""
+    word = commonest_word(generated_archive)
+    ds = make_datasette(generated_archive)
+    url = f"/archive/items.json?_sok={word}&_facet_size=max&_shape=objects"
+    kept = await page(ds, url)
+    monkeypatch.setattr(table_search, "_cached", lambda key: None)
+    found = await page(ds, url)
+    assert found["filtered_table_rows_count"] == kept["filtered_table_rows_count"] == len(hits(generated_archive, word))
+    assert [r["id"] for r in found["rows"]] == [r["id"] for r in kept["rows"]]
+    assert {n: facet(found, n) for n in found["facet_results"]} == {n: facet(kept, n) for n in kept["facet_results"]}
+    sql = f"select count(*) as n from items where {found['query']['sql'].split(' where ', 1)[1].split(' order by ')[0]}"
+    direct = await page(ds, "/archive.json?" + urlencode({"sql": sql, **found["query"]["params"], "_shape": "array"}))
+    assert direct[0]["n"] == len(hits(generated_archive, word))

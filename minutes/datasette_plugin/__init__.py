@@ -104,8 +104,9 @@ def _is_archive(path: str) -> bool:
 
 @hookimpl
 def prepare_connection(conn):
-    """Give every connection the Swedish search functions used by the canned queries."""
+    """Give every connection the Swedish search functions used by the canned queries and table pages."""
     register_functions(conn)
+    table_search.register(conn)
 
 
 @hookimpl

@@ -6,8 +6,10 @@ rows, their count, and one per facet. With the Swedish search as that
 row: for the commonest word at 200,000 items (100,000 hits) that was 0.6–0.9 s
 a page, and under load past the 2 s SQL limit. Now, per request:
 
-* the hits are counted once, in the FTS index alone, up to
-  :data:`~minutes.archive.search.MANY_HITS` + 1, and that count decides the plan;
+* the hits are found once, in the FTS index alone, as one JSON list of rowids
+  kept in this process for the request's statements (``minutes_hits(key)``, a
+  SQL function; a statement run without it, e.g. from "View and edit SQL",
+  finds the hits itself), and their number decides the plan;
 * up to ``MANY_HITS`` hits the ``where`` drives by rowid, as before: few rows,
   each looked up, facets exact;
 * above it the ``where`` tests membership (``+rowid in …``), so SQLite walks the
@@ -24,6 +26,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import secrets
+import sqlite3
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from datasette.database import QueryInterrupted
@@ -42,6 +48,33 @@ FACET_HITS = 5_000
 #: Where the plan of a request's search is kept for its facets (the same Request object).
 _ATTRIBUTE = "_minutes_hits"
 
+#: The hit lists of the last requests (key -> JSON list of rowids), for ``minutes_hits(key)``.
+#: A few requests' worth: one is needed only while its page's statements run.
+_HITS: OrderedDict[str, str] = OrderedDict()
+_HITS_KEPT = 8
+_HITS_LOCK = threading.Lock()
+
+
+def _keep(hits_json: str) -> str:
+    """Keep a request's hit list for its statements; the key its ``where`` names it by."""
+    key = secrets.token_hex(8)
+    with _HITS_LOCK:
+        _HITS[key] = hits_json
+        while len(_HITS) > _HITS_KEPT:
+            _HITS.popitem(last=False)
+    return key
+
+
+def _cached(key: str | None) -> str | None:
+    """SQL ``minutes_hits(key)``: the kept hit list, or NULL (the statement then finds the hits itself)."""
+    with _HITS_LOCK:
+        return _HITS.get(key or "")
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Make ``minutes_hits(key)`` callable on a Datasette connection (not deterministic: it reads the cache)."""
+    conn.create_function("minutes_hits", 1, lambda key: _cached(key))
+
 
 def _thousands(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
@@ -52,7 +85,7 @@ class HitSet:
     """What one request's ``?_sok=`` found: how many hits (capped), and the facets' shared hit list."""
 
     table: str
-    count: int  # hits in the FTS index, at most MANY_HITS + 1
+    count: int  # hits in the FTS index
     newest: asyncio.Future | None = field(default=None, repr=False)  # JSON list of rowids, made once
 
     @property
@@ -74,23 +107,29 @@ async def sok_filter(request, database: str, table: str, datasette) -> FilterArg
     expression = fts_query(query, table)
     if not expression:
         return FilterArguments(["0"], human_descriptions=[f"söker efter ”{query}”"])
-    counted = await datasette.get_database(database).execute(
-        f"select count(*) from (select rowid from [{table}_fts] where [{table}_fts] match :q limit {MANY_HITS + 1})",
-        {"q": expression},
+    fts = f"[{table}_fts]"
+    found = await datasette.get_database(database).execute(
+        f"select count(*), json_group_array(rowid) from {fts} where {fts} match :q", {"q": expression},
     )
-    hits = HitSet(table, counted.first()[0])
+    count, hits_json = found.first()
+    hits = HitSet(table, count)
     setattr(request, _ATTRIBUTE, hits)
-    hits_sql = f"(select rowid from [{table}_fts] where [{table}_fts] match :minutes_sok)"
+    # The kept list, or (without it) the same list found again: coalesce runs its
+    # second argument only when the first is NULL.
+    listed = (f"(select value from json_each(coalesce(minutes_hits(:minutes_hits),"
+              f" (select json_group_array(rowid) from {fts} where {fts} match :minutes_sok))))")
     description = f"matchar ”{query}”"
     if hits.many:
         # Unary + keeps SQLite from driving by the hits' rowids: it walks the date
         # index in the page's order and tests membership, one page of rows read.
-        where = f"+rowid in {hits_sql}"
+        where = f"+rowid in {listed}"
     else:
-        where = f"rowid in {hits_sql}"
+        where = f"rowid in {listed}"
     if hits.capped:
         description += f" (fasetterna räknar de {_thousands(FACET_HITS)} nyaste träffarna)"
-    return FilterArguments([where], {"minutes_sok": expression}, [description])
+    params = {"minutes_sok": expression, "minutes_hits": _keep(hits_json)}
+    return FilterArguments([where], params, [description])
+
 
 
 def _newest_sql(sql: str, table: str) -> str:
