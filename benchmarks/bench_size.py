@@ -9,7 +9,11 @@ indexes from ``dbstat``.
 
     minutes sample --out /tmp/s5000 --meetings 5000
     minutes ingest --db /tmp/a5000.db /tmp/s5000
-    .venv/bin/python benchmarks/bench_size.py /tmp/a5000.db
+    .venv/bin/python benchmarks/bench_size.py /tmp/a5000.db [--contentless]
+
+``--contentless`` also measures the copy with its full-text indexes made
+contentless (``content=''``, fed with the stems computed here) and the shadow
+columns dropped from the tables: what not storing them would save.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from minutes.archive.schema import FTS_CONFIG, SEARCH_SOURCES
+from minutes.archive.fts import reversed_text, stem_text
+from minutes.archive.schema import FTS_CONFIG, FTS_TOKENIZE, SEARCH_SOURCES
 
 
 def text_bytes(conn: sqlite3.Connection) -> int:
@@ -44,7 +49,28 @@ def shadow_bytes(conn: sqlite3.Connection) -> int:
     return total
 
 
-def measure(path: Path) -> dict:
+def make_contentless(conn: sqlite3.Connection) -> None:
+    """Rebuild every FTS index contentless from the rows, then drop the stored shadow columns."""
+    for table, columns in FTS_CONFIG.items():
+        for suffix in ("ai", "ad", "au"):
+            conn.execute(f"drop trigger if exists [{table}_{suffix}]")
+        conn.execute(f"drop table if exists [{table}_fts]")
+        conn.execute(f"create virtual table [{table}_fts] using fts5({', '.join(columns)}, content='', "
+                     f"tokenize='{FTS_TOKENIZE}')")
+        sources = SEARCH_SOURCES[table]
+        marks = ", ".join("?" for _ in range(len(columns) + 1))
+        rows = conn.execute(f"select rowid, {', '.join(sources)} from [{table}]").fetchall()
+        conn.executemany(
+            f"insert into [{table}_fts] (rowid, {', '.join(columns)}) values ({marks})",
+            [(rowid, *values, *map(stem_text, values), *map(reversed_text, values)) for rowid, *values in rows],
+        )
+        for column in sources:
+            conn.execute(f"alter table [{table}] drop column [{column}_stem]")
+            conn.execute(f"alter table [{table}] drop column [{column}_rev]")
+    conn.commit()
+
+
+def measure(path: Path, *, contentless: bool = False) -> dict:
     """Vacuum a copy of the archive and account for its bytes."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp, "archive.db")
@@ -52,6 +78,8 @@ def measure(path: Path) -> dict:
         target = sqlite3.connect(copy)
         source.backup(target)
         source.close()
+        if contentless:
+            make_contentless(target)
         target.execute("vacuum")
         by_name = sizes(target)
         total = copy.stat().st_size
@@ -80,10 +108,14 @@ def format_size(report: dict) -> list[str]:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db", type=Path)
+    parser.add_argument("--contentless", action="store_true", help="also measure contentless FTS indexes")
     args = parser.parse_args(argv)
     if not args.db.exists():
         raise SystemExit(f"no archive at {args.db}")
     print("\n".join(format_size(measure(args.db))))
+    if args.contentless:
+        print("contentless FTS5, shadow columns not stored:")
+        print("\n".join(format_size(measure(args.db, contentless=True))))
 
 
 if __name__ == "__main__":
