@@ -111,7 +111,8 @@ def workers_option(f):
 @click.option("--max-zip-size", type=SizeType(), default="2GB", show_default=True,
               help="Refuse a zip archive that unpacks to more than this.")
 @click.option("--cluster", metavar="ADDRESS", default=None,
-              help="Read and extract on this Dask scheduler's workers (tcp://host:8786); store here.")
+              help="Read and extract on this Dask scheduler's workers (tcp://host:8786); store here "
+                   "(--workers does not apply: the cluster has its own).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
 def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, cluster, quiet):
     """Import minutes (PDF, text, Word), folders, zip archives and manifests into the archive.
