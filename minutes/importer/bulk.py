@@ -120,11 +120,7 @@ def ingest_paths(
     progress: Callable[[FileResult], None] | None = None,
     cluster: str | None = None,
 ) -> ImportSummary:
-    """Import files, folders, zips and manifest CSVs into ``db``; a bad file is recorded, never raised.
-
-    ``cluster`` is a Dask scheduler's address: the files are then read and
-    extracted on its workers (:mod:`minutes.importer.cluster`), and stored here.
-    """
+    """Import files, folders, zips and manifest CSVs into ``db``; a bad file is recorded, never raised."""
     from minutes.link import link_archive
 
     prepare_bulk_writes(db)
@@ -151,7 +147,12 @@ def ingest_paths(
 
 
 def _mapper(cluster: str | None, workers: int | None) -> Callable[..., Iterator[tuple[Any, Any]]]:
-    """The local pool, or the cluster when an address is given: the same contract, the same rows."""
+    """The local pool, or the cluster when an address is given: the same contract, the same rows.
+
+    ``cluster`` (``ingest_paths(cluster=…)``, ``minutes ingest --cluster``) is a
+    Dask scheduler's address: the files are then read and extracted on its
+    workers (:mod:`minutes.importer.cluster`) and stored here.
+    """
     if cluster:
         from minutes.importer.cluster import cluster_map
 
