@@ -110,8 +110,11 @@ def workers_option(f):
               help="Refuse files (and zip entries) larger than this.")
 @click.option("--max-zip-size", type=SizeType(), default="2GB", show_default=True,
               help="Refuse a zip archive that unpacks to more than this.")
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Read and extract on this Dask scheduler's workers (tcp://host:8786); store here "
+                   "(--workers does not apply: the cluster has its own).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
-def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, quiet):
+def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, cluster, quiet):
     """Import minutes (PDF, text, Word), folders, zip archives and manifests into the archive.
 
     Content already in the archive is skipped, and a copy under another name is
@@ -124,6 +127,7 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
         minutes ingest --db archive.db ~/protokoll/ 2019.zip extra.pdf
         minutes ingest --manifest scans/manifest.csv --workers 2 --ocr
         minutes ingest --ocr=redo skannade-1990-tal/
+        minutes ingest --cluster tcp://scheduler:8786 /mnt/protokoll/
     """
     from minutes.archive import open_archive
     from minutes.importer.bulk import ingest_paths
@@ -141,11 +145,13 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
     limits = Limits(max_file_bytes=max_file_size, max_zip_total=max_zip_size)
     try:
         summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr != "off" and ocr,
-                               limits=limits, progress=progress)
+                               limits=limits, progress=progress, cluster=cluster)
     except KeyboardInterrupt:
         raise click.ClickException(
             "interrupted: every document stored so far is complete; run the same command again to finish"
         ) from None
+    except MinutesError as e:  # --cluster without minutes[cluster], or no scheduler there
+        raise click.ClickException(str(e)) from e
     finally:
         progress.close()
     for line in failure_lines(summary.failed):
@@ -344,7 +350,10 @@ def extract(path, as_json, spans):
 @click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A deployment's own metadata.yml, templates/ and static/ (override the package's).")
 @click.option("--base-url", help="Serve under this path, e.g. /protokoll/ behind a proxy.")
-def serve(db_path, host, port, public, site, base_url):
+@click.option("--immutable", is_flag=True, help="A read-only replica: no locks, cached counts (docs/DEPLOY.md).")
+@click.option("--inspect-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Table counts from `datasette inspect`, for --immutable replicas.")
+def serve(db_path, host, port, public, site, base_url, immutable, inspect_file):
     """Serve the archive with Datasette: Swedish search, meetings, assignments, feeds.
 
     The server runs in this process; Ctrl-C stops it.
@@ -353,11 +362,13 @@ def serve(db_path, host, port, public, site, base_url):
     Example:
         minutes serve --port 8001
         minutes serve --public --host 0.0.0.0 --site datasette/
+        minutes serve --public --immutable --inspect-file counts.json
     """
     from minutes.serve import serve as run
 
     click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
-    run(db_path, host=host, port=port, public=public, site=site, base_url=base_url)
+    run(db_path, host=host, port=port, public=public, site=site, base_url=base_url, immutable=immutable,
+        inspect_file=inspect_file)
 
 
 @cli.command()

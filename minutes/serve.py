@@ -33,10 +33,18 @@ PUBLIC_SETTINGS = {"allow_download": "off", "default_allow_sql": "off"}
 
 def datasette_args(
     db_path, *, host: str, port: int, public: bool = False, site: Path | None = None,
-    base_url: str | None = None,
+    base_url: str | None = None, immutable: bool = False, inspect_file: Path | None = None,
 ) -> list[str]:
-    """The arguments of ``datasette serve`` for the archive at ``db_path``."""
-    args = ["serve", str(db_path), "--host", host, "--port", str(port)]
+    """The arguments of ``datasette serve`` for the archive at ``db_path``.
+
+    ``immutable`` serves a replica that nothing writes (issue 15): SQLite then
+    takes no locks and Datasette caches its table counts, read from
+    ``inspect_file`` (``datasette inspect``) instead of counted at start-up.
+    """
+    database = ["-i", str(db_path)] if immutable else [str(db_path)]
+    args = ["serve", *database, "--host", host, "--port", str(port)]
+    if inspect_file is not None:
+        args += ["--inspect-file", str(inspect_file)]
     if base_url:
         args += ["--setting", "base_url", "/" + base_url.strip("/") + "/" if base_url.strip("/") else "/"]
     if site is not None:
@@ -69,9 +77,11 @@ def datasette_command(db_path, *, host: str, port: int, public: bool = False, si
     return [sys.executable, "-m", "datasette", *args]
 
 
-def serve(db_path, *, host: str, port: int, public: bool = False, site=None, base_url=None) -> None:
+def serve(db_path, *, host: str, port: int, public: bool = False, site=None, base_url=None,
+          immutable: bool = False, inspect_file=None) -> None:
     """Run Datasette on the archive in this process until it is stopped."""
     from datasette.cli import cli as datasette_cli
 
-    args = datasette_args(db_path, host=host, port=port, public=public, site=site, base_url=base_url)
+    args = datasette_args(db_path, host=host, port=port, public=public, site=site, base_url=base_url,
+                          immutable=immutable, inspect_file=inspect_file)
     datasette_cli.main(args=args, prog_name="minutes serve")

@@ -17,11 +17,13 @@ kinds and the like belong to the modules that use them.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
+import types
 import unicodedata
 from functools import lru_cache
-
-from snowballstemmer.swedish_stemmer import SwedishStemmer
 
 #: Token characters as FTS5's unicode61 sees them (letters and digits; no "_").
 WORD = re.compile(r"[^\W_]+")
@@ -31,7 +33,36 @@ WORD = re.compile(r"[^\W_]+")
 ELIDED = re.compile(r"[^\W\d_]+-(?=\s+(?:och|eller|samt|resp\.?|respektive)\s)")
 
 _KEEP = set("åäöÅÄÖ")
-_STEMMER = SwedishStemmer()
+
+
+def _swedish_stemmer():
+    """Snowball's Swedish stemmer, without the 30 others its package imports (issue 15).
+
+    ``import snowballstemmer`` (even ``snowballstemmer.swedish_stemmer``) runs the
+    package's ``__init__``, which imports the stemmer of every language: about
+    40 modules, a tenth of ``minutes search``'s start-up. Here the Swedish module
+    is loaded under a bare stand-in for the package, which is removed again, so
+    a later ``import snowballstemmer`` elsewhere gets the real package (and this
+    same module).
+    """
+    if "snowballstemmer" in sys.modules:
+        from snowballstemmer.swedish_stemmer import SwedishStemmer
+
+        return SwedishStemmer()
+    spec = importlib.util.find_spec("snowballstemmer")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("snowballstemmer is not installed")
+    stand_in = types.ModuleType("snowballstemmer")
+    stand_in.__path__ = list(spec.submodule_search_locations)
+    sys.modules["snowballstemmer"] = stand_in
+    try:
+        module = importlib.import_module("snowballstemmer.swedish_stemmer")
+    finally:
+        del sys.modules["snowballstemmer"]
+    return module.SwedishStemmer()
+
+
+_STEMMER = _swedish_stemmer()
 
 
 @lru_cache(maxsize=4096)

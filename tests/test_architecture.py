@@ -25,7 +25,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "extract": {"models", "errors", "swedish"},
     "archive": {"models", "errors", "swedish"},
     "link": {"archive", "models", "errors", "swedish"},
-    "importer": {"ingest", "extract", "archive", "link", "models", "errors"},
+    "importer": {"ingest", "extract", "archive", "link", "models", "errors", "extras"},
     "datasette_plugin": {"archive", "models", "errors", "swedish"},
     "sample": {"models", "errors", "extras"},
     "bench": {"sample", "importer", "archive", "ingest", "models", "errors", "extras"},

@@ -28,3 +28,23 @@ def test_bulk_bench_report_names_both_targets_and_the_cpu_estimates():
     text = "\n".join(format_bench(report))
     assert "target ≥ 4×" in text and "target ≥ 1.7×" in text
     assert "on idle cores, from CPU time" in text and "start-up included" in text
+
+
+def test_bulk_bench_report_compares_the_import_with_bare_pypdfium2():
+    plumber = {"seconds": 20.0, "cpu_seconds": 19.0, "pages": 240, "docs": 101}
+    pdfium = {"seconds": 0.6, "cpu_seconds": 0.505, "pages": 240, "docs": 101}  # 5 ms CPU per document
+    report = {"files": 101, "repeat": 1, "pdfplumber": plumber, "pypdfium2": pdfium,
+              "imports": [run(1, 20.0, 0.0, 9.0), run(2, 4.0, 16.0, 6.0)]}
+    lines = format_bench(report)
+    assert any(line.startswith("pypdfium2 bare reading: 0.60 s, 400.0 pages/s") for line in lines)
+    limits = [line for line in lines if "vs pypdfium2 bare reading" in line]
+    assert len(limits) == 2 and all("0.250 of its rate in CPU" in line for line in limits)  # 5 / (20 + 0)
+
+
+def test_bulk_bench_pypdfium2_reads_every_page(tmp_path):
+    from minutes.bench import generate_pdfs
+    from minutes.bench.readers import pypdfium2_pages
+    from minutes.ingest.pdf import read_pdf
+
+    path = generate_pdfs(tmp_path, 1)[0]
+    assert pypdfium2_pages(path.read_bytes()) == read_pdf(path.read_bytes(), name="x.pdf").pages >= 1

@@ -76,3 +76,31 @@ def test_serve_runs_in_process_and_stopping_it_frees_the_port(tmp_path):
         process.wait(timeout=15)
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_serve_immutable_replica_opens_the_file_immutable_with_precomputed_counts(tmp_path):
+    command = datasette_command("x.db", host="127.0.0.1", port=8001)
+    assert "-i" not in command
+    from minutes.serve import datasette_args
+
+    args = datasette_args("x.db", host="127.0.0.1", port=8001, immutable=True, inspect_file=tmp_path / "c.json")
+    assert args[args.index("-i") + 1] == "x.db" and "x.db" not in args[:args.index("-i")]
+    assert args[args.index("--inspect-file") + 1] == str(tmp_path / "c.json")
+
+
+@pytest.mark.asyncio
+async def test_serve_immutable_replica_serves_the_archive_and_its_search(tmp_path):
+    """Issue 15: a read-only replica (``datasette -i``) is the same app, search included."""
+    path = tmp_path / "replika.db"
+    db = open_archive(path)
+    document = SourceDocument(name="p.txt", path="p.txt", sha256="f" * 64,
+                              text="1. Budget för skolan\nNämnden noterar informationen.\n")
+    save_document(db, document, extract_meeting(document))
+    db.close()
+    ds = Datasette(immutables=[str(path)])
+    await ds.invoke_startup()
+    assert not ds.databases["archive"].is_mutable
+    rows = (await ds.client.get("/archive/items.json?_shape=array")).json()
+    assert [row["title"] for row in rows] == ["Budget för skolan"]
+    page = await ds.client.get("/archive/items?_sok=skolan")
+    assert page.status_code == 200 and "Budget för skolan" in page.text

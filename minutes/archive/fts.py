@@ -21,10 +21,13 @@ index whose column list or tokenizer no longer matches ``schema.FTS_CONFIG``.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from minutes.archive.schema import FTS_CONFIG, FTS_TOKENIZE, SEARCH_SOURCES
 from minutes.swedish import stem, words
+
+if TYPE_CHECKING:  # search imports this module: `minutes search` must not load sqlite_utils (and numpy)
+    from sqlite_utils import Database
 
 #: Shortest stem that takes part in prefix (compound-head) or suffix matching.
 MIN_AFFIX_STEM = 4

@@ -40,8 +40,20 @@ def time_pdfplumber(paths: list[Path]) -> dict:
     """pdfplumber ``extract_text`` over every page of every file, in this process."""
     from minutes.bench.readers import pdfplumber_pages
 
+    return _time_reader(pdfplumber_pages, paths)
+
+
+def time_pypdfium2(paths: list[Path]) -> dict:
+    """pypdfium2's bare text of every page of every file, in this process: the parsing limit."""
+    from minutes.bench.readers import pypdfium2_pages
+
+    pypdfium2_pages(paths[0].read_bytes())  # PDFium's own start-up stays out of the rate
+    return _time_reader(pypdfium2_pages, paths)
+
+
+def _time_reader(reader, paths: list[Path]) -> dict:
     start, cpu = time.perf_counter(), time.process_time()
-    pages = sum(pdfplumber_pages(path.read_bytes()) for path in paths)
+    pages = sum(reader(path.read_bytes()) for path in paths)
     return {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
             "pages": pages, "docs": len(paths)}
 
@@ -186,14 +198,16 @@ def run_bench(n: int = 200, *, workers: tuple[int, ...] = (1, 2), seed: int = 0,
         pdf_folder = folder or Path(tmp, "pdfs")
         paths = sorted(pdf_folder.glob("*.pdf")) if folder else generate_pdfs(pdf_folder, n, seed=seed)
         plumbers: list[dict] = []
+        pdfiums: list[dict] = []
         imports: dict[int, list[dict]] = {w: [] for w in workers}
         for attempt in range(repeat):
+            pdfiums.append(time_pypdfium2(paths))
             plumbers.append(time_pdfplumber(paths))
             for w in workers:
                 imports[w].append(time_import(pdf_folder, Path(tmp, f"bench-{w}-{attempt}.db"), workers=w))
     fastest = [min(runs, key=lambda run: run["seconds"]) for runs in imports.values()]
     return {"files": len(paths), "repeat": repeat, "pdfplumber": min(plumbers, key=lambda r: r["seconds"]),
-            "imports": fastest}
+            "pypdfium2": min(pdfiums, key=lambda r: r["seconds"]), "imports": fastest}
 
 
 def _rate(count: float, seconds: float) -> float:
@@ -221,6 +235,23 @@ def _cpu_line(run: dict) -> str:
     if run["workers"] > 1:
         line += f", workers {cpu['workers']} ms in all"
     return line + f"; load average {run['load_average']:.1f} on {os.cpu_count()} cores"
+
+
+def _parsing_limit_line(run: dict, pdfium: dict) -> str:
+    """The import's rate as a share of pypdfium2's bare reading of the same files (target ≥ 0.25).
+
+    In pages per CPU second once loaded (writer and workers together), which
+    neighbours hardly move, and in wall-clock pages per second.
+    """
+    cpu = run["steady_cpu_ms_per_doc"]
+    import_ms = cpu["writer"] + cpu["workers"]
+    pdfium_ms = pdfium["cpu_seconds"] / max(pdfium["docs"], 1) * 1000
+    wall = (run["pages"] / run["seconds"]) / (pdfium["pages"] / pdfium["seconds"]) if run["seconds"] else 0.0
+    return (
+        f"  vs pypdfium2 bare reading: {pdfium_ms / import_ms if import_ms else 0:.3f} of its rate in CPU "
+        f"({import_ms:.1f} vs {pdfium_ms:.1f} ms CPU per document once loaded; target ≥ 0.25), "
+        f"{wall:.3f} in wall-clock pages/s"
+    )
 
 
 def idle_speedup(one: dict, many: dict) -> float:
@@ -256,9 +287,17 @@ def format_bench(report: dict) -> list[str]:
     """The report as lines a person reads: rates, memory, and the two target ratios."""
     plumber = report["pdfplumber"]
     lines = [
-        f"{report['files']} PDFs, {plumber['pages']} pages (fastest of {report.get('repeat', 1)})",
+        f"{report['files']} PDFs, {plumber['pages']} pages (fastest of {report.get('repeat', 1)}); "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end",
         f"pdfplumber alone: {plumber['seconds']:.1f} s, {_rate(plumber['pages'], plumber['seconds'])} pages/s",
     ]
+    pdfium = report.get("pypdfium2")
+    if pdfium:
+        lines.append(
+            f"pypdfium2 bare reading: {pdfium['seconds']:.2f} s, {_rate(pdfium['pages'], pdfium['seconds'])} pages/s, "
+            f"{_rate(pdfium['pages'], pdfium['cpu_seconds'])} pages per CPU s, "
+            f"{pdfium['cpu_seconds'] / max(pdfium['docs'], 1) * 1000:.1f} ms CPU per document"
+        )
     for run in report["imports"]:
         ratio = plumber["seconds"] / run["seconds"]
         lines.append(
@@ -272,6 +311,8 @@ def format_bench(report: dict) -> list[str]:
             f"then {run['steady_docs_per_second']} docs/s"
         )
         lines.append(_cpu_line(run))
+        if pdfium:
+            lines.append(_parsing_limit_line(run, pdfium))
         if "cpu_seconds" in plumber and "startup_cpu_seconds" in run:
             idle, unlinked = idle_seconds(run), idle_seconds(run, linking=False)
             lines.append(

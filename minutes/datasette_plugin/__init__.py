@@ -13,18 +13,16 @@ import html
 import re
 
 from datasette import hookimpl
-from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
 from minutes.archive.search import (
     MANY_HITS,
     SEARCHABLE,
-    fts_query,
     register_functions,
     search_sql,
 )
 from minutes.archive.web import INTERNAL_COLUMNS, SEARCHABLE_TABLES
-from minutes.datasette_plugin import asgi, feeds, pages, search_page, site
+from minutes.datasette_plugin import asgi, feeds, pages, search_page, site, table_search
 from minutes.datasette_plugin.labels import sv
 from minutes.datasette_plugin.metadata import metadata_for
 from minutes.datasette_plugin.urls import url_for
@@ -106,8 +104,9 @@ def _is_archive(path: str) -> bool:
 
 @hookimpl
 def prepare_connection(conn):
-    """Give every connection the Swedish search functions used by the canned queries."""
+    """Give every connection the Swedish search functions used by the canned queries and table pages."""
     register_functions(conn)
+    table_search.register(conn)
 
 
 @hookimpl
@@ -130,16 +129,17 @@ def canned_queries(datasette, database):
 @hookimpl
 def filters_from_request(request, database, table, datasette):
     """``?_sok=`` on items, decisions and assignments: Swedish search that keeps facets."""
-    query = request.args.get("_sok")
-    if not query or table not in SEARCHABLE:
+    if not request.args.get("_sok") or table not in SEARCHABLE:
         return None
-    expression = fts_query(query, table)
-    if not expression:
-        return FilterArguments(["0"], human_descriptions=[f"söker efter ”{query}”"])
-    where = f"rowid in (select rowid from [{table}_fts] where [{table}_fts] match :minutes_sok)"
-    return FilterArguments(
-        [where], {"minutes_sok": expression}, [f"matchar ”{query}”"]
-    )
+    return table_search.sok_filter(request, database, table, datasette)
+
+
+@hookimpl(hookwrapper=True)
+def register_facet_classes():
+    """Datasette's column and array facets, capped when a ``?_sok=`` has very many hits."""
+    outcome = yield
+    outcome.force_result([[table_search.REPLACEMENTS.get(c, c) for c in classes]
+                          for classes in outcome.get_result()])
 
 
 _MARK = re.compile(r"&lt;(/?)mark&gt;")

@@ -18,6 +18,7 @@ documents only: a re-run skips what was stored and finishes the rest.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sqlite3
@@ -117,6 +118,7 @@ def ingest_paths(
     ocr: bool = False,
     limits: Limits | None = None,
     progress: Callable[[FileResult], None] | None = None,
+    cluster: str | None = None,
 ) -> ImportSummary:
     """Import files, folders, zips and manifest CSVs into ``db``; a bad file is recorded, never raised."""
     from minutes.link import link_archive
@@ -125,10 +127,9 @@ def ingest_paths(
     summary = ImportSummary()
     planner = _Planner(db, ocr=ocr)
     jobs = map(planner.plan, _sources(paths, manifests, limits or Limits()))
-    results = ordered_map(
+    results = _mapper(cluster, workers)(
         _work,
         jobs,
-        workers=workers or default_workers(),
         initializer=init_worker,
         needs_work=lambda job: job.kind == "parse",
         on_crash=crashed,
@@ -143,6 +144,20 @@ def ingest_paths(
     link_archive(db)
     summary.link_seconds = time.perf_counter() - start
     return summary
+
+
+def _mapper(cluster: str | None, workers: int | None) -> Callable[..., Iterator[tuple[Any, Any]]]:
+    """The local pool, or the cluster when an address is given: the same contract, the same rows.
+
+    ``cluster`` (``ingest_paths(cluster=…)``, ``minutes ingest --cluster``) is a
+    Dask scheduler's address: the files are then read and extracted on its
+    workers (:mod:`minutes.importer.cluster`) and stored here.
+    """
+    if cluster:
+        from minutes.importer.cluster import cluster_map
+
+        return functools.partial(cluster_map, address=cluster)
+    return functools.partial(ordered_map, workers=workers or default_workers())
 
 
 def _sources(paths: Iterable, manifests: Iterable, limits: Limits) -> Iterator[Source]:
