@@ -158,11 +158,8 @@ class BodyWriter:
             )
             items.append(item)
             self.justerare = justerare
-        items.append(
-            formal_item(
-                ctx, Item(next(numbers), ""), rng.choice(V.AGENDA_TITLES), rng.choice(V.AGENDA_DECISIONS), "endorsed"
-            )
-        )
+        agenda, kind = rng.choice(V.AGENDA_DECISIONS)
+        items.append(formal_item(ctx, Item(next(numbers), ""), rng.choice(V.AGENDA_TITLES), agenda, kind))
         if not protocol:
             text, kind = rng.choice(V.PREVIOUS_DECISIONS)
             items.append(formal_item(ctx, Item(next(numbers), ""), rng.choice(V.PREVIOUS_TITLES), text, kind))

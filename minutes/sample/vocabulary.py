@@ -501,7 +501,12 @@ DECISION_STATEMENTS = dict(
 
 FORMAL_OPENING_TITLES = ("Mötets öppnande", "Sammanträdets öppnande", "Upprop")
 AGENDA_TITLES = ("Godkännande av dagens agenda", "Dagens agenda", "Fastställande av dagordning")
-AGENDA_DECISIONS = ("Dagens agenda godkänns.", "Dagordningen fastställs.", "Agendan godkänns.")
+#: The agenda approved, with the decision kind each wording states ("fastställs" decides).
+AGENDA_DECISIONS = (
+    ("Dagens agenda godkänns.", "endorsed"),
+    ("Dagordningen fastställs.", "decided"),
+    ("Agendan godkänns.", "endorsed"),
+)
 PREVIOUS_TITLES = ("Föregående minnesanteckningar", "Föregående mötesanteckningar", "Föregående anteckningar")
 PREVIOUS_DECISIONS = (
     ("Föregående minnesanteckningar godkänns.", "endorsed"),
