@@ -144,6 +144,11 @@ def assignment_sentence(ctx: Context, item: Item, subject: str) -> tuple[str, di
     return f"{written} {verb} {task}{tail}", {"assignees": [assignee], "task": task, "due": due, "optional": False}
 
 
+def task_kind(sentence: str) -> str:
+    """The decision kind of a task given in a decision: one who "återkommer" defers the matter."""
+    return "referred" if "återkommer" in sentence else "other"
+
+
 def decision_statement(ctx: Context, kind: str, subject: str) -> str:
     """One decision sentence of the given kind, in the body's voice."""
     return ctx.rng.choice(V.DECISION_STATEMENTS[kind]).format(B=ctx.self_ref(), subject=subject)
@@ -214,10 +219,10 @@ def topic_item(
         item.assignments.append(truth)
         in_decision = rng.random() < 0.5
         if in_decision:
-            statements.append((sentence, "other"))
+            statements.append((sentence, task_kind(sentence)))
         else:
             item.blocks.append(("p", sentence))
-            item.decisions.append({"text": sentence, "kind": "other", "optional": True})
+            item.decisions.append({"text": sentence, "kind": task_kind(sentence), "optional": True})
         if truth["due"] and truth["task"] in V.TASKS:
             pending.append(
                 (
@@ -253,7 +258,7 @@ def one_off_item(ctx: Context, item: Item) -> None:
     if rng.random() < 0.3:
         sentence, truth = assignment_sentence(ctx, item, subject)
         item.assignments.append(truth)
-        statements.append((sentence, "other"))
+        statements.append((sentence, task_kind(sentence)))
     add_decisions(ctx, item, statements)
 
 
