@@ -343,3 +343,21 @@ def test_layout_agenda_table_responsible_column(cells):
         ("Ekonomi", ["Olle Ek"]),
         ("Lokaler", ["Karin Lund"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ["I. Mötets öppnande", "II. Val av justerare", "III. Budget", "IV. Avslutning"],
+        ["Paragraf 1 Mötets öppnande", "Paragraf 2 Val av justerare", "Paragraf 3 Budget", "Paragraf 4 Avslutning"],
+        ["(1) Mötets öppnande", "(2) Val av justerare", "(3) Budget", "(4) Avslutning"],
+        ["Pkt 1 Mötets öppnande", "Pkt 2 Val av justerare", "Pkt 3 Budget", "Pkt 4 Avslutning"],
+    ],
+    ids=["roman", "paragraf", "parenthesised", "pkt"],
+)
+def test_layout_less_common_numbering(headings):
+    bodies = ["Ordföranden öppnade mötet.", "Olle Ek valdes att justera.", "Budgeten godkändes.", "Mötet avslutades."]
+    blocks = _blocks("Protokoll\nDatum: 2021-05-10\n\n" + "\n\n".join(f"{h}\n{b}" for h, b in zip(headings, bodies)))
+    assert [(b.number, b.title) for b in blocks] == [
+        ("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Budget"), ("4", "Avslutning"),
+    ]

@@ -32,9 +32,9 @@ from minutes.extract.people import find_names
 from minutes.extract.sections import section_label
 
 #: Forms that carry an item's main number.
-MAIN_FORMS = ("numbered", "numbered_space", "number_alone", "punkt")
+MAIN_FORMS = ("numbered", "numbered_space", "number_alone", "punkt", "numbered_paren")
 #: How far a dotted number may jump ahead of the one before (excerpts skip items).
-MAX_GAP = {"numbered": 3, "punkt": 3, "number_alone": 1, "numbered_space": 1}
+MAX_GAP = {"numbered": 3, "punkt": 3, "number_alone": 1, "numbered_space": 1, "numbered_paren": 3}
 
 
 @dataclass
@@ -119,6 +119,8 @@ def _form_of(line: Line, text: str) -> Candidate | None:
             continue
         if line.bullet and form in MAIN_FORMS + ("outline",):
             continue
+        if groups.get("roman"):
+            form, groups["num"] = "numbered", str(_roman(groups["roman"]))
         return Candidate(
             form,
             level,
@@ -130,6 +132,15 @@ def _form_of(line: Line, text: str) -> Candidate | None:
             groups.get("punct") or "",
         )
     return None
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(numeral: str) -> int:
+    """ "IV" -> 4, "XII" -> 12."""
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
 def find_headings(lines: list[Line]) -> list[Heading]:
