@@ -33,7 +33,7 @@ from minutes.models import Meeting, SourceDocument, SourceSpan
 #: document count as out of date: the next import (or ``minutes reprocess``)
 #: extracts it again into the new shape. The stored search stems are part of what
 #: extraction stores: a change to ``minutes.swedish.stem`` bumps it too.
-EXTRACTION_VERSION = "3"
+EXTRACTION_VERSION = "4"
 
 
 def _declarations_digest() -> str:
