@@ -64,7 +64,8 @@ TABLES: dict[str, dict] = {
     # --- written by the link step (minutes.link), rebuilt from the meetings on every run ---
     "threads": {
         "columns": {"id": int, "label": str, "first_date": str, "last_date": str,
-                    "meetings": int, "bodies": str},
+                    "meetings": int, "bodies": str,
+                    "case_number": str},  # the case's number (normalised) when a case makes the thread
         "pk": "id",
     },
     "thread_members": {

@@ -62,6 +62,8 @@ class ItemFeatures:
     index: int = 0  # position in the archive's item list (date order)
     #: Phrases the item is known by: its title's bigrams and those its text repeats.
     phrases: frozenset = field(default_factory=frozenset)
+    #: The case number (diarienummer) as printed, if the item has one.
+    case_number: str | None = None
 
 
 def clean_title(title: str) -> str:
@@ -114,6 +116,7 @@ def item_features(row: dict, *, ignored_acronyms: frozenset[str],
         documents=frozenset(normalise(d) for d in DOCUMENT_REF.findall(text)),
         anchored=anchored_terms(title_set, text_set, len(x_stems)),
         phrases=frozenset(bigrams(t_stems)) | {g for g, n in text_bigrams.items() if n >= MIN_PHRASE_COUNT},
+        case_number=row.get("case_number"),
     )
 
 
@@ -121,7 +124,7 @@ def load_items(db) -> list[ItemFeatures]:
     """Features of every non-procedural item in the archive, oldest meeting first."""
     rows = [
         r for r in db.query(
-            """select i.id, i.meeting_id, i.title, i.text, i.presenters, i.speakers, m.date,
+            """select i.id, i.meeting_id, i.title, i.text, i.presenters, i.speakers, i.case_number, m.date,
                       coalesce(b.short_name, m.body) as body
                from items i join meetings m on m.id = i.meeting_id
                left join bodies b on b.id = m.body_id
