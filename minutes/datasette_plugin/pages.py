@@ -86,8 +86,10 @@ async def meeting_page(datasette, request):
 #: The facts listed under each item, as declared (:mod:`minutes.archive.facts`); decisions
 #: and assignments have markup of their own, the others are listed by their summary.
 ITEM_FACTS = children(ITEM)
+#: Facts with markup of their own on the item page (the rest are listed by their summary).
+OWN_MARKUP = ("decisions", "assignments", "proposals", "votes", "reservations")
 LISTED_FACTS = [
-    {"table": f.table, "label": f.label} for f in ITEM_FACTS if f.table not in ("decisions", "assignments")
+    {"table": f.table, "label": f.label} for f in ITEM_FACTS if f.table not in OWN_MARKUP
 ]
 
 
@@ -116,6 +118,13 @@ async def _items_with_facts(datasette, *, meeting_id=None, item_id=None) -> list
         sql = f"select *{summary} from [{fact.table}] where {fact_column} = ? order by position"
         for row in await _rows(datasette, sql, [value]):
             facts[row["item_id"]][fact.table].append(_decoded(fact, row))
+    ballots: dict[str, list[dict]] = defaultdict(list)
+    sql = f"select * from ballots where {fact_column} = ? order by position"
+    for row in await _rows(datasette, sql, [value]):
+        ballots[row["vote_id"]].append(row)
+    for item in items:
+        for vote in facts[item["id"]]["votes"]:
+            vote["ballots"] = ballots.get(vote["id"], [])
     for item in items:
         item["presenters"] = _json_list(item["presenters"])
         item.update(facts[item["id"]])
@@ -195,8 +204,20 @@ async def person_page(datasette, request):
         "json_each(a.assignees) p where p.value = ? order by a.date desc",
         [name],
     )
-    context = {"person": person, "attended": attended, "presented": presented, "assigned": assigned}
+    votes = await _rows(datasette, VOTES_OF_PERSON, {"name": name})
+    reserved = await _rows(datasette, RESERVATIONS_OF_PERSON, {"name": name})
+    context = {"person": person, "attended": attended, "presented": presented, "assigned": assigned,
+               "votes": votes, "reserved": reserved}
     return await _render(datasette, request, "minutes_person.html", context)
+
+
+#: Every written form of one person's name (the link step's merged variants, or the name itself).
+_NAMES_OF = """select :name as name union select o.name from person_names pn
+               join person_names o on o.person_id = pn.person_id where pn.name = :name"""
+#: How a person voted (issue 12), newest first, through every variant of their name.
+VOTES_OF_PERSON = f"""select * from person_votes where name in ({_NAMES_OF}) order by date desc"""
+RESERVATIONS_OF_PERSON = f"""select * from reservations_by_party where name in ({_NAMES_OF})
+                             order by date desc"""
 
 
 async def threads_page(datasette, request):

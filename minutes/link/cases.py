@@ -30,7 +30,9 @@ from minutes.swedish import normalise
 LABEL = re.compile(r"^\s*(?:dnr|diarie(?:nummer|nr)|ärende(?:nummer|nr)|ärendenr|dnr\.)\s*[.:]?\s*",
                    re.IGNORECASE)
 #: Year first ("KS 2023/123", "KS 2023.0123", "KS/2023:123", "2023-45") or last ("KS 123/23").
-YEAR_FIRST = re.compile(r"^(?P<prefix>[A-ZÅÄÖ]{1,8})?[\s/.:-]*(?P<year>(?:19|20)\d\d)\s*[./:-]\s*0*(?P<number>\d{1,7})\b")
+YEAR_FIRST = re.compile(
+    r"^(?P<prefix>[A-ZÅÄÖ]{1,8})?[\s/.:-]*(?P<year>(?:19|20)\d\d)\s*[./:-]\s*0*(?P<number>\d{1,7})\b"
+)
 YEAR_LAST = re.compile(r"^(?P<prefix>[A-ZÅÄÖ]{1,8})?[\s/.:-]*0*(?P<number>\d{1,7})\s*/\s*(?P<yy>\d\d)\b")
 
 #: Two titles of one case are at least this alike (token set ratio of their normal forms).
