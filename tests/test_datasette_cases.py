@@ -101,7 +101,7 @@ async def test_item_page_shows_proposals_the_named_vote_and_reservations(cds, co
     page = await cds.client.get(f"/-/punkt/{vote['item_id']}")
     assert page.status_code == 200
     assert "Yrkanden" in page.text and "Omröstning" in page.text and "Reservationer" in page.text
-    assert f"Ja {vote['yes']}, nej {vote['no']}" in page.text
+    assert f"ja {vote['yes']}, nej {vote['no']}" in page.text
     table = page.text.split('class="minutes-ballots"')[1].split("</table>")[0]
     assert table.count("<tr class=") == len(ballots) == (vote["yes"] or 0) + (vote["no"] or 0) + (vote["abstain"] or 0)
     for r in db.query("select id from reservations where item_id = ? and start is not null", [vote["item_id"]]):

@@ -80,6 +80,24 @@ TABLES: dict[str, dict] = {
         "columns": {"name": str, "person_id": int},
         "pk": "name",
     },
+    # Link state for incremental linking (issue 15): which meetings are linked, every
+    # linked item's place, terms and index keys, and how many items use each term.
+    "linked_meetings": {
+        "columns": {"meeting_id": str},
+        "pk": "meeting_id",
+    },
+    "link_items": {
+        "columns": {"item_id": str, "meeting_id": str, "ord": str, "date": str, "body": str, "terms": str},
+        "pk": "item_id",
+    },
+    "link_keys": {
+        "columns": {"key": str, "item_id": str, "ord": str, "body": str},
+        "pk": ("key", "item_id"),
+    },
+    "link_df": {
+        "columns": {"term": str, "df": int},
+        "pk": "term",
+    },
     # User input, never cleared: statuses set by `minutes assignments close/reopen`,
     # keyed by the stable assignment id that survives re-imports.
     "assignment_overrides": {
@@ -133,6 +151,11 @@ INDEXES = [
     ("documents", ["status"]),
     ("thread_members", ["item_id"]),
     ("person_names", ["person_id"]),
+    ("link_items", ["meeting_id"]),
+    ("link_items", ["body", "date"]),
+    ("link_keys", ["key", "ord"]),
+    ("link_keys", ["key", "body", "ord"]),
+    ("link_keys", ["item_id"]),
 ]
 
 #: Full-text search: table -> indexed columns. Triggers keep them current.

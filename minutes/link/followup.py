@@ -67,10 +67,18 @@ def resolve_due(due: str | None, next_meeting: str | None) -> str | None:
     return None
 
 
-def next_meetings(db) -> dict[str, str | None]:
-    """Meeting id → date of the same body's next meeting in the archive (full dates only)."""
+def next_meetings(db, bodies: set | None = None) -> dict[str, str | None]:
+    """Meeting id → date of the same body's next meeting in the archive (full dates only).
+
+    ``bodies`` (body ids) limits the meetings read to those bodies'.
+    """
     by_body: dict[str | None, list[tuple[str, str]]] = defaultdict(list)
-    for r in db.query("select id, body_id as body, date from meetings where date like '____-__-__'"):
+    sql = "select id, body_id as body, date from meetings where date like '____-__-__'"
+    if bodies is None:
+        rows = db.query(sql)
+    else:
+        rows = (r for body in bodies for r in db.query(sql + " and body_id is ?", [body]))
+    for r in rows:
         by_body[r["body"]].append((r["date"], r["id"]))
     following: dict[str, str | None] = {}
     for meetings in by_body.values():
@@ -137,13 +145,22 @@ class ReportIndex:
     about what reading the archive once does.
     """
 
-    def __init__(self, db, thread_of: dict[str, int]):
+    def __init__(self, db, thread_of: dict[str, int], *, bodies: set | None = None,
+                 items: set[str] | None = None):
         self.by_body: dict = defaultdict(list)
         self.by_thread: dict = defaultdict(list)
-        rows = db.query(
-            """select i.id, i.title, i.text, m.body_id as body, m.date from items i
-               join meetings m on m.id = i.meeting_id order by m.date, m.source, i.position"""
-        )
+        sql = """select i.id, i.title, i.text, m.body_id as body, m.date, m.source, i.position from items i
+                 join meetings m on m.id = i.meeting_id"""
+        if bodies is None:
+            rows: list = list(db.query(sql + " order by m.date, m.source, i.position"))
+        else:  # incremental: only the bodies and the thread members the assignments followed up can use
+            found = {r["id"]: r for body in bodies for r in db.query(sql + " where m.body_id is ?", [body])}
+            ids = sorted((items or set()) - set(found))
+            for k in range(0, len(ids), 500):
+                chunk = ids[k:k + 500]
+                found.update((r["id"], r) for r in db.query(f"{sql} where i.id in ({', '.join('?' * len(chunk))})",
+                                                            chunk))
+            rows = sorted(found.values(), key=lambda r: (r["date"] or "", r["source"] or "", r["position"] or 0))
         for order, r in enumerate(rows):
             norm = normalise(f"{r['title'] or ''}\n{r['text'] or ''}")
             if not REPORT_BACK.search(norm):
@@ -168,17 +185,54 @@ class ReportIndex:
         return found
 
 
-def update_assignments(db, thread_of: dict[str, int], *, today: dt.date) -> Counter:
-    """Write due_date, thread, report-back link and status of every assignment; count statuses."""
-    following = next_meetings(db)
-    overrides = {r["stable_id"]: r for r in db.query("select * from assignment_overrides")}
-    reports = ReportIndex(db, thread_of)
-    rows = db.query(
-        """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assignees, m.body_id as body, m.date,
+ASSIGNMENT_ROWS = """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assignees, m.body_id as body, m.date,
                   i.number, i.text as item_text
            from assignments a join meetings m on m.id = a.meeting_id
            join items i on i.id = a.item_id"""
-    )
+
+
+def scoped_assignments(db, scope: dict) -> tuple[list[dict], dict[str, int], set]:
+    """The assignments an incremental run follows up, the threads of what they may look at, their bodies.
+
+    ``scope``: ``meetings`` (new meeting ids), ``items`` (the relinked region) and ``bodies``
+    (the new meetings' body ids, whose open assignments a new item may report back on).
+    """
+    found: dict[str, dict] = {}
+    for key, column in (("meetings", "a.meeting_id"), ("items", "a.item_id")):
+        values = sorted(scope.get(key) or ())
+        for k in range(0, len(values), 500):
+            chunk = values[k:k + 500]
+            found.update((r["id"], r) for r in db.query(
+                f"{ASSIGNMENT_ROWS} where {column} in ({', '.join('?' * len(chunk))})", chunk))
+    for body in scope.get("bodies") or ():
+        found.update((r["id"], r) for r in db.query(
+            f"{ASSIGNMENT_ROWS} where m.body_id is ? and {OPEN_ASSIGNMENT}", [body]))
+    rows = list(found.values())
+    bodies = {r["body"] for r in rows}
+    thread_of = {r["item_id"]: r["thread_id"] for body in bodies for r in db.query(
+        """select tm.item_id, tm.thread_id from thread_members tm join items i on i.id = tm.item_id
+           join meetings m on m.id = i.meeting_id where m.body_id is ?""", [body])}
+    threads = sorted({thread_of[r["item_id"]] for r in rows if r["item_id"] in thread_of})
+    for k in range(0, len(threads), 500):
+        chunk = threads[k:k + 500]
+        thread_of.update((r["item_id"], r["thread_id"]) for r in db.query(
+            f"select item_id, thread_id from thread_members where thread_id in ({', '.join('?' * len(chunk))})",
+            chunk))
+    return rows, thread_of, bodies
+
+
+def update_assignments(db, thread_of: dict[str, int], *, today: dt.date, scope: dict | None = None) -> Counter:
+    """Write due_date, thread, report-back link and status of every assignment (or of those in
+    ``scope``, see :func:`scoped_assignments`); count the statuses written."""
+    overrides = {r["stable_id"]: r for r in db.query("select * from assignment_overrides")}
+    if scope is None:
+        following = next_meetings(db)
+        reports = ReportIndex(db, thread_of)
+        rows: list[dict] = list(db.query(ASSIGNMENT_ROWS))
+    else:
+        rows, thread_of, bodies = scoped_assignments(db, scope)
+        following = next_meetings(db, bodies)
+        reports = ReportIndex(db, thread_of, bodies=bodies, items=set(thread_of))
     counts: Counter = Counter()
     updates = []
     for a in rows:

@@ -178,10 +178,11 @@ def people_score(a: ItemFeatures, b: ItemFeatures) -> float:
 class Calendar:
     """Each body's meeting dates, to count the meetings that lie between two items."""
 
-    def __init__(self, items: list[ItemFeatures]):
-        dates: dict = defaultdict(set)
-        for item in items:
-            dates[item.body].add(item.date)
+    def __init__(self, items: list[ItemFeatures], dates: dict | None = None):
+        if dates is None:
+            dates = defaultdict(set)
+            for item in items:
+                dates[item.body].add(item.date)
         self.dates = {body: sorted(d) for body, d in dates.items()}
 
     def between(self, body, first: str, last: str) -> int:
@@ -266,11 +267,12 @@ def candidate_pairs(items: list[ItemFeatures], w: Weights) -> set[tuple[int, int
     return pairs
 
 
-def scored_pairs(items: list[ItemFeatures], w: Weights) -> dict[tuple[int, int], float]:
+def scored_pairs(items: list[ItemFeatures], w: Weights, calendar: Calendar | None = None,
+                 candidates: set[tuple[int, int]] | None = None) -> dict[tuple[int, int], float]:
     """Score of every candidate pair (i < j) with any evidence at all."""
-    calendar = Calendar(items)
+    calendar = calendar or Calendar(items)
     scores = {}
-    for i, j in candidate_pairs(items, w):
+    for i, j in candidate_pairs(items, w) if candidates is None else candidates:
         score = evidence(items[i], items[j], w, calendar).score
         if score > 0:
             scores[(i, j)] = score
@@ -325,9 +327,15 @@ def find_threads(db) -> list[list[ItemFeatures]]:
     title and feature clusters then join the items that carry neither.
     """
     items = load_items(db)
-    weights = Weights(items)
-    title_groups = cluster(items, scored_pairs(items, weights))
-    pairs = case_links(load_case_items(db))
+    return group_items(items, Weights(items), load_case_items(db))
+
+
+def group_items(items: list[ItemFeatures], weights: Weights, case_items: list,
+                calendar: Calendar | None = None,
+                candidates: set[tuple[int, int]] | None = None) -> list[list[ItemFeatures]]:
+    """Threads among ``items``: title clusters and case links combined (see :func:`combine`)."""
+    title_groups = cluster(items, scored_pairs(items, weights, calendar, candidates))
+    pairs = case_links(case_items)
     return [[items[k] for k in group] for group in combine(items, title_groups, pairs)]
 
 
