@@ -112,7 +112,7 @@ def incremental(sizes: list[int], seed: int, folder: Path) -> None:
         full = time.perf_counter() - started
         store(db, extra)
         counts: dict = {}
-        new, new_mib = peak_mib(lambda db=db: counts.update(link_new(db, today=TODAY)))
+        new, new_mib = peak_mib(lambda db=db, counts=counts: counts.update(link_new(db, today=TODAY)))
         db.close()
         path.unlink()
         nlogn = n * math.log(n)
