@@ -14,6 +14,7 @@ from urllib.parse import quote
 from datasette.utils.asgi import NotFound, Response
 
 from minutes.archive.facts import ITEM, children
+from minutes.archive.web import ballots_sql, person_reservations_sql, person_votes_sql
 from minutes.datasette_plugin.labels import sv
 from minutes.datasette_plugin.spans import FACT_TABLES, HIGHLIGHTS, segments
 from minutes.datasette_plugin.threads import thread_list_page, thread_page
@@ -119,8 +120,7 @@ async def _items_with_facts(datasette, *, meeting_id=None, item_id=None) -> list
         for row in await _rows(datasette, sql, [value]):
             facts[row["item_id"]][fact.table].append(_decoded(fact, row))
     ballots: dict[str, list[dict]] = defaultdict(list)
-    sql = f"select * from ballots where {fact_column} = ? order by position"
-    for row in await _rows(datasette, sql, [value]):
+    for row in await _rows(datasette, *ballots_sql(fact_column, value)):
         ballots[row["vote_id"]].append(row)
     for item in items:
         for vote in facts[item["id"]]["votes"]:
@@ -204,20 +204,11 @@ async def person_page(datasette, request):
         "json_each(a.assignees) p where p.value = ? order by a.date desc",
         [name],
     )
-    votes = await _rows(datasette, VOTES_OF_PERSON, {"name": name})
-    reserved = await _rows(datasette, RESERVATIONS_OF_PERSON, {"name": name})
+    votes = await _rows(datasette, *person_votes_sql(name))
+    reserved = await _rows(datasette, *person_reservations_sql(name))
     context = {"person": person, "attended": attended, "presented": presented, "assigned": assigned,
                "votes": votes, "reserved": reserved}
     return await _render(datasette, request, "minutes_person.html", context)
-
-
-#: Every written form of one person's name (the link step's merged variants, or the name itself).
-_NAMES_OF = """select :name as name union select o.name from person_names pn
-               join person_names o on o.person_id = pn.person_id where pn.name = :name"""
-#: How a person voted (issue 12), newest first, through every variant of their name.
-VOTES_OF_PERSON = f"""select * from person_votes where name in ({_NAMES_OF}) order by date desc"""
-RESERVATIONS_OF_PERSON = f"""select * from reservations_by_party where name in ({_NAMES_OF})
-                             order by date desc"""
 
 
 async def threads_page(datasette, request):

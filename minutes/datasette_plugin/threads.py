@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datasette.utils.asgi import NotFound
 
+from minutes.archive.web import case_path_sql
+
 BAR_WIDTH, BAR_GAP, CHART_HEIGHT = 28, 8, 80
 
 
@@ -69,9 +71,7 @@ async def thread_page(datasette, request, *, rows, render):
     bars = year_bars(counts)
     path = []
     if found[0].get("case_number"):
-        path = await rows(
-            datasette, "select * from case_path where thread_id = ? order by position", [thread_id]
-        )
+        path = await rows(datasette, *case_path_sql(thread_id))
     context = {
         "thread": found[0],
         "path": path,
