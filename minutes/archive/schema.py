@@ -77,7 +77,9 @@ TABLES: dict[str, dict] = {
         "pk": "id",
     },
     "person_names": {
-        "columns": {"name": str, "person_id": int},
+        # given and surname (case-folded first and last part) find the names that could be one
+        # person without reading them all (incremental linking, issue 15)
+        "columns": {"name": str, "person_id": int, "given": str, "surname": str},
         "pk": "name",
     },
     # Link state for incremental linking (issue 15): which meetings are linked, every
@@ -151,6 +153,8 @@ INDEXES = [
     ("documents", ["status"]),
     ("thread_members", ["item_id"]),
     ("person_names", ["person_id"]),
+    ("person_names", ["given", "surname"]),
+    ("person_names", ["surname"]),
     ("link_items", ["meeting_id"]),
     ("link_items", ["body", "date"]),
     ("link_keys", ["key", "ord"]),

@@ -238,13 +238,17 @@ def _previous_meetings(db, meetings: list[str]) -> set[str]:
 def update_scoped(db, scope: dict, *, today: dt.date, overrides: dict) -> Counter:
     """Follow up what an incremental link touched (issue 15).
 
-    ``scope``: ``meetings`` (the new meeting ids), ``items`` (the relinked region) and
-    ``bodies`` (the new meetings' body ids). The assignments of the new meetings, of the
+    ``scope``: ``meetings`` (the new meeting ids), ``items`` (the items whose thread
+    changed), ``threads`` (item → thread id of every relinked item) and ``bodies`` (the
+    new meetings' body ids). The assignments of the new meetings, of the
     region (their thread may have changed) and of each body's previous meeting (whose
     next meeting may now be known) are followed up in full; the other open assignments
     of the bodies are only checked against the new items, the only later items that
     can have changed for them.
     """
+    # Relinked items keep their follow-up unless their thread changed, but the thread has a new id.
+    db.conn.executemany("update assignments set thread_id = ? where item_id = ?",
+                        [(thread, item) for item, thread in (scope.get("threads") or {}).items()])
     new = list(scope.get("meetings") or ())
     full = _assignments_where(db, "a.meeting_id", set(new) | _previous_meetings(db, new))
     full.update(_assignments_where(db, "a.item_id", scope.get("items")))

@@ -25,7 +25,7 @@ from minutes.link import state
 from minutes.link.cases import load_case_items
 from minutes.link.features import ItemFeatures, Weights, item_rows, load_items
 from minutes.link.followup import update_assignments
-from minutes.link.people import merge_names, parse_name
+from minutes.link.people import merge_names, name_parts, parse_name
 from minutes.link.state import chunks, marks
 from minutes.link.threads import (
     FULL_POSTING,
@@ -56,9 +56,12 @@ def link_touched(db, *, today: dt.date) -> dict:
     region = _region(db, fresh, weights) | set(by_id)
     threads = _threads_of(db, region) | orphaned
     region |= _members(db, threads)
+    before = _memberships(db, threads)
     thread_of = _relink(db, region, threads)
+    changed = _changed(before, thread_of)
     persons = _relink_people(db, new, gone)
-    statuses = update_assignments(db, thread_of, today=today, scope=_assignment_scope(db, new, region))
+    scope = {**_assignment_scope(db, new, changed), "threads": thread_of}
+    statuses = update_assignments(db, thread_of, today=today, scope=scope)
     return {"meetings": len(new) + len(gone), "items": len(fresh), "region": len(region),
             "threads": len(set(thread_of.values())), "persons": persons, "assignments": dict(sorted(statuses.items()))}
 
@@ -147,6 +150,25 @@ def _members(db, threads: set[int]) -> set[str]:
     return found
 
 
+def _memberships(db, threads: set[int]) -> dict[str, frozenset[str]]:
+    """Item → the members of its thread, for the threads about to be replaced."""
+    members: dict[int, set[str]] = defaultdict(set)
+    for batch in chunks(threads):
+        for thread_id, item_id in db.execute(
+                f"select thread_id, item_id from thread_members where thread_id in ({marks(batch)})", batch):
+            members[thread_id].add(item_id)
+    return {item: frozenset(group) for group in members.values() for item in group}
+
+
+def _changed(before: dict[str, frozenset[str]], thread_of: dict[str, int]) -> set[str]:
+    """Items whose thread has other members now (or none): their follow-up may change."""
+    after: dict[int, set[str]] = defaultdict(set)
+    for item, thread in thread_of.items():
+        after[thread].add(item)
+    now = {item: frozenset(after[thread]) for item, thread in thread_of.items()}
+    return {item for item in set(before) | set(now) if before.get(item) != now.get(item)}
+
+
 def _drop_members(db, item_ids: list[str]) -> set[int]:
     """Take removed or rewritten items out of their threads; return the threads they were in."""
     threads = _threads_of(db, set(item_ids))
@@ -189,9 +211,9 @@ def _stored(key: tuple) -> str:
 def _region_pairs(db, items: list[ItemFeatures], weights: Weights) -> set[tuple[int, int]]:
     """The candidate pairs a full run would make among the region's items.
 
-    A short posting list pairs all its items; a long one pairs items that lie
-    within ``NEIGHBOURS`` of each other in the archive's posting, overall or in
-    their body, which their ranks in the stored keys tell without reading it.
+    A short posting list pairs all its items; a long one pairs each item with the
+    next ``NEIGHBOURS`` of the archive's posting, overall and in its body, which an
+    indexed look-up from the item's place gives without reading the posting.
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for item in items:
@@ -199,28 +221,27 @@ def _region_pairs(db, items: list[ItemFeatures], weights: Weights) -> set[tuple[
             postings[_stored(key)].append(item.index)
     ords = {r[0]: r[1] for batch in chunks([i.id for i in items]) for r in db.execute(
         f"select item_id, ord from link_items where item_id in ({marks(batch)})", batch).fetchall()}
+    index_of = {item.id: item.index for item in items}
     pairs: set[tuple[int, int]] = set()
     for key, posting in postings.items():
         if len(posting) < 2:
             continue
-        size = db.execute("select count(*) from link_keys where key = ?", [key]).fetchone()[0]
-        if size <= FULL_POSTING:
+        long_ = db.execute("select count(*) > ? from (select 1 from link_keys where key = ? limit ?)",
+                           [FULL_POSTING, key, FULL_POSTING + 1]).fetchone()[0]
+        if not long_:
             pairs.update((i, j) for n, i in enumerate(posting) for j in posting[n + 1:]
                          if items[i].meeting_id != items[j].meeting_id)
             continue
-        rank, body_rank = {}, {}
+        members = set(posting)
         for i in posting:
             o = ords.get(items[i].id, "")
-            rank[i] = db.execute("select count(*) from link_keys where key = ? and ord < ?", [key, o]).fetchone()[0]
-            body_rank[i] = db.execute("select count(*) from link_keys where key = ? and body is ? and ord < ?",
-                                      [key, items[i].body, o]).fetchone()[0]
-        for n, i in enumerate(posting):
-            for j in posting[n + 1:]:
-                if items[i].meeting_id == items[j].meeting_id:
-                    continue
-                near = abs(rank[i] - rank[j]) <= NEIGHBOURS
-                near_in_body = items[i].body == items[j].body and abs(body_rank[i] - body_rank[j]) <= NEIGHBOURS
-                if near or near_in_body:
+            after = db.execute("select item_id from link_keys where key = ? and ord > ? order by ord limit ?",
+                               [key, o, NEIGHBOURS]).fetchall()
+            after += db.execute("select item_id from link_keys where key = ? and body is ? and ord > ? "
+                                "order by ord limit ?", [key, items[i].body, o, NEIGHBOURS]).fetchall()
+            for (other,) in after:
+                j = index_of.get(other)
+                if j is not None and j in members and items[i].meeting_id != items[j].meeting_id:
                     pairs.add((min(i, j), max(i, j)))
     return pairs
 
@@ -255,18 +276,21 @@ def _meeting_names(db, meeting_ids: list[str]) -> list[str]:
 
 
 def _related_names(db, names: set[str]) -> set[str]:
-    """Stored names that could be the same person as one of ``names`` (a given name or surname shared)."""
+    """Stored names that could be the same person as one of ``names``.
+
+    Merging compares a name only with those of its given name and those that end in
+    one of its surnames, so those are read, by index, and nothing else.
+    """
     found: set[str] = set()
     for text in names:
         name = parse_name(text)
         if name is None:
+            found.add(text)
             continue
-        given = text.split()[0]
-        found.update(r[0] for r in db.execute(
-            "select name from person_names where name like ? or name = ?", [f"{given} %", text]))
-        for surname in text.split()[1:]:
-            found.update(r[0] for r in db.execute(
-                "select name from person_names where name like ? or name like ?", [f"% {surname}", f"% {surname} %"]))
+        found.update(r[0] for r in db.execute("select name from person_names where name = ?", [text]))
+        found.update(r[0] for r in db.execute("select name from person_names where given = ?", [name.given]))
+        for surname in name.surnames:
+            found.update(r[0] for r in db.execute("select name from person_names where surname = ?", [surname]))
     return found
 
 
@@ -298,17 +322,18 @@ def _relink_people(db, new: list[str], gone: list[str]) -> int:
     db.conn.executemany("insert into persons (id, name, variants) values (?, ?, ?)",
                         [(pid, name, json.dumps(sorted(variants[name]), ensure_ascii=False))
                          for name, pid in ids.items()])
-    db.conn.executemany("insert or replace into person_names (name, person_id) values (?, ?)",
-                        [(t, ids[n]) for t, n in canonical.items()])
+    db.conn.executemany("insert or replace into person_names (name, person_id, given, surname) "
+                        "values (?, ?, ?, ?)",
+                        [(t, ids[n], *name_parts(t).values()) for t, n in canonical.items()])
     return len(ids)
 
 
 # --- assignments -------------------------------------------------------------------------------
 
-def _assignment_scope(db, new: list[str], region: set[str]) -> dict:
-    """What to follow up again: the new meetings' assignments, those of the region's items, and the
+def _assignment_scope(db, new: list[str], changed: set[str]) -> dict:
+    """What to follow up again: the new meetings' assignments, those of items whose thread changed, and the
     open ones of the new meetings' bodies (a new item may report back on them or be their next meeting)."""
     bodies = {r[0] for batch in chunks(new) for r in db.execute(
         f"select distinct body_id from meetings where id in ({marks(batch)})", batch)}
-    return {"meetings": new, "items": region, "bodies": bodies}
+    return {"meetings": new, "items": changed, "bodies": bodies}
 

@@ -156,5 +156,11 @@ def save_persons(db) -> int:
         {"id": pid, "name": name, "variants": json.dumps(sorted(variants[name]), ensure_ascii=False)}
         for name, pid in ids.items()
     )
-    db["person_names"].insert_all({"name": t, "person_id": ids[n]} for t, n in canonical.items())
+    db["person_names"].insert_all({"name": t, "person_id": ids[n], **name_parts(t)} for t, n in canonical.items())
     return len(ids)
+
+
+def name_parts(text: str) -> dict:
+    """The case-folded given name and last surname of a written name (both None for a group name)."""
+    name = parse_name(text)
+    return {"given": name.given if name else None, "surname": name.surnames[-1] if name else None}
