@@ -25,7 +25,7 @@ from minutes.link import state
 from minutes.link.cases import load_case_items
 from minutes.link.features import ItemFeatures, Weights, item_rows, load_items
 from minutes.link.followup import update_assignments
-from minutes.link.people import merge_names, name_parts, parse_name
+from minutes.link.people import is_variant, merge_names, name_parts, parse_name
 from minutes.link.state import chunks, marks
 from minutes.link.threads import (
     FULL_POSTING,
@@ -278,8 +278,9 @@ def _meeting_names(db, meeting_ids: list[str]) -> list[str]:
 def _related_names(db, names: set[str]) -> set[str]:
     """Stored names that could be the same person as one of ``names``.
 
-    Merging compares a name only with those of its given name and those that end in
-    one of its surnames, so those are read, by index, and nothing else.
+    Merging joins a name only to a variant of it, which shares its given name or ends
+    in one of its surnames: those are read by index, and the variants kept (with the
+    persons they belong to, the caller adds every name of those persons).
     """
     found: set[str] = set()
     for text in names:
@@ -288,9 +289,13 @@ def _related_names(db, names: set[str]) -> set[str]:
             found.add(text)
             continue
         found.update(r[0] for r in db.execute("select name from person_names where name = ?", [text]))
-        found.update(r[0] for r in db.execute("select name from person_names where given = ?", [name.given]))
+        near = {r[0] for r in db.execute("select name from person_names where given = ?", [name.given])}
         for surname in name.surnames:
-            found.update(r[0] for r in db.execute("select name from person_names where surname = ?", [surname]))
+            near.update(r[0] for r in db.execute("select name from person_names where surname = ?", [surname]))
+        for other in near:
+            parsed = parse_name(other)
+            if parsed is not None and (is_variant(name, parsed) or is_variant(parsed, name)):
+                found.add(other)
     return found
 
 

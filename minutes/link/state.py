@@ -69,24 +69,33 @@ def clear(db) -> None:
 
 def remember(db, items: list[ItemFeatures], rows: dict[str, dict], cases: dict[str, CaseItem],
              meeting_ids: Iterable[str]) -> None:
-    """Store the items' place, terms and keys, add their terms to the counts, mark their meetings linked."""
+    """Store the items' place, terms and keys, add their terms to the counts, mark their meetings linked.
+
+    Rows are streamed to SQLite, so a full link's state costs no more memory than its items.
+    """
     df: Counter = Counter()
-    item_rows: list[tuple] = []
-    key_rows: list[tuple] = []
-    for item in items:
-        ord_ = order_key(rows[item.id])
-        terms = item_terms(item)
-        df.update(terms)
-        item_rows.append((item.id, item.meeting_id, ord_, item.date, item.body, "\n".join(sorted(terms))))
-        key_rows.extend((key, item.id, ord_, item.body) for key in stored_keys(item, cases.get(item.id)))
+
+    def item_rows():
+        for item in items:
+            terms = item_terms(item)
+            df.update(terms)
+            yield (item.id, item.meeting_id, order_key(rows[item.id]), item.date, item.body,
+                   "\n".join(sorted(terms)))
+
+    def key_rows():
+        for item in items:
+            ord_ = order_key(rows[item.id])
+            for key in stored_keys(item, cases.get(item.id)):
+                yield key, item.id, ord_, item.body
+
     db.conn.executemany("insert or replace into link_items (item_id, meeting_id, ord, date, body, terms) "
-                        "values (?, ?, ?, ?, ?, ?)", item_rows)
+                        "values (?, ?, ?, ?, ?, ?)", item_rows())
     db.conn.executemany("insert or replace into link_keys (key, item_id, ord, body) values (?, ?, ?, ?)",
-                        key_rows)
+                        key_rows())
     db.conn.executemany("insert into link_df (term, df) values (?, ?) "
                         "on conflict(term) do update set df = df + excluded.df", list(df.items()))
     db.conn.executemany("insert or ignore into linked_meetings (meeting_id) values (?)",
-                        [(m,) for m in meeting_ids])
+                        ((m,) for m in meeting_ids))
 
 
 def forget(db, meeting_ids: list[str]) -> list[str]:
