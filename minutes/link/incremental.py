@@ -19,14 +19,16 @@ neighbours) or a text phrase became a title phrase after its item was linked.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 
 from minutes.link import state
 from minutes.link.cases import load_case_items
-from minutes.link.features import ItemFeatures, Weights, item_rows, load_items
+from minutes.link.features import ItemFeatures, Weights, item_rows, load_items, title_phrases
 from minutes.link.followup import update_assignments
-from minutes.link.people import is_variant, merge_names, name_parts, parse_name
+from minutes.link.people import PARTY_SUFFIX, is_variant, merge_names, name_parts, parse_name
 from minutes.link.state import chunks, marks
+from minutes.link.terms import bigrams, content_stems
 from minutes.link.threads import (
     FULL_POSTING,
     MAX_ACRONYM_SHARE,
@@ -67,10 +69,8 @@ def link_touched(db, *, today: dt.date) -> dict:
 
 
 def _phrases(db, rows: list[dict]) -> set:
-    """The title bigrams of the archive that the new items' texts could repeat (theirs and stored ones)."""
-    from minutes.link.features import title_phrases
-    from minutes.link.terms import bigrams, content_stems
-
+    """The archive's title bigrams that ``rows`` could repeat: their own, and those stored (a
+    title bigram of any linked item is a stored key), so texts are counted as in a full run."""
     own = title_phrases(rows)
     text = {g for r in rows for g in bigrams(content_stems(r["text"] or ""))} - own
     stored = state.existing_keys(db, (f"b:{a} {b}" for a, b in text))
@@ -180,7 +180,7 @@ def _drop_members(db, item_ids: list[str]) -> set[int]:
 def _relink(db, region: set[str], threads: set[int]) -> dict[str, int]:
     """Cluster the region again and put its threads in place of ``threads``; return item → thread."""
     rows = item_rows(db, column="i.id", values=region)
-    items = load_items(db, rows, _phrases_of_region(db, rows))
+    items = load_items(db, rows, _phrases(db, rows))
     weights = _weights(db, items)
     calendar = Calendar(items, state.calendar_dates(db, {i.body for i in items}))
     groups = group_items(items, weights, load_case_items(db, [i.id for i in items]), calendar,
@@ -246,19 +246,10 @@ def _region_pairs(db, items: list[ItemFeatures], weights: Weights) -> set[tuple[
     return pairs
 
 
-def _phrases_of_region(db, rows: list[dict]) -> set:
-    """The title phrases the region's texts are counted by: as :func:`_phrases`, for the region."""
-    return _phrases(db, rows)
-
-
 # --- people ------------------------------------------------------------------------------------
 
 def _meeting_names(db, meeting_ids: list[str]) -> list[str]:
     """Every name written in the given meetings (as :func:`minutes.link.people.archive_names` reads them)."""
-    import json
-
-    from minutes.link.people import PARTY_SUFFIX
-
     names: list[str] = []
     for batch in chunks(meeting_ids):
         where = f"meeting_id in ({marks(batch)})"
@@ -322,8 +313,6 @@ def _relink_people(db, new: list[str], gone: list[str]) -> int:
         if name not in ids:
             ids[name] = start + len(ids)
         variants[name].append(text)
-    import json
-
     db.conn.executemany("insert into persons (id, name, variants) values (?, ?, ?)",
                         [(pid, name, json.dumps(sorted(variants[name]), ensure_ascii=False))
                          for name, pid in ids.items()])
