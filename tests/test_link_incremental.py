@@ -136,3 +136,22 @@ def test_unlinked_archive_is_linked_in_full(tmp_path, generated):
     counts = link_new(db, today=TODAY)
     assert counts["meetings"] == -1 and counts["threads"] > 0
     assert db.execute("select count(*) from linked_meetings").fetchone()[0] == 20
+
+
+def test_meeting_stored_again_is_linked_again(tmp_path, generated):
+    """A document re-extracted on import keeps its meeting id: it must still count as touched."""
+    db = open_archive(tmp_path / "again.db")
+    store(db, generated[:40])
+    link_archive(db, today=TODAY)
+    filename, text, truth = generated[10]
+    items = [dict(i, title="Helt ny rubrik om bredband i glesbygden") if n == 0 else i
+             for n, i in enumerate(truth["items"])]
+    store(db, [(filename, text, dict(truth, items=items))])
+    assert link_new(db, today=TODAY)["meetings"] == 1
+    full = open_archive(tmp_path / "full.db")
+    store(full, generated[:10] + [(filename, text, dict(truth, items=items))] + generated[11:40])
+    link_archive(full, today=TODAY)
+    assert groups(db, "thread_members", "thread_id", "item_id") == \
+        groups(full, "thread_members", "thread_id", "item_id")
+    assert sorted(db.execute("select term, df from link_df").fetchall()) == \
+        sorted(full.execute("select term, df from link_df").fetchall())

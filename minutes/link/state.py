@@ -120,9 +120,12 @@ def unlinked(db) -> tuple[list[str], list[str]]:
     """(meetings not yet linked, linked meetings that are gone from the archive)."""
     new = [r[0] for r in db.execute(
         "select id from meetings where id not in (select meeting_id from linked_meetings)").fetchall()]
-    gone = [r[0] for r in db.execute(
-        "select meeting_id from linked_meetings where meeting_id not in (select id from meetings)").fetchall()]
-    return new, gone
+    gone = {r[0] for r in db.execute(
+        "select meeting_id from linked_meetings where meeting_id not in (select id from meetings)").fetchall()}
+    # A deleted meeting leaves linked_meetings with it (archive.store.delete_meeting); its items stay here.
+    gone.update(r[0] for r in db.execute(
+        "select distinct meeting_id from link_items where meeting_id not in (select id from meetings)"))
+    return new, sorted(gone)
 
 
 def has_state(db) -> bool:
