@@ -418,19 +418,27 @@ def sample(out_dir, meetings, seed, truth, families):
 
 @cli.command()
 @db_option
-def link(db_path):
+@click.option("--new", "only_new", is_flag=True,
+              help="Link only the meetings imported or removed since the last link (as ingest does).")
+def link(db_path, only_new):
     """Link the archive across meetings: threads, people, assignment follow-up.
 
-    Runs by itself at the end of every import; run it after changing
+    Every import links what it imported (--new); run it in full after changing
     assignment statuses by hand in the database or to refresh overdue states.
 
     \b
     Example:
         minutes link --db archive.db
+        minutes link --db archive.db --new
     """
     from minutes.archive import open_archive
-    from minutes.link import link_archive
+    from minutes.link import link_archive, link_new
 
+    if only_new:
+        counts = link_new(open_archive(db_path))
+        click.echo(f"{max(counts['meetings'], 0)} meetings linked, {counts['threads']} threads touched"
+                   if counts["meetings"] >= 0 else "linked in full (the archive had no link state)")
+        return
     counts = link_archive(open_archive(db_path))
     statuses = ", ".join(f"{n} {s}" for s, n in counts["assignments"].items()) or "none"
     click.echo(

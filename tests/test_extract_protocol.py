@@ -348,3 +348,20 @@ def test_protocol_facts_point_back_at_the_source():
         assert KOMMUNAL[fact.span.start : fact.span.end].strip()
     (reservation,) = first.reservations
     assert KOMMUNAL[reservation.span.start : reservation.span.end] == "Olle Ek (M) reserverar sig mot beslutet."
+
+
+def test_protocol_named_vote_list_counts_each_member_once_and_must_add_up():
+    from minutes.models import Ballot, Vote
+
+    read_twice = Vote(yes=2, no=1, abstain=0, ballots=[
+        Ballot("Anna Berg", "yes"), Ballot("Olle Ek", "yes"), Ballot("Eva Lind", "no"),
+        Ballot("Anna Berg", "no")])  # a reservation after the list names her again
+    protocol._check_ballots(read_twice)
+    assert [(b.name, b.vote) for b in read_twice.ballots] == [("Anna Berg", "yes"), ("Olle Ek", "yes"),
+                                                              ("Eva Lind", "no")]
+    short = Vote(yes=3, no=1, ballots=[Ballot("Anna Berg", "yes"), Ballot("Eva Lind", "no")])
+    protocol._check_ballots(short)
+    assert short.ballots == []  # a list that disagrees with the counts is no list
+    uncounted = Vote(ballots=[Ballot("Anna Berg", "yes")])
+    protocol._check_ballots(uncounted)
+    assert len(uncounted.ballots) == 1  # nothing printed to check it against

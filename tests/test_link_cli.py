@@ -59,3 +59,16 @@ def test_link_cli_commands_have_examples():
     for args in (["link"], ["threads"], ["assignments"], ["assignments", "close"],
                  ["assignments", "reopen"], ["assignments", "list"]):
         assert "Example:" in run(*args, "--help").output
+
+
+def test_link_cli_new_links_only_what_is_new(tmp_path):
+    path = str(tmp_path / "a.db")
+    build(path)
+    assert run("link", "--db", path, "--new").output == "linked in full (the archive had no link state)\n"
+    assert run("link", "--db", path, "--new").output == "0 meetings linked, 0 threads touched\n"
+    db = open_archive(path)
+    doc = SourceDocument(name="m3.txt", text="3", sha256="03".ljust(64, "0"), path="m3.txt")
+    save_document(db, doc, Meeting(source=doc.name, body="VSX", date="2019-06-13",
+                                   items=[Item(number="1", title="Budget")]))
+    db.conn.commit()
+    assert run("link", "--db", path, "--new").output.startswith("1 meetings linked")

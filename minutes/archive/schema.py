@@ -64,7 +64,8 @@ TABLES: dict[str, dict] = {
     # --- written by the link step (minutes.link), rebuilt from the meetings on every run ---
     "threads": {
         "columns": {"id": int, "label": str, "first_date": str, "last_date": str,
-                    "meetings": int, "bodies": str},
+                    "meetings": int, "bodies": str,
+                    "case_number": str},  # the case's number (normalised) when a case makes the thread
         "pk": "id",
     },
     "thread_members": {
@@ -76,8 +77,28 @@ TABLES: dict[str, dict] = {
         "pk": "id",
     },
     "person_names": {
-        "columns": {"name": str, "person_id": int},
+        # given and surname (case-folded first and last part) find the names that could be one
+        # person without reading them all (incremental linking, issue 15)
+        "columns": {"name": str, "person_id": int, "given": str, "surname": str},
         "pk": "name",
+    },
+    # Link state for incremental linking (issue 15): which meetings are linked, every
+    # linked item's place, terms and index keys, and how many items use each term.
+    "linked_meetings": {
+        "columns": {"meeting_id": str},
+        "pk": "meeting_id",
+    },
+    "link_items": {
+        "columns": {"item_id": str, "meeting_id": str, "ord": str, "date": str, "body": str, "terms": str},
+        "pk": "item_id",
+    },
+    "link_keys": {
+        "columns": {"key": str, "item_id": str, "ord": str, "body": str},
+        "pk": ("key", "item_id"),
+    },
+    "link_df": {
+        "columns": {"term": str, "df": int},
+        "pk": "term",
     },
     # User input, never cleared: statuses set by `minutes assignments close/reopen`,
     # keyed by the stable assignment id that survives re-imports.
@@ -132,6 +153,13 @@ INDEXES = [
     ("documents", ["status"]),
     ("thread_members", ["item_id"]),
     ("person_names", ["person_id"]),
+    ("person_names", ["given", "surname"]),
+    ("person_names", ["surname"]),
+    ("link_items", ["meeting_id"]),
+    ("link_items", ["body", "date"]),
+    ("link_keys", ["key", "ord"]),
+    ("link_keys", ["key", "body", "ord"]),
+    ("link_keys", ["item_id"]),
 ]
 
 #: Full-text search: table -> indexed columns. Triggers keep them current.
@@ -152,6 +180,18 @@ SEARCH_SOURCES: dict[str, list[str]] = {
 
 #: What makes an assignment open: not reported back, not done (overdue ones are open too).
 OPEN_ASSIGNMENT = "a.status in ('open', 'overdue')"
+
+#: SQL: the party letters written in parentheses after a name ("Anna Berg (M)"), or null.
+_PARTY_IN_PARENTHESES = ("case when r.by like '%(%)' then "
+                         "substr(r.by, instr(r.by, '(') + 1, length(r.by) - instr(r.by, '(') - 1) end")
+
+#: The parliamentary parties' names, for a reservation made in a party's name ("Moderaterna").
+PARTY_LETTERS = {
+    "socialdemokraterna": "S", "moderaterna": "M", "sverigedemokraterna": "SD", "centerpartiet": "C",
+    "vänsterpartiet": "V", "kristdemokraterna": "KD", "liberalerna": "L", "miljöpartiet": "MP",
+}
+_PARTY_NAMED = "case lower(trim(r.by)) " + " ".join(
+    f"when '{name}' then '{letter}'" for name, letter in PARTY_LETTERS.items()) + " end"
 
 #: Views, created in this order (a view may read the ones before it).
 VIEWS: dict[str, str] = {
@@ -225,6 +265,41 @@ VIEWS: dict[str, str] = {
         from assignments s join json_each(s.assignees) j join person_names pn on pn.name = j.value
         join persons p on p.id = pn.person_id join meetings m on m.id = s.meeting_id
         order by 2, 4
+    """,
+    # Issue 12: how each member voted, every reservation with its party, and a case's path.
+    "person_votes": """
+        select b.id, coalesce(p.name, b.name) as person, b.name, b.party, b.vote, b.body, b.date, b.year,
+               i.number as item_number, i.title as item_title, i.case_number, v.yes_means, v.no_means,
+               p.id as person_id, b.vote_id, b.item_id, b.meeting_id
+        from ballots b join votes v on v.id = b.vote_id join items i on i.id = b.item_id
+        left join person_names pn on pn.name = b.name left join persons p on p.id = pn.person_id
+        order by b.date desc, i.position, b.position
+    """,
+    "reservations_by_party": f"""
+        select r.id, trim(case when instr(r.by, '(') then substr(r.by, 1, instr(r.by, '(') - 1) else r.by end)
+                   as name,
+               coalesce({_PARTY_IN_PARENTHESES},
+                        (select a.party from attendees a where a.meeting_id = r.meeting_id and a.name = r.by
+                         and a.party is not null limit 1),
+                        {_PARTY_NAMED},
+                        case when length(r.by) <= 4 and upper(r.by) = r.by then r.by end) as party,
+               r.reason, r.body, r.date, r.year, i.number as item_number, i.title as item_title,
+               i.case_number, r.item_id, r.meeting_id
+        from reservations r join items i on i.id = r.item_id
+        order by r.date desc, i.position, r.position
+    """,
+    "case_path": """
+        select tm.thread_id, t.case_number, t.label, tm.position, m.date, m.body, i.number, i.title,
+               (select group_concat(d.text, ' ') from decisions d
+                where d.item_id = i.id and not coalesce(d.optional, 0)) as decision,
+               (select 'ja ' || coalesce(v.yes, '–') || ', nej ' || coalesce(v.no, '–')
+                       || ', avstår ' || coalesce(v.abstain, '–') from votes v
+                where v.item_id = i.id order by v.position limit 1) as vote,
+               (select count(*) from reservations r where r.item_id = i.id) as reservations,
+               i.id as item_id, m.id as meeting_id
+        from thread_members tm join threads t on t.id = tm.thread_id
+        join items i on i.id = tm.item_id join meetings m on m.id = i.meeting_id
+        order by tm.thread_id, tm.position
     """,
     "person_summary": """
         select person_id, person,

@@ -204,10 +204,15 @@ def record_alias(db: Database, *, path: str, sha256: str, name: str) -> None:
 
 
 def delete_meeting(db: Database, meeting_id: str) -> None:
-    """Delete one meeting and every fact that belongs to it (children first)."""
+    """Delete one meeting and every fact that belongs to it (children first).
+
+    The meeting also stops counting as linked, so the next incremental link (issue 15)
+    takes its rewritten facts (or its absence) into account.
+    """
     for table in MEETING_CHILDREN:
         db.conn.execute(f"delete from [{table}] where meeting_id = ?", [meeting_id])
     db.conn.execute("delete from meetings where id = ?", [meeting_id])
+    db.conn.execute("delete from linked_meetings where meeting_id = ?", [meeting_id])
 
 
 def _replace_path_predecessor(db: Database, sha256: str, path: str) -> None:

@@ -156,3 +156,32 @@ def latest_meetings_sql(limit: int = 8) -> tuple[str, dict]:
         " order by m.date desc limit :limit",
         {"limit": limit},
     )
+
+
+# --- issue 12: votes, reservations and a case's path ---------------------------------------------
+
+#: Every written form of one person's name (the link step's merged variants, or the name itself).
+_NAMES_OF = """select :name as name union select o.name from person_names pn
+               join person_names o on o.person_id = pn.person_id where pn.name = :name"""
+
+
+def person_votes_sql(name: str) -> tuple[str, dict]:
+    """How a person voted in named votes, newest first, through every variant of their name."""
+    return f"select * from person_votes where name in ({_NAMES_OF}) order by date desc", {"name": name}
+
+
+def person_reservations_sql(name: str) -> tuple[str, dict]:
+    """The reservations a person made, newest first."""
+    return f"select * from reservations_by_party where name in ({_NAMES_OF}) order by date desc", {"name": name}
+
+
+def ballots_sql(column: str, value: str) -> tuple[str, list]:
+    """The named vote lists of a meeting (``column`` "meeting_id") or an item ("item_id")."""
+    if column not in ("meeting_id", "item_id"):
+        raise ValueError(column)
+    return f"select * from ballots where {column} = ? order by position", [value]
+
+
+def case_path_sql(thread_id) -> tuple[str, list]:
+    """A case's path through the bodies: each stage's date, body, paragraph, decision and vote."""
+    return "select * from case_path where thread_id = ? order by position", [thread_id]

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from datasette.utils.asgi import NotFound, Response
 
 from minutes.archive.facts import ITEM, children
+from minutes.archive.web import ballots_sql, person_reservations_sql, person_votes_sql
 from minutes.datasette_plugin.labels import sv
 from minutes.datasette_plugin.spans import FACT_TABLES, HIGHLIGHTS, segments
 from minutes.datasette_plugin.threads import thread_list_page, thread_page
@@ -86,8 +87,10 @@ async def meeting_page(datasette, request):
 #: The facts listed under each item, as declared (:mod:`minutes.archive.facts`); decisions
 #: and assignments have markup of their own, the others are listed by their summary.
 ITEM_FACTS = children(ITEM)
+#: Facts with markup of their own on the item page (the rest are listed by their summary).
+OWN_MARKUP = ("decisions", "assignments", "proposals", "votes", "reservations")
 LISTED_FACTS = [
-    {"table": f.table, "label": f.label} for f in ITEM_FACTS if f.table not in ("decisions", "assignments")
+    {"table": f.table, "label": f.label} for f in ITEM_FACTS if f.table not in OWN_MARKUP
 ]
 
 
@@ -116,6 +119,12 @@ async def _items_with_facts(datasette, *, meeting_id=None, item_id=None) -> list
         sql = f"select *{summary} from [{fact.table}] where {fact_column} = ? order by position"
         for row in await _rows(datasette, sql, [value]):
             facts[row["item_id"]][fact.table].append(_decoded(fact, row))
+    ballots: dict[str, list[dict]] = defaultdict(list)
+    for row in await _rows(datasette, *ballots_sql(fact_column, value)):
+        ballots[row["vote_id"]].append(row)
+    for item in items:
+        for vote in facts[item["id"]]["votes"]:
+            vote["ballots"] = ballots.get(vote["id"], [])
     for item in items:
         item["presenters"] = _json_list(item["presenters"])
         item.update(facts[item["id"]])
@@ -195,7 +204,10 @@ async def person_page(datasette, request):
         "json_each(a.assignees) p where p.value = ? order by a.date desc",
         [name],
     )
-    context = {"person": person, "attended": attended, "presented": presented, "assigned": assigned}
+    votes = await _rows(datasette, *person_votes_sql(name))
+    reserved = await _rows(datasette, *person_reservations_sql(name))
+    context = {"person": person, "attended": attended, "presented": presented, "assigned": assigned,
+               "votes": votes, "reserved": reserved}
     return await _render(datasette, request, "minutes_person.html", context)
 
 

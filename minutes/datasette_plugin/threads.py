@@ -2,12 +2,15 @@
 
 The timeline lists the thread's items in date order across bodies, with a small
 bar chart of items per year (issue 7), drawn as inline SVG so the page needs
-no script.
+no script. A thread made by a case number is a case (issue 12): its page shows
+the case's path, each body's decision, vote and reservations in date order.
 """
 
 from __future__ import annotations
 
 from datasette.utils.asgi import NotFound
+
+from minutes.archive.web import case_path_sql
 
 BAR_WIDTH, BAR_GAP, CHART_HEIGHT = 28, 8, 80
 
@@ -44,7 +47,7 @@ async def thread_list_page(datasette, request, *, rows, render):
         return await render(datasette, request, "minutes_threads.html", {"threads": [], "unlinked": True})
     threads = await rows(
         datasette,
-        "select id, label, first_date, last_date, meetings, bodies from threads "
+        "select id, label, first_date, last_date, meetings, bodies, case_number from threads "
         "order by meetings desc, last_date desc",
         [],
     )
@@ -66,8 +69,12 @@ async def thread_page(datasette, request, *, rows, render):
         datasette, "select year, items from topic_counts_by_year where thread_id = ?", [thread_id]
     )
     bars = year_bars(counts)
+    path = []
+    if found[0].get("case_number"):
+        path = await rows(datasette, *case_path_sql(thread_id))
     context = {
         "thread": found[0],
+        "path": path,
         "items": items,
         "bars": bars,
         "chart": {"width": max(1, len(bars)) * (BAR_WIDTH + BAR_GAP), "height": CHART_HEIGHT,

@@ -245,6 +245,7 @@ def votes(passages: list[Passage], *, people: list[str], page_of) -> list[Vote]:
             vote.span = _span(passage, 0, len(text), page_of)
             _means(vote, " ".join(p.text for p in passages[max(0, i - 4) : i + 1]))
             _ballots(vote, passages[i : i + 6], people=people)
+            _check_ballots(vote)
             if found and found[-1].yes is None and found[-1].no is None and vote.yes is not None:
                 found[-1] = vote
             elif not any(v.yes == vote.yes and v.no == vote.no and v.yes is not None for v in found):
@@ -317,6 +318,26 @@ def _ballots(vote: Vote, passages: list[Passage], *, people: list[str]) -> None:
                 vote.ballots.append(
                     Ballot(re.sub(r"\s*\(\w+\)", "", name), current, party.group(1).upper() if party else None)
                 )
+
+
+def _check_ballots(vote: Vote) -> None:
+    """A member votes once, and a named list must add up to the counts it sits under (issue 12).
+
+    Names read again from the passages after the list (a reservation naming the
+    same members) are dropped; a list that still disagrees with a printed count
+    is dropped whole: no list is better than a wrong one.
+    """
+    seen: set[str] = set()
+    kept = []
+    for ballot in vote.ballots:
+        if ballot.name not in seen:
+            seen.add(ballot.name)
+            kept.append(ballot)
+    tally = {key: sum(b.vote == key for b in kept) for key in ("yes", "no", "abstain")}
+    printed = {"yes": vote.yes, "no": vote.no, "abstain": vote.abstain}
+    if any(printed[k] is not None and printed[k] != tally[k] for k in tally):
+        kept = []
+    vote.ballots = kept
 
 
 _BALLOT_LABEL = re.compile(r"(?<=\S)\s+(?=(?:Ja|Nej|Avstår|Avstod|Frånvarande)(?:-?röster)?\s*:)")

@@ -121,7 +121,7 @@ def ingest_paths(
     cluster: str | None = None,
 ) -> ImportSummary:
     """Import files, folders, zips and manifest CSVs into ``db``; a bad file is recorded, never raised."""
-    from minutes.link import link_archive
+    from minutes.link import link_new
 
     prepare_bulk_writes(db)
     summary = ImportSummary()
@@ -141,7 +141,7 @@ def ingest_paths(
         if progress:
             progress(result)
     start = time.perf_counter()
-    link_archive(db)
+    link_new(db)  # only what this import touched (issue 15); `minutes link` relinks everything
     summary.link_seconds = time.perf_counter() - start
     return summary
 

@@ -1,7 +1,9 @@
 """Links across meetings: threads, people, assignment follow-up (issue 7).
 
-``link_archive(db)`` runs after every import; it is rebuilt from the stored
-meetings, so it is safe to run any number of times. Only user overrides of
+``link_archive(db)`` rebuilds everything from the stored meetings, so it is
+safe to run any number of times; ``link_new(db)``, which every import runs,
+links only the meetings imported or removed since (issue 15), and gives the
+same threads, people and statuses. Only user overrides of
 assignment statuses are kept between runs (see :mod:`minutes.link.followup`).
 The tables and columns it writes are declared with the rest of the archive
 (:mod:`minutes.archive.schema`), so any archive opened by ``open_archive``
@@ -14,19 +16,30 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from minutes.link import state
+from minutes.link.cases import load_case_items
+from minutes.link.features import Weights, item_rows, load_items
 from minutes.link.followup import update_assignments
+from minutes.link.incremental import link_touched
 from minutes.link.people import save_persons
-from minutes.link.threads import find_threads, save_threads
+from minutes.link.threads import group_items, save_threads
 
-__all__ = ["link_archive"]
+__all__ = ["link_archive", "link_new"]
 
 
 def link_archive(db: Database, *, today: dt.date | None = None) -> dict:
-    """Rebuild threads, merged people and assignment statuses; return counts of each."""
+    """Rebuild threads, merged people and assignment statuses; return counts of each.
+
+    Also rebuilds the link state (:mod:`minutes.link.state`) that :func:`link_new` continues from.
+    """
     with db.atomic():
-        thread_of = save_threads(db, find_threads(db))
+        rows = item_rows(db)
+        items = load_items(db, rows)
+        cases = load_case_items(db)
+        thread_of = save_threads(db, group_items(items, Weights(items), cases))
         persons = save_persons(db)
         statuses = update_assignments(db, thread_of, today=today or dt.date.today())
+        _remember_all(db, items, {r["id"]: r for r in rows}, cases)
     _commit(db)
     return {
         "threads": len(set(thread_of.values())),
@@ -34,6 +47,29 @@ def link_archive(db: Database, *, today: dt.date | None = None) -> dict:
         "persons": persons,
         "assignments": dict(sorted(statuses.items())),
     }
+
+
+def link_new(db: Database, *, today: dt.date | None = None) -> dict:
+    """Link only the meetings imported (or removed) since the last link (issue 15); nothing new, nothing done.
+
+    An archive without link state (never linked, or linked by an older version) is linked in full.
+    """
+    if not state.has_state(db):
+        if not db.execute("select exists(select 1 from meetings)").fetchone()[0]:
+            return {"meetings": 0, "items": 0, "region": 0, "threads": 0, "persons": 0, "assignments": {}}
+        counts = link_archive(db, today=today)
+        return {"meetings": -1, **counts}
+    with db.atomic():
+        counts = link_touched(db, today=today or dt.date.today())
+    _commit(db)
+    return counts
+
+
+def _remember_all(db: Database, items: list, rows: dict, cases: list) -> None:
+    """The link state of the whole archive, after a full link."""
+    state.clear(db)
+    meetings = [r[0] for r in db.execute("select id from meetings").fetchall()]
+    state.remember(db, items, rows, {c.id: c for c in cases}, meetings)
 
 
 def _commit(db: Database) -> None:

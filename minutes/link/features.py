@@ -62,6 +62,8 @@ class ItemFeatures:
     index: int = 0  # position in the archive's item list (date order)
     #: Phrases the item is known by: its title's bigrams and those its text repeats.
     phrases: frozenset = field(default_factory=frozenset)
+    #: The case number (diarienummer) as printed, if the item has one.
+    case_number: str | None = None
 
 
 def clean_title(title: str) -> str:
@@ -114,23 +116,46 @@ def item_features(row: dict, *, ignored_acronyms: frozenset[str],
         documents=frozenset(normalise(d) for d in DOCUMENT_REF.findall(text)),
         anchored=anchored_terms(title_set, text_set, len(x_stems)),
         phrases=frozenset(bigrams(t_stems)) | {g for g, n in text_bigrams.items() if n >= MIN_PHRASE_COUNT},
+        case_number=row.get("case_number"),
     )
 
 
-def load_items(db) -> list[ItemFeatures]:
-    """Features of every non-procedural item in the archive, oldest meeting first."""
-    rows = [
-        r for r in db.query(
-            """select i.id, i.meeting_id, i.title, i.text, i.presenters, i.speakers, m.date,
-                      coalesce(b.short_name, m.body) as body
+ITEM_ROWS = """select i.id, i.meeting_id, i.title, i.text, i.presenters, i.speakers, i.case_number, m.date,
+                      m.source, i.position, coalesce(b.short_name, m.body) as body
                from items i join meetings m on m.id = i.meeting_id
-               left join bodies b on b.id = m.body_id
-               order by m.date, m.source, i.position"""
-        )
-        if not is_formality(r["title"])
-    ]
+               left join bodies b on b.id = m.body_id"""
+ORDER = " order by m.date, m.source, i.position"
+
+
+def item_rows(db, *, column: str | None = None, values=None) -> list[dict]:
+    """Non-procedural item rows in archive order: all, or those whose ``column`` is in ``values``."""
+    if column is None:
+        rows: list[dict] = list(db.query(ITEM_ROWS + ORDER))
+    else:
+        found = list(values or ())
+        rows = []
+        for k in range(0, len(found), 500):
+            chunk = found[k:k + 500]
+            rows += db.query(f"{ITEM_ROWS} where {column} in ({', '.join('?' * len(chunk))})", chunk)
+        rows.sort(key=order_key)
+    return [r for r in rows if not is_formality(r["title"])]
+
+
+def order_key(row: dict) -> str:
+    """An item's place in archive order (meeting date, source, position) as one sortable string."""
+    return f"{row['date'] or ''}\x1f{row['source'] or ''}\x1f{row['position'] or 0:06d}"
+
+
+def title_phrases(rows: list[dict]) -> set:
+    """The title bigrams of ``rows``: the only text bigrams worth counting."""
+    return {g for r in rows for g in bigrams(title_terms(clean_title(r["title"] or "")))}
+
+
+def load_items(db, rows: list[dict] | None = None, phrases: set | None = None) -> list[ItemFeatures]:
+    """Features of every non-procedural item in the archive (or of ``rows``), oldest meeting first."""
+    rows = item_rows(db) if rows is None else rows
     ignored = body_acronyms(db)
-    phrases = {g for r in rows for g in bigrams(title_terms(clean_title(r["title"] or "")))}
+    phrases = title_phrases(rows) if phrases is None else phrases
     items = [item_features(r, ignored_acronyms=ignored, phrases=phrases) for r in rows]
     for k, item in enumerate(items):
         item.index = k
@@ -143,15 +168,25 @@ def body_acronyms(db) -> frozenset[str]:
     return frozenset(a for name in names for a in acronyms(name))
 
 
-class Weights:
-    """Inverse document frequency of terms and acronyms over the archive's items."""
+def item_terms(item: ItemFeatures) -> frozenset[str]:
+    """What an item counts for in the document frequencies: its terms and acronyms."""
+    return item.title_terms | item.text_terms | item.title_acronyms | item.text_acronyms
 
-    def __init__(self, items: list[ItemFeatures]):
-        self.n = max(len(items), 1)
-        self.df: Counter = Counter()
-        for item in items:
-            self.df.update(item.title_terms | item.text_terms)
-            self.df.update(item.title_acronyms | item.text_acronyms)
+
+class Weights:
+    """Inverse document frequency of terms and acronyms over the archive's items.
+
+    Built from the items themselves, or (``df`` and ``n``) from the counts the
+    link state keeps, so an incremental run weighs terms as a full one does.
+    """
+
+    def __init__(self, items: list[ItemFeatures], *, df: Counter | None = None, n: int | None = None):
+        self.n = max(len(items) if n is None else n, 1)
+        if df is None:
+            df = Counter()
+            for item in items:
+                df.update(item_terms(item))
+        self.df = df
         top = math.log(self.n + 1)
         self._idf = {t: top - math.log(c + 1) for t, c in self.df.items()}
         self._unseen = top

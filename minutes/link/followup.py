@@ -67,10 +67,18 @@ def resolve_due(due: str | None, next_meeting: str | None) -> str | None:
     return None
 
 
-def next_meetings(db) -> dict[str, str | None]:
-    """Meeting id → date of the same body's next meeting in the archive (full dates only)."""
+def next_meetings(db, bodies: set | None = None) -> dict[str, str | None]:
+    """Meeting id → date of the same body's next meeting in the archive (full dates only).
+
+    ``bodies`` (body ids) limits the meetings read to those bodies'.
+    """
     by_body: dict[str | None, list[tuple[str, str]]] = defaultdict(list)
-    for r in db.query("select id, body_id as body, date from meetings where date like '____-__-__'"):
+    sql = "select id, body_id as body, date from meetings where date like '____-__-__'"
+    if bodies is None:
+        rows = db.query(sql)
+    else:
+        rows = (r for body in bodies for r in db.query(sql + " and body_id is ?", [body]))
+    for r in rows:
         by_body[r["body"]].append((r["date"], r["id"]))
     following: dict[str, str | None] = {}
     for meetings in by_body.values():
@@ -137,13 +145,24 @@ class ReportIndex:
     about what reading the archive once does.
     """
 
-    def __init__(self, db, thread_of: dict[str, int]):
+    def __init__(self, db, thread_of: dict[str, int], *, bodies: set | dict | None = None,
+                 items: set[str] | None = None):
         self.by_body: dict = defaultdict(list)
         self.by_thread: dict = defaultdict(list)
-        rows = db.query(
-            """select i.id, i.title, i.text, m.body_id as body, m.date from items i
-               join meetings m on m.id = i.meeting_id order by m.date, m.source, i.position"""
-        )
+        sql = """select i.id, i.title, i.text, m.body_id as body, m.date, m.source, i.position from items i
+                 join meetings m on m.id = i.meeting_id"""
+        if bodies is None:
+            rows: list = list(db.query(sql + " order by m.date, m.source, i.position"))
+        else:  # incremental: the bodies' items since a date, and the thread members the assignments can use
+            since = bodies if isinstance(bodies, dict) else dict.fromkeys(bodies, "")
+            found = {r["id"]: r for body, date in since.items()
+                     for r in db.query(sql + " where m.body_id is ? and m.date >= ?", [body, date])}
+            ids = sorted((items or set()) - set(found))
+            for k in range(0, len(ids), 500):
+                chunk = ids[k:k + 500]
+                found.update((r["id"], r) for r in db.query(f"{sql} where i.id in ({', '.join('?' * len(chunk))})",
+                                                            chunk))
+            rows = sorted(found.values(), key=lambda r: (r["date"] or "", r["source"] or "", r["position"] or 0))
         for order, r in enumerate(rows):
             norm = normalise(f"{r['title'] or ''}\n{r['text'] or ''}")
             if not REPORT_BACK.search(norm):
@@ -168,30 +187,127 @@ class ReportIndex:
         return found
 
 
-def update_assignments(db, thread_of: dict[str, int], *, today: dt.date) -> Counter:
-    """Write due_date, thread, report-back link and status of every assignment; count statuses."""
-    following = next_meetings(db)
-    overrides = {r["stable_id"]: r for r in db.query("select * from assignment_overrides")}
-    reports = ReportIndex(db, thread_of)
-    rows = db.query(
-        """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assignees, m.body_id as body, m.date,
+ASSIGNMENT_ROWS = """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assignees, m.body_id as body, m.date,
                   i.number, i.text as item_text
            from assignments a join meetings m on m.id = a.meeting_id
            join items i on i.id = a.item_id"""
-    )
+
+
+def _assignments_where(db, column: str, values) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    values = sorted(values or ())
+    for k in range(0, len(values), 500):
+        chunk = values[k:k + 500]
+        found.update((r["id"], r) for r in db.query(
+            f"{ASSIGNMENT_ROWS} where {column} in ({', '.join('?' * len(chunk))})", chunk))
+    return found
+
+
+def _threads_of(db, item_ids) -> dict[str, int]:
+    ids = sorted(item_ids)
+    found: dict[str, int] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        found.update(db.execute(f"select item_id, thread_id from thread_members where item_id in "
+                                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+    return found
+
+
+def _thread_members(db, threads) -> dict[str, int]:
+    ids = sorted(threads)
+    found: dict[str, int] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        found.update(db.execute(f"select item_id, thread_id from thread_members where thread_id in "
+                                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+    return found
+
+
+def _previous_meetings(db, meetings: list[str]) -> set[str]:
+    """The meeting of the same body just before each of ``meetings``: its "till nästa möte" now has a date."""
+    found = set()
+    for meeting in meetings:
+        row = db.execute("""select p.id from meetings m join meetings p on p.body_id is m.body_id
+                            and p.date < m.date and p.date like '____-__-__'
+                            where m.id = ? order by p.date desc limit 1""", [meeting]).fetchone()
+        if row:
+            found.add(row[0])
+    return found
+
+
+def update_scoped(db, scope: dict, *, today: dt.date, overrides: dict) -> Counter:
+    """Follow up what an incremental link touched (issue 15).
+
+    ``scope``: ``meetings`` (the new meeting ids), ``items`` (the items whose thread
+    changed), ``threads`` (item → thread id of every relinked item) and ``bodies`` (the
+    new meetings' body ids). The assignments of the new meetings, of the
+    region (their thread may have changed) and of each body's previous meeting (whose
+    next meeting may now be known) are followed up in full; the other open assignments
+    of the bodies are only checked against the new items, the only later items that
+    can have changed for them.
+    """
+    # Relinked items keep their follow-up unless their thread changed, but the thread has a new id.
+    db.conn.executemany("update assignments set thread_id = ? where item_id = ?",
+                        [(thread, item) for item, thread in (scope.get("threads") or {}).items()])
+    new = list(scope.get("meetings") or ())
+    full = _assignments_where(db, "a.meeting_id", set(new) | _previous_meetings(db, new))
+    full.update(_assignments_where(db, "a.item_id", scope.get("items")))
+    bodies = set(scope.get("bodies") or ())
+    rest = {r["id"]: r for body in bodies for r in db.query(
+        f"{ASSIGNMENT_ROWS} where m.body_id is ? and {OPEN_ASSIGNMENT}", [body]) if r["id"] not in full}
+    thread_of = _threads_of(db, {r["item_id"] for r in [*full.values(), *rest.values()]})
+    thread_of.update(_thread_members(db, {thread_of[r["item_id"]] for r in full.values()
+                                          if r["item_id"] in thread_of}))
+    since: dict = {}
+    for r in full.values():
+        since[r["body"]] = min(since.get(r["body"], r["date"] or ""), r["date"] or "")
+    reports = ReportIndex(db, thread_of, bodies=since, items=set(thread_of))
+    following = next_meetings(db, set(since) | bodies)
     counts: Counter = Counter()
     updates = []
-    for a in rows:
+    for a in full.values():
         a["thread_id"] = thread_of.get(a["item_id"])
         u = follow_up(a, reports.later(a), following, overrides, today)
-        updates.append((u["stable_id"], u["due_date"], u["thread_id"], u["reported_item_id"], u["status"],
-                        u["status_note"], a["id"]))
+        updates.append(u)
         counts[u["status"]] += 1
+    new_items = {r[0] for m in new for r in db.execute("select id from items where meeting_id = ?", [m])}
+    fresh = ReportIndex(db, thread_of, bodies={}, items=new_items)
+    for a in rest.values():
+        a["thread_id"] = thread_of.get(a["item_id"])
+        reported = find_report(a, fresh.later(a))
+        if reported:
+            u = follow_up(a, fresh.later(a), following, overrides, today)
+            updates.append(u)
+            counts[u["status"]] += 1
+    _write(db, updates)
+    return counts
+
+
+def _write(db, updates: list[dict]) -> None:
     db.conn.executemany(
         """update assignments set stable_id = ?, due_date = ?, thread_id = ?, reported_item_id = ?,
            status = ?, status_note = ? where id = ?""",
-        updates,
+        [(u["stable_id"], u["due_date"], u["thread_id"], u["reported_item_id"], u["status"], u["status_note"],
+          u["id"]) for u in updates],
     )
+
+
+def update_assignments(db, thread_of: dict[str, int], *, today: dt.date, scope: dict | None = None) -> Counter:
+    """Write due_date, thread, report-back link and status of every assignment (or of those an
+    incremental link touched, see :func:`update_scoped`); count the statuses written."""
+    overrides = {r["stable_id"]: r for r in db.query("select * from assignment_overrides")}
+    if scope is not None:
+        return update_scoped(db, scope, today=today, overrides=overrides)
+    following = next_meetings(db)
+    reports = ReportIndex(db, thread_of)
+    counts: Counter = Counter()
+    updates = []
+    for a in db.query(ASSIGNMENT_ROWS):
+        a["thread_id"] = thread_of.get(a["item_id"])
+        u = follow_up(a, reports.later(a), following, overrides, today)
+        updates.append(u)
+        counts[u["status"]] += 1
+    _write(db, updates)
     return counts
 
 
@@ -209,6 +325,7 @@ def follow_up(a: dict, later: list[dict], following: dict, overrides: dict, toda
     status = derive_status(due_date, reported, today)
     override = overrides.get(key)
     return {
+        "id": a["id"],
         "stable_id": key,
         "due_date": due_date,
         "thread_id": a["thread_id"],

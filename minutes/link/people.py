@@ -18,6 +18,9 @@ from rapidfuzz.distance import Levenshtein
 
 from minutes.swedish import normalise
 
+#: "Anna Berg (M)": the party after a reserving member's name.
+PARTY_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+
 #: A name looks like a person's when it has 2-5 capitalised parts (initials allowed).
 NAME_PART = re.compile(r"^[A-ZÅÄÖÉÜ][\w'-]*\.?$")
 
@@ -127,9 +130,12 @@ def _root(parent: dict[str, str], key: str) -> str:
 
 
 def archive_names(db) -> list[str]:
-    """Every person's name written anywhere: attendees, presenters, speakers, assignees, signatures."""
+    """Every person's name written anywhere: attendees, presenters, speakers, assignees, signatures,
+    and those who voted, moved or reserved themselves (issue 12)."""
     names = [r["name"] for r in db.query("select name from attendees where name is not null")]
-    for column, table in (("presenters", "items"), ("speakers", "items"),
+    names += [r["name"] for r in db.query("select name from ballots where name is not null")]
+    names += [PARTY_SUFFIX.sub("", r["by"]) for r in db.query("select by from reservations where by is not null")]
+    for column, table in (("presenters", "items"), ("speakers", "items"), ("by", "proposals"),
                           ("assignees", "assignments"), ("signatories", "meetings")):
         for r in db.query(f"select [{column}] as v from [{table}] where [{column}] is not null"):
             names.extend(n for n in json.loads(r["v"] or "[]") if n)
@@ -150,5 +156,11 @@ def save_persons(db) -> int:
         {"id": pid, "name": name, "variants": json.dumps(sorted(variants[name]), ensure_ascii=False)}
         for name, pid in ids.items()
     )
-    db["person_names"].insert_all({"name": t, "person_id": ids[n]} for t, n in canonical.items())
+    db["person_names"].insert_all({"name": t, "person_id": ids[n], **name_parts(t)} for t, n in canonical.items())
     return len(ids)
+
+
+def name_parts(text: str) -> dict:
+    """The case-folded given name and last surname of a written name (both None for a group name)."""
+    name = parse_name(text)
+    return {"given": name.given if name else None, "surname": name.surnames[-1] if name else None}

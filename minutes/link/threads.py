@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from minutes.link.cases import case_links, load_case_items, normalise_case_number
 from minutes.link.features import (
     MIN_PHRASE_COUNT,
     MIN_PREFIX,
@@ -177,10 +178,11 @@ def people_score(a: ItemFeatures, b: ItemFeatures) -> float:
 class Calendar:
     """Each body's meeting dates, to count the meetings that lie between two items."""
 
-    def __init__(self, items: list[ItemFeatures]):
-        dates: dict = defaultdict(set)
-        for item in items:
-            dates[item.body].add(item.date)
+    def __init__(self, items: list[ItemFeatures], dates: dict | None = None):
+        if dates is None:
+            dates = defaultdict(set)
+            for item in items:
+                dates[item.body].add(item.date)
         self.dates = {body: sorted(d) for body, d in dates.items()}
 
     def between(self, body, first: str, last: str) -> int:
@@ -265,11 +267,12 @@ def candidate_pairs(items: list[ItemFeatures], w: Weights) -> set[tuple[int, int
     return pairs
 
 
-def scored_pairs(items: list[ItemFeatures], w: Weights) -> dict[tuple[int, int], float]:
+def scored_pairs(items: list[ItemFeatures], w: Weights, calendar: Calendar | None = None,
+                 candidates: set[tuple[int, int]] | None = None) -> dict[tuple[int, int], float]:
     """Score of every candidate pair (i < j) with any evidence at all."""
-    calendar = Calendar(items)
+    calendar = calendar or Calendar(items)
     scores = {}
-    for i, j in candidate_pairs(items, w):
+    for i, j in candidate_pairs(items, w) if candidates is None else candidates:
         score = evidence(items[i], items[j], w, calendar).score
         if score > 0:
             scores[(i, j)] = score
@@ -318,10 +321,61 @@ def cluster(items: list[ItemFeatures], scores: dict[tuple[int, int], float]) -> 
 
 
 def find_threads(db) -> list[list[ItemFeatures]]:
-    """Groups of items (oldest first) that follow one issue across meetings."""
+    """Groups of items (oldest first) that follow one issue across meetings.
+
+    Case numbers and references decide first (:mod:`minutes.link.cases`); the
+    title and feature clusters then join the items that carry neither.
+    """
     items = load_items(db)
-    weights = Weights(items)
-    return [[items[k] for k in group] for group in cluster(items, scored_pairs(items, weights))]
+    return group_items(items, Weights(items), load_case_items(db))
+
+
+def group_items(items: list[ItemFeatures], weights: Weights, case_items: list,
+                calendar: Calendar | None = None,
+                candidates: set[tuple[int, int]] | None = None) -> list[list[ItemFeatures]]:
+    """Threads among ``items``: title clusters and case links combined (see :func:`combine`)."""
+    title_groups = cluster(items, scored_pairs(items, weights, calendar, candidates))
+    pairs = case_links(case_items)
+    return [[items[k] for k in group] for group in combine(items, title_groups, pairs)]
+
+
+def combine(items: list[ItemFeatures], title_groups: list[list[int]],
+            case_pairs: list[tuple[str, str]]) -> list[list[int]]:
+    """Case threads, with the title clusters' other items added where they point at one case.
+
+    A title cluster never joins two cases: its items outside any case join the
+    one case the cluster shares, or stay a thread of their own when it shares
+    none or several.
+    """
+    position = {item.id: item.index for item in items}
+    parent = list(range(len(items)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in case_pairs:
+        if a in position and b in position:
+            ra, rb = root(position[a]), root(position[b])
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    size: dict[int, int] = defaultdict(int)
+    for k in range(len(items)):
+        size[root(k)] += 1
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(items)):
+        if size[root(k)] > 1:
+            groups[root(k)].append(k)
+    for group in title_groups:
+        cases = {root(k) for k in group if size[root(k)] > 1}
+        free = [k for k in group if size[root(k)] == 1]
+        if len(cases) == 1:
+            groups[next(iter(cases))].extend(free)
+        elif len(free) > 1:
+            groups[free[0]] = free
+    return sorted((sorted(set(g)) for g in groups.values() if len(set(g)) > 1), key=lambda g: g[0])
 
 
 def thread_label(members: list[ItemFeatures]) -> str:
@@ -338,6 +392,16 @@ def thread_label(members: list[ItemFeatures]) -> str:
     return members[best].title
 
 
+def thread_case(members: list[ItemFeatures]) -> str | None:
+    """The case number most members carry, in its normal spelling (None for a thread of titles)."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in members:
+        number = normalise_case_number(m.case_number)
+        if number:
+            counts[number] += 1
+    return max(sorted(counts), key=lambda n: counts[n]) if counts else None
+
+
 def save_threads(db, groups: list[list[ItemFeatures]]) -> dict[str, int]:
     """Replace the stored threads with ``groups``; return item id → thread id."""
     db.execute("delete from thread_members")
@@ -348,11 +412,11 @@ def save_threads(db, groups: list[list[ItemFeatures]]) -> dict[str, int]:
     for thread_id, members in enumerate(groups, start=1):
         threads.append((thread_id, thread_label(members), members[0].date, members[-1].date,
                         len({m.meeting_id for m in members}),
-                        ", ".join(sorted({m.body for m in members if m.body}))))
+                        ", ".join(sorted({m.body for m in members if m.body})), thread_case(members)))
         rows.extend((thread_id, m.id, n, m.date) for n, m in enumerate(members))
         thread_of.update((m.id, thread_id) for m in members)
-    db.conn.executemany("insert into threads (id, label, first_date, last_date, meetings, bodies) "
-                        "values (?, ?, ?, ?, ?, ?)", threads)
+    db.conn.executemany("insert into threads (id, label, first_date, last_date, meetings, bodies, case_number) "
+                        "values (?, ?, ?, ?, ?, ?, ?)", threads)
     db.conn.executemany("insert into thread_members (thread_id, item_id, position, date) "
                         "values (?, ?, ?, ?)", rows)
     return thread_of

@@ -385,9 +385,11 @@ def plan_cases(council: Council, seed: int, make_case) -> None:
             if len({k for k, _ in stages}) < 2:
                 continue
             prefix = REGISTRY.get(body.kind, body.short)
-            counter = counters.get((prefix, day.year), rng.randint(20, 300))
+            # One register when the number does not print its prefix: two cases never share a number.
+            register = prefix if "{p}" in council.dnr_format else ""
+            counter = counters.get((register, day.year), rng.randint(20, 300))
             counter += rng.randint(1, 9)
-            counters[(prefix, day.year)] = counter
+            counters[(register, day.year)] = counter
             dnr = council.dnr_format.format(p=prefix, y=day.year, yy=day.year % 100, n=counter)
             case = make_case(council, path, body, day, rng, dnr)
             case.stages, case.path = stages, path
