@@ -150,6 +150,12 @@ def test_protocol_vote_propositions_say_what_yes_and_no_stand_for(nlp):
         # The list in a column, labels alone on their lines; two labels in one long line.
         "Omröstning\nOmröstning begärs och genomförs. 2 ja, 1 nej.\nJa\nAnna Berg (S)\nPer Sund (S)\nNej\nOlle Ek (M)",
         "Omröstning\nOmröstning begärs och genomförs. 2 ja, 1 nej. Ja: Anna Berg (S), Per Sund (S) Nej: Olle Ek (M)",
+        # A table with an X in the column of the vote, markdown or tab-separated.
+        "Omröstning\n2 ja-röster mot 1 nej-röst.\n| Ledamot | Ja | Nej | Avstår |\n|---|---|---|---|\n"
+        "| Anna Berg (S) | X |   |   |\n| Per Sund (S) | X |   |   |\n| Olle Ek (M) |   | X |   |\n"
+        "| Summa | 2 | 1 | 0 |",
+        "Omröstning\n2 ja-röster mot 1 nej-röst.\nLedamot\tJa\tNej\nAnna Berg (S)\tX\t\nPer Sund (S)\tX\t\n"
+        "Olle Ek (M)\t\tX",
     ],
 )
 def test_protocol_named_vote_list(nlp, text):

@@ -296,9 +296,52 @@ def _means(vote: Vote, text: str) -> None:
             setattr(vote, key, (m.group("what") or m.group("what2") or "").strip())
 
 
+def _table_ballots(passages: list[Passage]) -> list[Ballot]:
+    """A vote list as a table: "Ledamot | Ja | Nej | Avstår" and a row a member, an X in the
+    column of the vote (markdown or tab-separated; the cells must keep their places)."""
+    labels = [(key, re.compile(pattern + "$", re.IGNORECASE)) for key, pattern in _ballot_labels().items()]
+    columns: list[str | None] | None = None
+    out: list[Ballot] = []
+    for passage in passages:
+        for line in passage.lines or []:
+            cells = _cells(line.raw or line.text)  # the raw row keeps its empty cells
+            if columns is None:
+                keys = [next((k for k, rx in labels if rx.match(c)), None) for c in cells[1:]]
+                if len(cells) >= 3 and sum(k is not None for k in keys) >= 2:
+                    columns = [None, *keys]
+                continue
+            if len(cells) < 2 or re.fullmatch(r"[-:| ]*", line.raw or line.text):
+                continue
+            marked = [k for k, c in zip(columns, cells) if k and re.fullmatch(r"[xX✓✔×]", c)]
+            name = cells[0]
+            if len(marked) != 1 or not re.search(r"[A-ZÅÄÖ][a-zåäö]", name):
+                continue
+            party = re.search(r"\(([A-Za-zÅÄÖåäö]{1,3}\d?)\)\s*$", name)
+            bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+            out.append(Ballot(bare, marked[0], party.group(1).upper() if party else None))
+    return out
+
+
+def _cells(text: str) -> list[str]:
+    """A table row's cells, empty ones kept: "| A | X |  |" or "A<tab>X<tab><tab>"."""
+    if text.strip().startswith("|"):
+        return [c.strip() for c in text.strip().strip("|").split("|")]
+    return [c.strip() for c in text.split("\t")] if "\t" in text else [text.strip()]
+
+
+@lru_cache(maxsize=1)
+def _ballot_labels() -> dict[str, str]:
+    """The ballot labels without the colon and spaces they may take before names."""
+    return {k: re.sub(r"\\s\*:\?\\s\*$", "", p) for k, p in lexicon.load("protocol")["ballot_labels"].items()}
+
+
 def _ballots(vote: Vote, passages: list[Passage], *, people: list[str]) -> None:
     """The named vote list: a ballot label ("Ja:", "Nej-röster:", or alone on its line) switches the
-    vote for the names after it, wherever the passage's line breaks fall."""
+    vote for the names after it, wherever the passage's line breaks fall; or a table of X marks."""
+    table = _table_ballots(passages)
+    if table:
+        vote.ballots.extend(table)
+        return
     labels = [
         (key, re.compile(pattern, re.IGNORECASE)) for key, pattern in lexicon.load("protocol")["ballot_labels"].items()
     ]
