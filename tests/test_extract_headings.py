@@ -361,3 +361,11 @@ def test_layout_less_common_numbering(headings):
     assert [(b.number, b.title) for b in blocks] == [
         ("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Budget"), ("4", "Avslutning"),
     ]
+
+
+def test_layout_headings_in_capitals_over_short_texts():
+    text = (
+        "Protokoll styrelsemöte Ekby IF\nDatum: 2021-05-10\n\nMÖTETS ÖPPNANDE\nOrdföranden öppnade mötet.\n\n"
+        "BUDGET\nBudgeten godkändes.\n\nAVSLUTNING\nMötet avslutades."
+    )
+    assert [b.title for b in _blocks(text)] == ["MÖTETS ÖPPNANDE", "BUDGET", "AVSLUTNING"]

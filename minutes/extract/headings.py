@@ -705,6 +705,8 @@ def _title_line(lines: list[Line], n: int, *, dense: bool = False) -> bool:
     if before is not None and before.text or after is None:
         return False
     if after.text:
+        if text.isupper() and len(text) >= 4 and not after.text.isupper():
+            return True  # "AVSLUTNING" / "Mötet avslutades.": a heading in capitals over its text
         # "Sandlådan" / "Sanden behöver bytas ...": a topic right above its paragraph.
         return (
             len(text.split()) <= 6
