@@ -181,6 +181,14 @@ def test_header_meeting_date(text, date):
             "2. Avslutning\nOrdföranden avslutade mötet kl. 19.40.",
             ("18:05", "19:40"),
         ),
+        # A range without "kl", in the field or in the title; "inleddes" opens the meeting.
+        ("Protokoll\nTid: 2021-05-03 18:00-20:00\n1. Öppnande\nText.", ("18:00", "20:00")),
+        ("Möte 2021-05-03 18.00–20.30 i Bygdegården\n1. Öppnande\nText.", ("18:00", "20:30")),
+        (
+            "Protokoll\n1. Öppnande\nSammanträdet inleddes klockan 9.00.\n"
+            "2. Avslutning\nSammanträdet avslutades kl 15.00.",
+            ("09:00", "15:00"),
+        ),
         # The header gives the start only: the closing sentence gives the end.
         ("Protokoll\nTid: 16.30\n1. Öppnande\nText.\n2. Avslutning\nMötet avslutades kl 19.54", ("16:30", "19:54")),
         # The time alone on the line under the opening.
@@ -294,3 +302,16 @@ def test_header_signatures_of_a_flattened_label_table():
     )
     m = extract(text)
     assert m.signatories == ["Karin Lund", "Anna Berg", "Olle Ek"]
+
+
+@pytest.mark.parametrize(
+    ("header", "date", "location"),
+    [
+        ("Tid och plats: Måndagen den 3 maj 2021 kl. 18.00, Bygdegården", "2021-05-03", "Bygdegården"),
+        ("Datum: 2021.05.03\nPlats: Bygdegården", "2021-05-03", "Bygdegården"),
+        ("Datum: 2021-05-03\nStyrelsen sammanträdde i Bygdegården, sal Eken.", "2021-05-03", "Bygdegården, sal Eken"),
+    ],
+)
+def test_header_date_and_place_written_other_ways(header, date, location):
+    m = extract(f"Protokoll styrelsemöte Ekby IF\n{header}\n\n1. Mötets öppnande\nText.\n2. Budget\nText.")
+    assert (m.date, m.location) == (date, location)

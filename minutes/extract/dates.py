@@ -47,6 +47,8 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 
 PATTERNS = [
     ("iso", re.compile(rf"(?<![\d-])({_YEAR})-([01]\d)-([0-3]\d)(?![\d])")),
+    # "2021.05.03", "2021/05/03": the ISO order with another separator
+    ("iso_sep", re.compile(rf"(?<![\d./])({_YEAR})([./])([01]\d)\2([0-3]\d)(?![\d./])")),
     ("dmy", re.compile(rf"(?<![\d.])([0-3]?\d)\.([01]?\d)\.({_YEAR})(?![\d])")),
     ("iso_day_range_end", re.compile(rf"(?<=(?<!\d)({_YEAR})-([01]\d)-[0-3]\d)[-–]{{1,2}}([0-3]\d)(?![\d-])")),
     ("iso_month", re.compile(rf"(?<![\d-])({_YEAR})-(0[1-9]|1[0-2])(?![\d-])")),
@@ -166,6 +168,9 @@ def _parse(kind: str, m: re.Match) -> _Raw | None:
     if kind == "dmy":
         d, mo, y = int(g[0]), int(g[1]), int(g[2])
         return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None
+    if kind == "iso_sep":
+        y, mo, d = int(g[0]), int(g[2]), int(g[3])
+        return _Raw("iso", m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None
     if kind in ("iso", "compact"):
         y, mo, d = int(g[0]), int(g[1]), int(g[2])
         return _Raw(kind, m.start(), m.end(), y, mo, d) if _valid(y, mo, d) else None

@@ -184,11 +184,24 @@ def meeting_times(fields: list[Field], preamble_text: str, body_text: str) -> tu
     m = re.search(r"\bkl\.?\s*" + TIME_RANGE.pattern, preamble_text, re.IGNORECASE)
     if m and _plausible(m):
         return _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
+    ranged = _CLOCK_RANGE.search(re.sub(r"\d{4}[-./]\d{2}[-./]\d{2}", " ", preamble_text))
+    if ranged and _plausible(ranged):
+        # "Möte 2021-05-03 18.00–20.30 i Bygdegården": the title gives the times.
+        return _hhmm(ranged.group(1), ranged.group(2)), _hhmm(ranged.group(3), ranged.group(4))
     return _sentence_time(body_text, "opening"), _sentence_time(body_text, "closing")
 
 
+#: "18:00-20:00", "18.00–20.30": a range of clock times with minutes on both sides, "kl" or not.
+_CLOCK_RANGE = re.compile(
+    r"(?<![\d.:/-])([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:-|–|—|till)\s*([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d])"
+)
+
+
 def _times(value: str) -> tuple[str | None, str | None] | None:
-    text = re.sub(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}", " ", value)
+    text = re.sub(r"\d{4}[-./]\d{2}[-./]\d{2}|\d{1,2}\.\d{1,2}\.\d{4}", " ", value)
+    ranged = _CLOCK_RANGE.search(text)
+    if ranged and _plausible(ranged):
+        return _hhmm(ranged.group(1), ranged.group(2)), _hhmm(ranged.group(3), ranged.group(4))
     clocks = CLOCK.findall(text)
     if clocks:
         start = _hhmm(*clocks[0])
@@ -234,6 +247,10 @@ def _hhmm(hours: str, minutes: str | None) -> str:
 # --- location -----------------------------------------------------------------------------------
 
 
+#: "Måndagen den 3 maj 2021 ...", "3 maj 2021 ...", "2021-05-03 ...": a value that opens with its date.
+_STARTS_WITH_DATE = re.compile(r"^\s*(?:[A-ZÅÄÖa-zåäö]+dag(?:en)?\s+)?(?:den\s+)?\d")
+
+
 def meeting_location(fields: list[Field], text: str) -> str | None:
     """The place as written; "Teams" (or the like) for a video meeting without a place."""
     for f in fields:
@@ -249,7 +266,11 @@ def meeting_location(fields: list[Field], text: str) -> str | None:
         ):
             value = f"{value} {f.continuation}"
         # "Kommunhuset, kl. 13.00–15.30": the time is not part of the place.
-        place = re.split(r",?\s*\b(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\b|,?\s*\bkl\.?\s*\d", value)[0]
+        pieces = [p for p in re.split(r",?\s*\b(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\b|,?\s*\bkl\.?\s*\d", value) if p]
+        if len(pieces) > 1 and _STARTS_WITH_DATE.match(pieces[0]) and find_dates(pieces[0]):
+            # "Måndagen den 3 maj 2021 kl. 18.00, Bygdegården": the date and time first, the place after.
+            pieces = [re.sub(r"^[\s\d.:–-]*,?\s*", "", p) for p in pieces[1:]]
+        place = pieces[0] if pieces else ""
         place = re.sub(r"\s*\b\d{4}-\d{2}-\d{2}\b.*$", "", place)
         place = place.rstrip(". ,")
         if place:
