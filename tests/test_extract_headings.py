@@ -369,3 +369,15 @@ def test_layout_headings_in_capitals_over_short_texts():
         "BUDGET\nBudgeten godkändes.\n\nAVSLUTNING\nMötet avslutades."
     )
     assert [b.title for b in _blocks(text)] == ["MÖTETS ÖPPNANDE", "BUDGET", "AVSLUTNING"]
+
+
+def test_layout_dense_notes_topic_said_again_in_its_first_sentence():
+    """PDF text without blank lines: a short topic line whose words the sentence below repeats."""
+    text = (
+        "Anteckningar\nProjektgruppen\nDatum: 13 april 2020\nNärvarande: Anna Berg, Olle Ek och Karin Lund\n"
+        "(IT-avdelningen)\nNuläge i projektet\nAnna Berg informerar om nuläge i projektet.\n"
+        "Inga invändningar framkom.\nTidplan\nOlle Ek informerar om tidplan.\nInga invändningar framkom.\n"
+        "Nästa möte\nNästa möte hålls den 11 maj.\n"
+        "Vid anteckningarna: Karin Lund"
+    )
+    assert [b.title for b in _blocks(text)] == ["Nuläge i projektet", "Tidplan", "Nästa möte"]

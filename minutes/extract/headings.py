@@ -697,6 +697,8 @@ def _title_line(lines: list[Line], n: int, *, dense: bool = False) -> bool:
         previous = _previous_text(lines, n)
         nxt = _next_text(lines, n)
         after_sentence = re.search(r"[.!?]$", previous) is not None or not re.search(r"[a-zåäö]{3,}", previous)
+        if nxt is not None and _said_again(text, nxt.text) and len(text.split()) <= 6:
+            return True  # "Tidplan" / "Anna informerar om tidplan.": the topic, said again below it
         return (
             bool(previous)
             and (after_sentence or n <= 3)
@@ -725,6 +727,16 @@ def _opens_action_table(lines: list[Line], n: int) -> bool:
 
     nxt = _next_text(lines, n)
     return is_table_title(lines[n].text) and nxt is not None and header().match(nxt.text) is not None
+
+
+def _said_again(title: str, sentence: str) -> bool:
+    """The title's words, in order, in the sentence below it, which ends as a sentence does."""
+    phrase = r"\s+".join(map(re.escape, title.lower().split()))
+    return (
+        re.search(r"[.!?]$", sentence) is not None
+        and not re.search(r"[.!?:]$", title)
+        and re.search(rf"(?<![\wåäö]){phrase}(?![\wåäö])", sentence.lower()) is not None
+    )
 
 
 def _title_line_simple(text: str) -> bool:
