@@ -25,6 +25,8 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
     [
         ("Olle Ek redogör för det ekonomiska läget.", [], ["Olle Ek"]),
         ("Karin frågar om medlemsavgifterna.", [], ["Karin Lund"]),
+        # Written before the meeting, not said at it.
+        ("Olle Ek (M) föreslår i en motion att kommunen bygger en badplats.", [], []),
         ("Per Sund ger en presentation av planen.", [], ["Per Sund"]),
         # A role the attendee list gives to one person.
         ("Ordföranden informerar om läget.", [], ["Anna Berg"]),

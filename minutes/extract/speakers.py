@@ -152,6 +152,8 @@ def speakers_in(
         following = sentence[cue.end - start :].split()
         if following and following[0].lower() in lexicon.words("speech", "formal_objects"):
             continue  # "förklarar mötet öppnat": a formal act
+        if lexicon.pattern("speech", "written").match(" ".join(following)):
+            continue  # "föreslår i en motion att ...": written before the meeting
         thanks = cue.text.lower() in lexicon.words("speech", "formal_thanks")
         if thanks and lexicon.pattern("speech", "formal_acts").search(sentence):
             continue  # "tackade för visat intresse och avslutade mötet"
