@@ -274,3 +274,16 @@ def test_segment_flattened_jäv_label_is_cut_from_the_title():
     m = extract_meeting(SourceDocument(name="t.txt", text=text))
     assert [i.title for i in m.items] == ["Val av justerare", "Riktlinjer för skolskjuts"]
     assert m.items[1].assignments == []
+
+
+def test_lines_nested_bullet_wrapped_to_the_margin_goes_on():
+    """A PDF wraps a nested bullet's sentence to the margin: the lower-case rest is the same bullet."""
+    text = (
+        "Protokoll\nDatum: 2021-06-16\n\n4. Avvikelser\nBakgrund i text.\n• Först\n"
+        "  • Nämnden godkänner den redovisade inriktningen för den gemensamma\navvikelsehanteringen.\n"
+        "5. Avslutning\nMötet avslutades."
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert "Nämnden godkänner den redovisade inriktningen för den gemensamma avvikelsehanteringen." in [
+        d.text for d in m.items[0].decisions
+    ]

@@ -113,7 +113,15 @@ def paragraphs(lines: list[Line], *, width: int = 80) -> list[Passage]:
                 and previous is not None
                 and (is_short(previous, width) or re.search(r"[.!?:;]\s*$", previous.text))
             )
-            or (previous is not None and previous.bullet and not line.bullet and line.indent < previous.indent)
+            or (
+                # A line less indented than the bullet before it ends the bullet, unless it goes on
+                # with the bullet's sentence in lower case (a PDF wraps a nested bullet to the margin).
+                previous is not None
+                and previous.bullet
+                and not line.bullet
+                and line.indent < previous.indent
+                and not (line.text[:1].islower() and not re.search(r"[.!?:;]\s*$", previous.text))
+            )
             or (
                 # PDF text has no blank lines: a finished sentence on a short line ends the paragraph.
                 previous is not None
