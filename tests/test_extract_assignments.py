@@ -219,6 +219,9 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
         # An att-sats under "Förslag" written "1. Att<tab>Att ...", and a capitalised action verb.
         ("Förslag\n1. Att\tAtt Olle tar på sig kallelsen.", [(["Olle Ek"], "tar på sig kallelsen", None, False)]),
         ("Olle Fixar Bussen.", [(["Olle Ek"], "Fixar Bussen", None, False)]),
+        # What a unit "kommer" to do is said of it, not asked of it; a body or a person that will is asked.
+        ("IT kommer ersätta det gamla systemet.", []),
+        ("Olle kommer att skicka kallelsen.", [(["Olle Ek"], "skicka kallelsen", None, False)]),
         # A member's jäv is no task; the recipients of a flattened decision are not part of its task.
         ("Olle Ek deltar inte i handläggningen på grund av jäv.", []),
         (

@@ -206,6 +206,8 @@ def from_cue(
         subject = _subject(before)
         if not is_actor(subject, people=people):
             return None
+        if re.fullmatch(r"[A-ZÅÄÖ]{2,5}", subject) and subject != body and resolve(subject, people) == subject:
+            return None  # "DV kommer ersätta ADS": a unit of which something is said, not an assignee
         task = re.sub(r"^kommer\s+(att\s+)?", "", cue + after, flags=re.IGNORECASE)
         passive = bool(re.match(r"^(?:\w+\s+)?\w+as\b", task))  # "VVG kommer (löpande) informeras": nobody acts
         return Found([] if passive else split_assignees(subject, people=people), clean_task(task), due)
