@@ -134,8 +134,10 @@ def test_bulk_changed_file_at_known_path_replaces_its_meeting(corpus, tmp_path):
 
 
 def test_bulk_manifest_overrides_body_and_date(corpus, tmp_path):
+    # A manifest lists files in its own folder (issue 13: paths out of it are refused).
+    (tmp_path / "ks.txt").write_bytes((corpus / GOOD[1]).read_bytes())
     manifest = tmp_path / "manifest.csv"
-    manifest.write_text(f"path,body,body_name,date\n{corpus / GOOD[1]},KS,Kommunstyrelsen,1999-12-31\n")
+    manifest.write_text("path,body,body_name,date\nks.txt,KS,Kommunstyrelsen,1999-12-31\n")
     db = open_archive(tmp_path / "archive.db")
     summary = ingest_paths(db, manifests=[manifest], workers=1)
     assert summary.ok and len(summary.imported) == 1
@@ -143,7 +145,7 @@ def test_bulk_manifest_overrides_body_and_date(corpus, tmp_path):
     assert row == ("KS", "Kommunstyrelsen", "1999-12-31", 1999, "1999-12-31")
     # Unchanged manifest: nothing to do. A corrected date in it: the meeting is stored again.
     assert len(ingest_paths(db, manifests=[manifest], workers=1).imported) == 0
-    manifest.write_text(f"path,body,body_name,date\n{corpus / GOOD[1]},KS,Kommunstyrelsen,2000-01-15\n")
+    manifest.write_text("path,body,body_name,date\nks.txt,KS,Kommunstyrelsen,2000-01-15\n")
     assert len(ingest_paths(db, manifests=[manifest], workers=1).imported) == 1
     assert db.execute("select date, count(*) from meetings").fetchone() == ("2000-01-15", 1)
 

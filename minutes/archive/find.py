@@ -19,6 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from minutes.archive.busy import connect_readonly
 from minutes.archive.search import fts_query, register_functions, search_sql
 
 #: The searchable tables in the order their hits are listed on ties.
@@ -205,12 +206,3 @@ def archive_years(conn: sqlite3.Connection) -> list[int]:
 def next_page(query: Query) -> Query:
     """The same query one page further on."""
     return replace(query, offset=query.offset + query.limit)
-
-
-def connect_readonly(path) -> sqlite3.Connection:
-    """Open the archive for reading only: nothing is created, nothing can be written."""
-    from pathlib import Path
-    from urllib.parse import quote
-
-    uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
-    return sqlite3.connect(uri, uri=True)

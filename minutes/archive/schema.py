@@ -19,6 +19,7 @@ DOCUMENT_STATUSES = {
     "failed": "misslyckades",
     "needs_ocr": "behöver textigenkänning (OCR)",
     "not_minutes": "inte ett protokoll",
+    "refused": "avvisad (specialfil eller länk utanför mappen)",
 }
 
 #: Tables that are not facts of a meeting: source documents and their names, the

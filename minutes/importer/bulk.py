@@ -18,6 +18,7 @@ documents only: a re-run skips what was stored and finishes the rest.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -31,6 +32,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from minutes.archive.documents import document_status, stored_overrides
+from minutes.archive.faults import storage_fault, unwritable
 from minutes.archive.rows import DocumentRows
 from minutes.archive.store import (
     EXTRACTOR_VERSION,
@@ -40,6 +42,7 @@ from minutes.archive.store import (
     store_rows,
 )
 from minutes.importer.pool import ordered_map
+from minutes.importer.sandbox import GRACE
 from minutes.importer.sources import Limits, Source, iter_sources, read_manifest
 from minutes.importer.work import (
     Outcome,
@@ -47,7 +50,10 @@ from minutes.importer.work import (
     crashed,
     init_worker,
     read_and_extract,
+    timed_out,
+    warm_up,
 )
+from minutes.ingest.limits import FileLimits
 
 #: Outcomes that leave the file's content in the archive; the others are
 #: "failed" and "needs_ocr", each with a reason.
@@ -117,32 +123,46 @@ def ingest_paths(
     workers: int | None = None,
     ocr: bool = False,
     limits: Limits | None = None,
+    file_limits: FileLimits | None = None,
+    follow_symlinks: bool = False,
     progress: Callable[[FileResult], None] | None = None,
     cluster: str | None = None,
 ) -> ImportSummary:
-    """Import files, folders, zips and manifest CSVs into ``db``; a bad file is recorded, never raised."""
+    """Import files, folders, zips and manifest CSVs into ``db``; a bad file is recorded, never raised.
+
+    Every file is parsed in a worker process under ``file_limits``
+    (:mod:`minutes.importer.sandbox`), also with one worker. A storage fault
+    (disk full, I/O error) is not a file's failure: it raises ArchiveUnwritable
+    at once, and every document stored before it is complete.
+    """
     from minutes.link import link_new
 
     prepare_bulk_writes(db)
     summary = ImportSummary()
-    planner = _Planner(db, ocr=ocr)
-    jobs = map(planner.plan, _sources(paths, manifests, limits or Limits()))
+    file_limits = file_limits or FileLimits()
+    planner = _Planner(db, ocr=ocr, limits=file_limits)
+    jobs = map(planner.plan, _sources(paths, manifests, limits or Limits(), follow_symlinks))
     results = _mapper(cluster, workers)(
         _work,
         jobs,
         initializer=init_worker,
+        warm_up=warm_up,
+        isolate=True,
         needs_work=lambda job: job.kind == "parse",
         on_crash=crashed,
+        timeout=file_limits.seconds + GRACE,
+        on_timeout=timed_out,
     )
     writer = _Writer(db)
-    for job, outcome in results:
-        result = writer.store(job, outcome)
-        summary.add(result)
-        if progress:
-            progress(result)
-    start = time.perf_counter()
-    link_new(db)  # only what this import touched (issue 15); `minutes link` relinks everything
-    summary.link_seconds = time.perf_counter() - start
+    with _stop_on_storage_faults(db):
+        for job, outcome in results:
+            result = writer.store(job, outcome)
+            summary.add(result)
+            if progress:
+                progress(result)
+        start = time.perf_counter()
+        link_new(db)  # only what this import touched (issue 15); `minutes link` relinks everything
+        summary.link_seconds = time.perf_counter() - start
     return summary
 
 
@@ -160,9 +180,26 @@ def _mapper(cluster: str | None, workers: int | None) -> Callable[..., Iterator[
     return functools.partial(ordered_map, workers=workers or default_workers())
 
 
-def _sources(paths: Iterable, manifests: Iterable, limits: Limits) -> Iterator[Source]:
+@contextlib.contextmanager
+def _stop_on_storage_faults(db: Database) -> Iterator[None]:
+    """Turn a full disk or an I/O error anywhere in storing into one ArchiveUnwritable."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as error:
+        fault = storage_fault(error)
+        if fault is None:
+            raise
+        raise unwritable(_db_file(db), fault, error) from error
+
+
+def _db_file(db: Database) -> str:
+    row = db.execute("pragma database_list").fetchone()
+    return row[2] if row and row[2] else "(in memory)"
+
+
+def _sources(paths: Iterable, manifests: Iterable, limits: Limits, follow_symlinks: bool) -> Iterator[Source]:
     sizes: dict[str, Any] = {"max_file_bytes": limits.max_file_bytes, "max_zip_total": limits.max_zip_total,
-             "max_zip_ratio": limits.max_zip_ratio}
+                             "max_zip_ratio": limits.max_zip_ratio, "follow_symlinks": follow_symlinks}
     yield from iter_sources(paths, **sizes)
     for manifest in manifests:
         yield from read_manifest(manifest, **sizes)
@@ -183,8 +220,8 @@ def unread_id(display_path: str) -> str:
 class _Planner:
     """Decides, before any parsing, what each source needs (main process only)."""
 
-    def __init__(self, db: Database, *, ocr: bool) -> None:
-        self.db, self.ocr = db, ocr
+    def __init__(self, db: Database, *, ocr: bool, limits: FileLimits | None = None) -> None:
+        self.db, self.ocr, self.limits = db, ocr, limits or FileLimits()
         # sha256 → was it stored before this run began? Asking the archive only on
         # first sight keeps the answer the same however far planning runs ahead of
         # storing (it runs a window ahead with a pool, not at all with one worker).
@@ -202,7 +239,7 @@ class _Planner:
             kind = "unchanged" if self.seen[sha256] else "parse"
         job = _Job(source, kind, sha256)
         if kind == "parse":
-            job.parse = ParseJob(data, source.name, source.display_path, self.ocr, source.overrides)
+            job.parse = ParseJob(data, source.name, source.display_path, self.ocr, source.overrides, self.limits)
         source.data = None  # the bytes travel in job.parse only; keep one copy in flight
         return job
 
@@ -230,7 +267,7 @@ class _Writer:
     def store(self, job: _Job, outcome: Outcome | None) -> FileResult:
         source = job.source
         if job.kind == "failed":
-            return self._fail(source, job.sha256, source.error or "cannot be read", "failed")
+            return self._fail(source, job.sha256, source.error or "cannot be read", source.status)
         if job.kind in ("unchanged", "duplicate"):
             record_alias(self.db, path=source.display_path, sha256=job.sha256, name=source.name)
             return self._other_name(job)
@@ -249,6 +286,8 @@ class _Writer:
         try:
             store_rows(self.db, rows)
         except (sqlite3.Error, ValueError, TypeError) as error:
+            if storage_fault(error):
+                raise
             reason = f"could not be stored ({type(error).__name__}: {error})"
             return self._fail(source, job.sha256, reason, "failed")
         return FileResult(source.display_path, "imported")
