@@ -6,7 +6,10 @@ and SQL live in the library, never here.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -113,14 +116,30 @@ def workers_option(f):
 @click.option("--cluster", metavar="ADDRESS", default=None,
               help="Read and extract on this Dask scheduler's workers (tcp://host:8786); store here "
                    "(--workers does not apply: the cluster has its own).")
+@click.option("--max-seconds", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Wall time one file may take to read and extract.")
+@click.option("--max-memory", type=SizeType(), default="2GB", show_default=True,
+              help="Memory a worker may grow by while reading one file.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Refuse documents with more pages than this.")
+@click.option("--max-unpacked", type=SizeType(), default="256MB", show_default=True,
+              help="Refuse a .docx/.odt whose parts unpack to more than this.")
+@click.option("--max-text", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Refuse documents with more characters of text than this.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symlinks that lead out of the imported folder (refused by default).")
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When another import is running on the archive: wait for it, or stop at once.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
-def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, cluster, quiet):
+def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, max_seconds, max_memory,
+           max_pages, max_unpacked, max_text, follow_symlinks, wait, cluster, quiet):
     """Import minutes (PDF, text, Word), folders, zip archives and manifests into the archive.
 
     Content already in the archive is skipped, and a copy under another name is
-    recorded as such. A file that cannot be read is recorded with its reason
-    and the import goes on; the exit status is 1 when any file failed. A bar
-    shows progress on a terminal, one line per file otherwise.
+    recorded as such. A file that cannot be read, or is over one of the limits,
+    is recorded with its reason and the import goes on; the exit status is 1
+    when any file failed. A bar shows progress on a terminal, one line per file
+    otherwise. One import runs at a time per archive: a second one waits.
 
     \b
     Example:
@@ -128,11 +147,14 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
         minutes ingest --manifest scans/manifest.csv --workers 2 --ocr
         minutes ingest --ocr=redo skannade-1990-tal/
         minutes ingest --cluster tcp://scheduler:8786 /mnt/protokoll/
+        minutes ingest --max-seconds 30 --max-pages 500 okänd-mapp/
     """
     from minutes.archive import open_archive
     from minutes.importer.bulk import ingest_paths
+    from minutes.importer.lock import import_lock
     from minutes.importer.progress import failure_lines, make_progress, summary_line
     from minutes.importer.sources import Limits, count_sources
+    from minutes.ingest.limits import FileLimits
 
     if ocr not in ("off", "auto", "redo"):  # "--ocr FOLDER": the flag, then a path
         if not Path(ocr).exists():
@@ -140,24 +162,58 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
         paths, ocr = (Path(ocr), *paths), "auto"
     if not paths and not manifests:
         raise click.UsageError("name at least one file, folder, zip or --manifest")
-    db = open_archive(db_path)
-    progress = make_progress(None if quiet else count_sources(paths, manifests), quiet=quiet)
     limits = Limits(max_file_bytes=max_file_size, max_zip_total=max_zip_size)
-    try:
-        summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr != "off" and ocr,
-                               limits=limits, progress=progress, cluster=cluster)
-    except KeyboardInterrupt:
-        raise click.ClickException(
-            "interrupted: every document stored so far is complete; run the same command again to finish"
-        ) from None
-    except MinutesError as e:  # --cluster without minutes[cluster], or no scheduler there
-        raise click.ClickException(str(e)) from e
-    finally:
-        progress.close()
+    file_limits = FileLimits(seconds=max_seconds, memory=max_memory, pages=max_pages,
+                             decompressed=max_unpacked, text_chars=max_text)
+    with _stopped_cleanly(db_path), import_lock(db_path, wait=wait, on_wait=lambda m: click.echo(m, err=True)):
+        db = open_archive(db_path)
+        progress = make_progress(None if quiet else count_sources(paths, manifests), quiet=quiet)
+        try:
+            summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr != "off" and ocr,
+                                   limits=limits, file_limits=file_limits, follow_symlinks=follow_symlinks,
+                                   progress=progress, cluster=cluster)
+        finally:
+            progress.close()
     for line in failure_lines(summary.failed):
         click.echo(line, err=True)
     click.echo(summary_line(summary))
     sys.exit(0 if summary.ok else 1)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: stop between documents, say how to finish."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _stopped_cleanly(db_path: Path):
+    """SIGTERM behaves like SIGINT; an interrupt, a running import or a full disk ends in one message."""
+    from minutes.errors import ArchiveUnwritable
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        how = "terminated" if isinstance(stop, _Terminated) else "interrupted"
+        raise click.ClickException(
+            f"{how}: every document stored so far is complete; run the same command again to finish"
+        ) from None
+    except ArchiveUnwritable as error:
+        raise click.ClickException(str(error)) from None
+    except MinutesError as error:  # ImportRunning with --no-wait
+        raise click.ClickException(str(error)) from None
+    except (OSError, sqlite3.Error) as error:  # creating or shaping the archive on a full disk
+        from minutes.archive.faults import storage_fault, unwritable
+
+        fault = storage_fault(error)
+        if fault is None:
+            raise
+        raise click.ClickException(str(unwritable(db_path, fault, error))) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command()
@@ -176,14 +232,16 @@ def reprocess(db_path, workers, quiet):
     """
     from minutes.archive import open_archive
     from minutes.importer.progress import failure_lines, make_progress
+    from minutes.importer.lock import import_lock
     from minutes.importer.reprocess import count_stored, reprocess_archive
 
-    db = open_archive(db_path)
-    progress = make_progress(count_stored(db), quiet=quiet)
-    try:
-        summary = reprocess_archive(db, workers=workers, progress=progress)
-    finally:
-        progress.close()
+    with _stopped_cleanly(db_path), import_lock(db_path, on_wait=lambda m: click.echo(m, err=True)):
+        db = open_archive(db_path)
+        progress = make_progress(count_stored(db), quiet=quiet)
+        try:
+            summary = reprocess_archive(db, workers=workers, progress=progress)
+        finally:
+            progress.close()
     for line in failure_lines(summary.failed):
         click.echo(line, err=True)
     click.echo(f"{len(summary.reprocessed)} reprocessed, {len(summary.failed)} failed")

@@ -42,7 +42,7 @@ from minutes.archive.store import (
     store_rows,
 )
 from minutes.importer.pool import ordered_map
-from minutes.importer.sandbox import GRACE
+from minutes.importer.sandbox import grace
 from minutes.importer.sources import Limits, Source, iter_sources, read_manifest
 from minutes.importer.work import (
     Outcome,
@@ -150,7 +150,7 @@ def ingest_paths(
         isolate=True,
         needs_work=lambda job: job.kind == "parse",
         on_crash=crashed,
-        timeout=file_limits.seconds + GRACE,
+        timeout=file_limits.seconds + grace(file_limits.seconds),
         on_timeout=timed_out,
     )
     writer = _Writer(db)

@@ -8,7 +8,7 @@ Inside the worker, per file:
 * wall time: an interval timer raises :class:`FileTimeout` in Python code
   after ``FileLimits.seconds``; code stuck inside a native library does not
   see it, so the pool also kills a worker whose file runs well past the limit
-  (:data:`GRACE`), and the writer never waits on one file forever;
+  (:func:`grace`), and the writer never waits on one file forever;
 * memory: ``RLIMIT_AS`` is set to what the worker uses now plus
   ``FileLimits.memory``, so a reader that inflates a stream gets MemoryError
   (or dies) instead of taking the machine's memory;
@@ -31,8 +31,10 @@ from collections.abc import Iterator
 from minutes.ingest import limits as file_limits
 from minutes.ingest.limits import FileLimits, human_size
 
-#: Seconds past a file's time limit after which the pool kills its worker.
-GRACE = 10.0
+def grace(seconds: float) -> float:
+    """Seconds past a file's time limit after which the pool kills its worker (a quarter, at least 2 s)."""
+    return max(2.0, 0.25 * seconds)
+
 
 _PR_SET_PDEATHSIG = 1
 _in_worker = False

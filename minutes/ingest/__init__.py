@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from minutes.errors import EncryptedDocument, UnsupportedFormat
-from minutes.ingest.limits import check_decompressed, check_text
+from minutes.ingest.limits import check_decompressed, check_text, current
 from minutes.ingest.text import read_text
 from minutes.models import SourceDocument
 
@@ -90,6 +90,12 @@ def read_bytes(data: bytes, *, name: str, path: str = "", ocr: bool | str = Fals
     kind = sniff(data, Path(name).suffix.lower())
     if kind in ("docx", "odt"):
         check_decompressed(unpacked_size(data))
+    elif kind == "pdf":
+        from minutes.ingest.pdf_guard import check_pdf_streams
+
+        check_pdf_streams(data)
+    elif kind in ("text", "html") and len(data) > 4 * current().text_chars:
+        check_text(len(data) // 4)  # at least a character per 4 bytes: too long, refused before decoding
     if kind == "text":
         document = read_text(data, name=name)
     else:

@@ -61,7 +61,7 @@ def use(limits: FileLimits) -> None:
 
 def exceeded(limit: str, what: str, value: str) -> LimitExceeded:
     """``over the page limit: the PDF claims 1000000 pages (limit 2000, --max-pages)``."""
-    label = {"seconds": "time", "text_chars": "text length", "decompressed": "unpacked size"}.get(limit, limit)
+    label = {"seconds": "time", "pages": "page", "text_chars": "text length", "decompressed": "unpacked size"}.get(limit, limit)
     return LimitExceeded(limit, f"over the {label} limit: {what} (limit {value}, {OPTIONS[limit]})")
 
 
@@ -80,11 +80,11 @@ def check_pages(count: int) -> None:
         raise exceeded("pages", f"the document has {count} pages", str(limit))
 
 
-def check_decompressed(size: int) -> None:
-    """Refuse a package whose parts unpack to more bytes than the limit."""
+def check_decompressed(size: int, what: str = "its parts") -> None:
+    """Refuse a package (or a PDF's streams) that unpacks to more bytes than the limit."""
     limit = current().decompressed
     if size > limit:
-        raise exceeded("decompressed", f"its parts unpack to {human_size(size)}", human_size(limit))
+        raise exceeded("decompressed", f"{what} unpack to more than {human_size(limit)}", human_size(limit))
 
 
 def check_text(length: int) -> None:

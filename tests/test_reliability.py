@@ -1,0 +1,259 @@
+"""An import nothing can break (issue 13): hostile files, limits, locks, crashes, signals, full disks.
+
+Every hostile file is built here (``minutes.bench.hostile``), imported beside
+good minutes, and must come out named with its reason while the good ones
+are stored intact. Concurrency is tested with real processes on a real
+archive file; nothing here asserts on wall-clock time.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from minutes.archive import open_archive
+from minutes.bench.hostile import build_hostile_folder, good_minutes
+from minutes.importer import work
+from minutes.importer.bulk import ingest_paths
+from minutes.importer.lock import ImportRunning, import_lock
+from minutes.ingest.limits import FileLimits
+
+#: Tight limits so each hostile case trips its own limit quickly.
+TIGHT = FileLimits(seconds=3, text_chars=1_000_000)
+
+
+def _minutes(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "minutes", *args], capture_output=True, text=True, **kwargs)
+
+
+def _failed(db, name: str) -> tuple[str, str]:
+    return db.execute(
+        "select d.status, d.error from documents d join document_paths p on p.document_id = d.id"
+        " where p.path like ?", [f"%/{name}"]).fetchone()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_reliability_hostile_folder_good_files_intact_bad_ones_named(tmp_path, workers):
+    folder = tmp_path / "in"
+    good, cases = build_hostile_folder(folder, big_text=8 * 2**20)
+    db = open_archive(tmp_path / "archive.db")
+    summary = ingest_paths(db, [folder], workers=workers, file_limits=TIGHT)
+
+    imported = {Path(p).name for p in summary.imported}
+    assert {p.name for p in good} <= imported
+    failed = {Path(p).name: reason for p, reason in summary.failed}
+    for case in cases:
+        if case.reason:
+            assert case.reason in failed[case.name], (case.name, failed.get(case.name))
+            status, error = _failed(db, case.name)
+            assert status in ("failed", "refused") and case.reason in error
+        else:
+            assert case.name in imported  # the Latin-1 name, stored with its bytes escaped
+    assert db.execute("select count(*) from meetings").fetchone()[0] == len(good) + 1
+    assert db.execute("select count(*) from document_paths where path like '%m\\xf6te-\\xe5r%'").fetchone()[0] == 1
+    # /etc/passwd was never read into the archive
+    assert db.execute("select count(*) from documents where text like '%root:%'").fetchone()[0] == 0
+
+
+def test_reliability_manifest_cannot_reach_out_of_its_folder(tmp_path):
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    [good] = good_minutes(folder, 1)
+    os.symlink("/etc", folder / "etc")
+    manifest = folder / "manifest.csv"
+    manifest.write_text(f"path,body\n{good.name},KS\n../../../../etc/passwd,KS\n/etc/passwd,KS\netc/passwd,KS\n")
+    db = open_archive(tmp_path / "archive.db")
+    summary = ingest_paths(db, manifests=[manifest], workers=1)
+    assert [Path(p).name for p in summary.imported] == [good.name]
+    reasons = [reason for _path, reason in summary.failed]
+    assert len(reasons) == 3 and all("outside the manifest's folder" in r for r in reasons)
+    assert db.execute("select count(*) from documents where text like '%root:%'").fetchone()[0] == 0
+
+
+def _crash_on(name: str):
+    real = work._read_and_extract
+
+    def reader(job):
+        if job.name == name:
+            os._exit(70)  # what a segfault in PDFium looks like to the pool
+        return real(job)
+
+    return reader
+
+
+def test_reliability_crashing_reader_with_one_worker_does_not_end_the_run(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = good_minutes(folder, 2)
+    (folder / "krasch.txt").write_text("Protokoll fört vid sammanträde\n", encoding="utf-8")
+    monkeypatch.setattr(work, "_read_and_extract", _crash_on("krasch.txt"))  # forked workers inherit it
+    db = open_archive(tmp_path / "archive.db")
+    summary = ingest_paths(db, [folder], workers=1)
+    assert sorted(Path(p).name for p in summary.imported) == sorted(p.name for p in good)
+    [(path, reason)] = summary.failed
+    assert path.endswith("krasch.txt") and "crashed" in reason and "--max-memory" in reason
+
+
+def _stuck_in_native_code(job):
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as inside a C loop: no alarm gets through
+    time.sleep(3600)
+
+
+def test_reliability_writer_does_not_wait_forever_on_a_stuck_file(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = good_minutes(folder, 2)
+    (folder / "fast.txt").write_text("x", encoding="utf-8")
+    real = work._read_and_extract
+    monkeypatch.setattr(work, "_read_and_extract",
+                        lambda job: _stuck_in_native_code(job) if job.name == "fast.txt" else real(job))
+    db = open_archive(tmp_path / "archive.db")
+    summary = ingest_paths(db, [folder], workers=2, file_limits=FileLimits(seconds=1))
+    assert sorted(Path(p).name for p in summary.imported) == sorted(p.name for p in good)
+    [(path, reason)] = summary.failed
+    assert path.endswith("fast.txt") and "time limit" in reason and "worker was stopped" in reason
+
+
+def test_reliability_opening_a_current_archive_writes_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "archive.db"
+    open_archive(path).conn.close()
+    writer = sqlite3.connect(path)
+    writer.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    try:
+        monkeypatch.setenv("MINUTES_BUSY_TIMEOUT", "0")
+        db = open_archive(path)  # would fail at once if it tried to write
+        assert db.execute("select count(*) from meetings").fetchone()[0] == 0
+        result = _minutes("assignments", "list", "--db", str(path), env={**os.environ, "MINUTES_BUSY_TIMEOUT": "0"})
+        assert result.returncode == 0, result.stderr
+    finally:
+        writer.rollback()
+        writer.close()
+
+
+def test_reliability_writer_waits_for_another_writer_instead_of_failing(tmp_path, monkeypatch):
+    path = tmp_path / "archive.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good_minutes(folder, 2)
+    open_archive(path).conn.close()
+    holder = sqlite3.connect(path, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(1.0, holder.rollback)
+    release.start()
+    try:
+        db = open_archive(path)
+        summary = ingest_paths(db, [folder], workers=1)  # its first write waits for the lock
+    finally:
+        release.join()
+        holder.close()
+    assert len(summary.imported) == 2 and summary.ok
+
+
+def test_reliability_second_import_says_one_is_running_or_waits(tmp_path):
+    path = tmp_path / "archive.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good_minutes(folder, 1)
+    with import_lock(path):
+        with pytest.raises(ImportRunning, match="another import is running"), import_lock(path, wait=False):
+            pass
+        refused = _minutes("ingest", "-q", "--no-wait", "--db", str(path), str(folder))
+        assert refused.returncode == 1 and f"another import is running on {path} (pid {os.getpid()})" in refused.stderr
+        waiting = subprocess.Popen([sys.executable, "-m", "minutes", "ingest", "-q", "--db", str(path), str(folder)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = waiting.stderr.readline()
+        assert "waiting for it to finish" in line
+    out, err = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0, err
+    assert "1 imported" in out
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found |= {int(p) for p in (task / "children").read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture(scope="module")
+def slow_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("slow") / "in"
+    folder.mkdir()
+    good_minutes(folder, 60)
+    return folder
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to find worker processes")
+def test_reliability_workers_die_with_a_killed_importer(tmp_path, slow_folder):
+    db_path = tmp_path / "archive.db"
+    process = subprocess.Popen([sys.executable, "-m", "minutes", "ingest", "-w", "2", "--db", str(db_path),
+                                str(slow_folder)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process.stderr.readline()  # the first file is stored: workers are up
+    workers = _children(process.pid)
+    assert workers, "the import should run worker processes"
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 30
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, workers))
+
+
+def test_reliability_sigterm_stops_like_ctrl_c(tmp_path, slow_folder):
+    db_path = tmp_path / "archive.db"
+    process = subprocess.Popen([sys.executable, "-m", "minutes", "ingest", "-w", "2", "--db", str(db_path),
+                                str(slow_folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stderr.readline()
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert "terminated: every document stored so far is complete" in err
+    assert "Traceback" not in err
+    db = open_archive(db_path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rerun = _minutes("ingest", "-q", "--db", str(db_path), str(slow_folder))
+    assert rerun.returncode == 0, rerun.stderr
+
+
+def _small_filesystem(tmp_path: Path, size: str) -> Path | None:
+    mount = tmp_path / "small"
+    mount.mkdir()
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
+                            capture_output=True, text=True)
+    return mount if result.returncode == 0 else None
+
+
+def test_reliability_disk_full_stops_the_import_with_one_message(tmp_path, slow_folder):
+    if os.geteuid() != 0:
+        pytest.skip("making a small filesystem (tmpfs) needs root")
+    mount = _small_filesystem(tmp_path, "1500k")
+    if mount is None:
+        pytest.skip("this machine does not let the test mount a small tmpfs")
+    try:
+        result = _minutes("ingest", "-q", "-w", "1", "--db", str(mount / "archive.db"), str(slow_folder))
+        assert result.returncode == 1
+        assert "cannot write to the archive" in result.stderr and "the disk is full" in result.stderr
+        assert "Traceback" not in result.stderr and "FAILED" not in result.stderr  # no good file filed as failed
+        conn = sqlite3.connect(mount / "archive.db")
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("select count(*) from documents where status != 'ok'").fetchone()[0] == 0
+        assert conn.execute("select count(*) from documents").fetchone()[0] > 0  # it stopped mid-import
+        conn.close()
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
