@@ -176,6 +176,7 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
             progress.close()
     for line in failure_lines(summary.failed):
         click.echo(line, err=True)
+    _warn_unmatched(summary.unmatched_overrides)
     click.echo(summary_line(summary))
     sys.exit(0 if summary.ok else 1)
 
@@ -503,6 +504,14 @@ def link(db_path, only_new):
         f"{counts['threads']} threads ({counts['threaded_items']} items), "
         f"{counts['persons']} people, assignments: {statuses}"
     )
+    _warn_unmatched(counts["overrides"]["unmatched"])
+
+
+def _warn_unmatched(unmatched: int) -> None:
+    """Say so when statuses set by hand no longer match an assignment (they are kept, not dropped)."""
+    if unmatched:
+        click.echo(f"warning: {unmatched} assignment statuses set by hand match no assignment any more"
+                   " (list them: minutes assignments overrides --unmatched)", err=True)
 
 
 @cli.command()
@@ -542,7 +551,7 @@ def assignments():
 def _set_status(db_path, assignment_id, status, note):
     from minutes.archive import open_archive
     from minutes.archive.store import now
-    from minutes.link.followup import set_override
+    from minutes.archive.overrides import set_override
 
     db = open_archive(db_path)
     try:
@@ -582,6 +591,33 @@ def assignments_reopen(assignment_id, db_path, note):
         minutes assignments reopen 1a2b3c4d-5-t0 --note "Återrapporten var ofullständig"
     """
     _set_status(db_path, assignment_id, "open", note)
+
+
+@assignments.command("overrides")
+@existing_db_option
+@click.option("--unmatched", is_flag=True, help="Only those that match no assignment any more.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON rows.")
+def assignments_overrides(db_path, unmatched, as_json):
+    """List the statuses set by hand, what each is anchored on and whether it still matches.
+
+    An edited source file gives its assignments new ids; a status set by hand
+    follows its assignment by body, meeting date, item number and task text.
+    One that matches nothing is kept and listed here.
+
+    \b
+    Example:
+        minutes assignments overrides --unmatched
+    """
+    from minutes.archive import open_archive
+    from minutes.archive.overrides import list_overrides
+
+    rows = list_overrides(open_archive(db_path), unmatched_only=unmatched)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['matched'] or '?':9} {r['status']:8} {r['body'] or '?'} {r['meeting_date'] or '?'}"
+                   f" §{r['item_number'] or '?'}  {r['task'] or ''}" + (f"  ({r['note']})" if r["note"] else ""))
 
 
 @assignments.command("list")

@@ -8,6 +8,7 @@ archive file; nothing here asserts on wall-clock time.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -257,3 +258,45 @@ def test_reliability_disk_full_stops_the_import_with_one_message(tmp_path, slow_
         conn.close()
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_reliability_edited_file_keeps_its_override_and_a_lost_one_is_reported(tmp_path):
+    from click.testing import CliRunner
+
+    from minutes.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = good_minutes(folder, 6)
+    db_path = tmp_path / "archive.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", "-q", "-w", "1", "--db", str(db_path), str(folder)]).exit_code == 0
+    db = open_archive(db_path)
+    row = db.execute("select a.id, a.task, m.source from assignments a join meetings m on m.id = a.meeting_id"
+                     " where a.status != 'done' order by a.id limit 1").fetchone()
+    assert row, "the generated minutes should hold an assignment"
+    assignment_id, task, source = row
+    closed = runner.invoke(cli, ["assignments", "close", assignment_id, "--db", str(db_path), "--note", "Klart"])
+    assert closed.exit_code == 0, closed.output
+
+    edited = next(p for p in paths if p.name == source)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nJusterat i efterhand.\n", encoding="utf-8")
+    assert runner.invoke(cli, ["ingest", "-q", "-w", "1", "--db", str(db_path), str(folder)]).exit_code == 0
+    db = open_archive(db_path)
+    new_id, status, note = db.execute("select id, status, status_note from assignments where task = ?",
+                                      [task]).fetchone()
+    assert new_id != assignment_id  # the edit gave the meeting (and so the assignment) a new id
+    assert (status, note) == ("done", "Klart")
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["export", "--db", str(db_path), "--out", str(out)]).exit_code == 0
+    exported = [json.loads(line) for line in (out / "overrides.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["status"], r["note"], r["task"], r["assignment_id"]) for r in exported] == [
+        ("done", "Klart", task, new_id)]
+
+    # The task is rewritten beyond recognition: the override is kept and reported, not dropped.
+    text = edited.read_text(encoding="utf-8").replace(task, "helt annan text om ett nytt ärende", 1)
+    edited.write_text(text, encoding="utf-8")
+    again = runner.invoke(cli, ["ingest", "-q", "-w", "1", "--db", str(db_path), str(folder)])
+    assert "1 assignment statuses set by hand match no assignment any more" in again.output
+    listed = runner.invoke(cli, ["assignments", "overrides", "--unmatched", "--json", "--db", str(db_path)])
+    assert [r["task"] for r in json.loads(listed.output)] == [task]

@@ -101,10 +101,14 @@ TABLES: dict[str, dict] = {
         "columns": {"term": str, "df": int},
         "pk": "term",
     },
-    # User input, never cleared: statuses set by `minutes assignments close/reopen`,
-    # keyed by the stable assignment id that survives re-imports.
+    # User input, never cleared: statuses set by `minutes assignments close/reopen`, keyed by
+    # the stable id they were made on and anchored on what survives an edit of the source
+    # file (body, meeting date, item number, task text; see archive/overrides.py). matched:
+    # exact | anchored | fuzzy | unmatched, as of the last link run.
     "assignment_overrides": {
-        "columns": {"stable_id": str, "status": str, "note": str, "updated_at": str},
+        "columns": {"stable_id": str, "status": str, "note": str, "updated_at": str,
+                    "body": str, "meeting_date": str, "item_number": str, "task": str,
+                    "assignment_id": str, "matched": str},
         "pk": "stable_id",
     },
 }

@@ -82,6 +82,7 @@ class ImportSummary:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same content as)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     link_seconds: float = 0.0  # time spent in link_archive, which the benchmark reports apart
+    unmatched_overrides: int = 0  # statuses set by hand that match no assignment any more
 
     @property
     def ok(self) -> bool:
@@ -161,7 +162,8 @@ def ingest_paths(
             if progress:
                 progress(result)
         start = time.perf_counter()
-        link_new(db)  # only what this import touched (issue 15); `minutes link` relinks everything
+        linked = link_new(db)  # only what this import touched (issue 15); `minutes link` relinks everything
+        summary.unmatched_overrides = linked.get("overrides", {}).get("unmatched", 0)
         summary.link_seconds = time.perf_counter() - start
     return summary
 
