@@ -347,6 +347,8 @@ def search(query, db_path, fmt, limit, offset, tables, order, bodies, from_year,
     """
     from minutes.archive.find import TABLES, Query, connect_readonly, find
 
+    # A name typed in a non-UTF-8 terminal reaches Python as lone surrogates: keep what can be read.
+    query = query.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     wanted = Query(
         query, tables=TABLES if tables == "all" else (tables,), bodies=bodies,
         year_from=from_year, year_to=to_year, decision_kinds=kinds, order=order,
@@ -355,6 +357,8 @@ def search(query, db_path, fmt, limit, offset, tables, order, bodies, from_year,
     conn = connect_readonly(db_path)
     try:
         results = find(conn, wanted, with_counts=False, html=False).hits
+    except MinutesError as e:  # too long, too many terms, past the time limit
+        raise click.ClickException(str(e)) from None
     finally:
         conn.close()
     if fmt == "json":
