@@ -300,3 +300,79 @@ def test_reliability_edited_file_keeps_its_override_and_a_lost_one_is_reported(t
     assert "1 assignment statuses set by hand match no assignment any more" in again.output
     listed = runner.invoke(cli, ["assignments", "overrides", "--unmatched", "--json", "--db", str(db_path)])
     assert [r["task"] for r in json.loads(listed.output)] == [task]
+
+
+HUGE_QUERY = " ".join(["riktlinj*"] * 1500)  # 15 kB: took 7 s past the time limit before issue 13
+
+
+def test_reliability_search_refuses_a_huge_query_with_a_clear_message(seed_archive):
+    result = _minutes("search", "--db", str(seed_archive), HUGE_QUERY)
+    assert result.returncode == 1
+    assert "query too long: 14999 characters (at most 300)" in result.stderr and "Traceback" not in result.stderr
+    many = _minutes("search", "--db", str(seed_archive), " ".join(f"ord{n}" for n in range(20)))
+    assert many.returncode == 1 and "too many search terms: 20 (at most 12)" in many.stderr
+    odd = subprocess.run([sys.executable.encode(), b"-m", b"minutes", b"search", b"--db", bytes(seed_archive),
+                          b"riktlinj\xe9r"], capture_output=True)
+    assert odd.returncode == 0, odd.stderr  # a Latin-1 byte in the argument is read, not a crash
+
+
+@pytest.mark.asyncio
+async def test_reliability_search_page_refuses_a_huge_query_in_swedish(ds):
+    page = await ds.client.get("/-/sok", params={"q": HUGE_QUERY})
+    assert page.status_code == 400 and "Sökfrågan är för lång: 14999 tecken (högst 300)" in page.text
+    api = await ds.client.get("/-/sok.json", params={"q": HUGE_QUERY})
+    assert api.status_code == 400 and "för lång" in api.json()["error"]
+
+
+def test_reliability_project_sql_functions_honour_the_time_limit(seed_archive):
+    from minutes.archive.busy import connect_readonly
+    from minutes.archive.search import SearchTimeout, register_functions, time_limit
+
+    conn = connect_readonly(seed_archive)
+    register_functions(conn)
+    slow = "with recursive n(i) as (select 1 union all select i + 1 from n) select minutes_snippet('text', 'x') from n"
+    with pytest.raises(SearchTimeout), time_limit(conn, 0.2):
+        conn.execute(slow).fetchall()
+    conn.close()
+
+
+def test_reliability_searches_and_closes_during_an_import_never_abort(tmp_path):
+    folder = tmp_path / "in"
+    first, second = folder / "a", folder / "b"
+    first.mkdir(parents=True)
+    second.mkdir()
+    good_minutes(first, 8)
+    for k, path in enumerate(good_minutes(second, 16, seed=11)):
+        path.rename(second / f"b-{k:02d}.txt")
+    db_path = str(tmp_path / "archive.db")
+    assert _minutes("ingest", "-q", "--db", db_path, str(first)).returncode == 0
+    with sqlite3.connect(db_path) as conn:
+        ids = [r[0] for r in conn.execute("select stable_id from assignments order by stable_id")]
+    assert ids, "the generated minutes should hold assignments"
+
+    importer = subprocess.Popen([sys.executable, "-m", "minutes", "ingest", "-q", "-w", "2", "--db", db_path,
+                                 str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    results: list[subprocess.CompletedProcess] = []
+
+    def client(k: int) -> None:
+        n = 0
+        while importer.poll() is None or n < 2:
+            n += 1
+            if n % 2 and ids:
+                results.append(_minutes("assignments", "close", ids[(k + n) % len(ids)], "--db", db_path))
+            else:
+                results.append(_minutes("search", "--db", db_path, "--format", "json", "protokoll"))
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(3)]
+    for thread in threads:
+        thread.start()
+    out, err = importer.communicate(timeout=600)
+    for thread in threads:
+        thread.join()
+    assert importer.returncode == 0, err
+    assert "16 imported, 8 already in archive" in out
+    aborted = [r.stderr for r in results if r.returncode != 0 or "locked" in r.stderr]
+    assert results and not aborted
+    with sqlite3.connect(db_path) as conn:
+        done = conn.execute("select count(*) from assignments where status = 'done'").fetchone()[0]
+    assert done > 0  # the closes went through, and the import's own link step kept them
