@@ -88,6 +88,7 @@ class Clients:
         while not self.stop.is_set():
             n += 1
             assignment = self._next_close() if n % 2 == 0 else None
+            args: tuple[str, ...]
             if assignment:
                 kind, args = "close", ("assignments", "close", assignment, "--db", str(self.db), "--note", "soak")
             else:

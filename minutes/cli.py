@@ -212,7 +212,7 @@ def _stopped_cleanly(db_path: Path):
         fault = storage_fault(error)
         if fault is None:
             raise
-        raise click.ClickException(str(unwritable(db_path, fault, error))) from None
+        raise click.ClickException(str(unwritable(str(db_path), fault, error))) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -232,8 +232,8 @@ def reprocess(db_path, workers, quiet):
         minutes reprocess --db archive.db --workers 2
     """
     from minutes.archive import open_archive
-    from minutes.importer.progress import failure_lines, make_progress
     from minutes.importer.lock import import_lock
+    from minutes.importer.progress import failure_lines, make_progress
     from minutes.importer.reprocess import count_stored, reprocess_archive
 
     with _stopped_cleanly(db_path), import_lock(db_path, on_wait=lambda m: click.echo(m, err=True)):
@@ -345,7 +345,8 @@ def search(query, db_path, fmt, limit, offset, tables, order, bodies, from_year,
         minutes search --format json --limit 5 '"in- och utskrivning"'
         minutes search --in all --sort oldest --from-year 2019 utskrivning
     """
-    from minutes.archive.find import TABLES, Query, connect_readonly, find
+    from minutes.archive.busy import connect_readonly
+    from minutes.archive.find import TABLES, Query, find
 
     # A name typed in a non-UTF-8 terminal reaches Python as lone surrogates: keep what can be read.
     query = query.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -554,8 +555,8 @@ def assignments():
 
 def _set_status(db_path, assignment_id, status, note):
     from minutes.archive import open_archive
-    from minutes.archive.store import now
     from minutes.archive.overrides import set_override
+    from minutes.archive.store import now
 
     db = open_archive(db_path)
     try:

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from minutes.archive.busy import configure
 
+
 class Archive(Database):
     """A sqlite-utils ``Database`` whose ``atomic()`` takes the write lock up front.
 

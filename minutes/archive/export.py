@@ -13,9 +13,8 @@ from typing import Any, cast
 
 from sqlite_utils import Database
 
-from minutes.archive.overrides import list_overrides
-
 from minutes.archive.facts import BY_NAME, FACTS, MEETING, Fact, children, key_column
+from minutes.archive.overrides import list_overrides
 from minutes.models import Meeting, SourceSpan, to_gold
 
 

@@ -24,7 +24,11 @@ _FATAL = {
     26: "the archive file is not a database",  # SQLITE_NOTADB
     5: "another process kept the archive locked",  # SQLITE_BUSY, after the whole busy timeout
 }
-_FATAL_ERRNO = {errno.ENOSPC: "the disk is full", errno.EIO: "a disk I/O error", errno.EDQUOT: "the disk quota is used up"}
+_FATAL_ERRNO = {
+    errno.ENOSPC: "the disk is full",
+    errno.EIO: "a disk I/O error",
+    errno.EDQUOT: "the disk quota is used up",
+}
 
 
 def storage_fault(error: BaseException) -> str | None:

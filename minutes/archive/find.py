@@ -19,7 +19,6 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from minutes.archive.busy import connect_readonly
 from minutes.archive.search import check_query, fts_query, register_functions, search_sql, time_limit
 
 #: The searchable tables in the order their hits are listed on ties.

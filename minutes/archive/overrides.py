@@ -45,13 +45,13 @@ def set_override(db: Database, assignment: str, *, status: str, note: str | None
     if not rows or not rows[0]["stable_id"]:
         raise LookupError(f"no linked assignment {assignment!r} (run `minutes link` first?)")
     row = rows[0]
-    db["assignment_overrides"].upsert(
+    db.table("assignment_overrides").upsert(
         {"stable_id": row["stable_id"], "status": status, "note": note, "updated_at": now,
          "body": row["body"], "meeting_date": row["date"], "item_number": row["item_number"],
          "task": row["task"], "assignment_id": row["id"], "matched": "exact"},
         pk="stable_id",
     )
-    db["assignments"].update(row["id"], {"status": status, "status_note": note})
+    db.table("assignments").update(row["id"], {"status": status, "status_note": note})
     return {"id": row["id"], "stable_id": row["stable_id"], "status": status, "note": note}
 
 

@@ -135,11 +135,11 @@ def shape_is_current(db: Database) -> bool:
     for name, spec in TABLES.items():
         if name not in existing or not set(spec["columns"]) <= set(db[name].columns_dict):
             return False
-    for table, columns in [*UNIQUE_INDEXES, *INDEXES]:
-        if tuple(columns) not in {tuple(i.columns) for i in db.table(table).indexes}:
+    for indexed_table, columns in [*UNIQUE_INDEXES, *INDEXES]:
+        if tuple(columns) not in {tuple(i.columns) for i in db.table(indexed_table).indexes}:
             return False
-    for name in existing:
-        table = db.table(name)
+    for table_name in existing:
+        table = db.table(table_name)
         indexed = {tuple(i.columns) for i in table.indexes}
         if any(tuple(fk.columns) not in indexed for fk in table.foreign_keys):
             return False

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from minutes.ingest import limits as file_limits
 from minutes.ingest.limits import FileLimits, human_size
 
+
 def grace(seconds: float) -> float:
     """Seconds past a file's time limit after which the pool kills its worker (a quarter, at least 2 s)."""
     return max(2.0, 0.25 * seconds)

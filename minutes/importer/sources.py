@@ -140,7 +140,8 @@ def _iter_path(path: Path, limits: Limits, root: Path | None) -> Iterator[Source
     if path.is_dir():
         yield from _iter_folder(path, limits, root or path.resolve())
     elif not path.exists():
-        reason = "broken symlink: its target does not exist" if path.is_symlink() else "not found: no such file or folder"
+        broken = path.is_symlink()
+        reason = "broken symlink: its target does not exist" if broken else "not found: no such file or folder"
         yield _source(path, error=reason)
     elif is_zip_name(path.name):
         special = _special(path)

@@ -59,9 +59,12 @@ def use(limits: FileLimits) -> None:
     _current = limits
 
 
+_LABELS = {"seconds": "time", "pages": "page", "text_chars": "text length", "decompressed": "unpacked size"}
+
+
 def exceeded(limit: str, what: str, value: str) -> LimitExceeded:
     """``over the page limit: the PDF claims 1000000 pages (limit 2000, --max-pages)``."""
-    label = {"seconds": "time", "pages": "page", "text_chars": "text length", "decompressed": "unpacked size"}.get(limit, limit)
+    label = _LABELS.get(limit, limit)
     return LimitExceeded(limit, f"over the {label} limit: {what} (limit {value}, {OPTIONS[limit]})")
 
 
