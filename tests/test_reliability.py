@@ -376,3 +376,16 @@ def test_reliability_searches_and_closes_during_an_import_never_abort(tmp_path):
     with sqlite3.connect(db_path) as conn:
         done = conn.execute("select count(*) from assignments where status = 'done'").fetchone()[0]
     assert done > 0  # the closes went through, and the import's own link step kept them
+
+
+def test_reliability_a_file_changed_into_a_copy_of_another_leaves_no_ghost_meeting(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first, second = good_minutes(folder, 2)
+    db = open_archive(tmp_path / "archive.db")
+    ingest_paths(db, [folder], workers=1)
+    first.write_bytes(second.read_bytes())  # the file now holds what the other one holds
+    summary = ingest_paths(db, [folder], workers=1)
+    assert summary.ok
+    assert db.execute("select count(*) from meetings").fetchone()[0] == 1
+    assert db.execute("select count(distinct document_id) from document_paths").fetchone()[0] == 1

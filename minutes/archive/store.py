@@ -256,8 +256,14 @@ def record_failure(
 
 
 def record_alias(db: Database, *, path: str, sha256: str, name: str) -> None:
-    """Remember another name under which already-imported content was found."""
+    """Remember another name under which already-imported content was found.
+
+    When the path held other content before (a file changed into a copy of
+    another), the meeting of its old content goes unless another path still
+    holds it: no ghost meeting without a file (issue 13).
+    """
     with write_transaction(db):
+        _replace_path_predecessor(db, sha256, path)
         _write_path(db, path, sha256, name)
 
 
