@@ -101,6 +101,12 @@ TABLES: dict[str, dict] = {
         "columns": {"term": str, "df": int},
         "pk": "term",
     },
+    # Import roots (archive/roots.py): the label each imported folder's paths are stored
+    # under, and a hash of its absolute path (which itself is never stored).
+    "import_roots": {
+        "columns": {"label": str, "root_id": str},
+        "pk": "label",
+    },
     # User input, never cleared: statuses set by `minutes assignments close/reopen`, keyed by
     # the stable id they were made on and anchored on what survives an edit of the source
     # file (body, meeting date, item number, task text; see archive/overrides.py). matched:

@@ -33,6 +33,7 @@ from sqlite_utils import Database
 
 from minutes.archive.documents import document_status, stored_overrides
 from minutes.archive.faults import storage_fault, unwritable
+from minutes.archive.roots import migrate_path, root_labels
 from minutes.archive.rows import DocumentRows
 from minutes.archive.store import (
     EXTRACTOR_VERSION,
@@ -43,7 +44,7 @@ from minutes.archive.store import (
 )
 from minutes.importer.pool import ordered_map
 from minutes.importer.sandbox import grace
-from minutes.importer.sources import Limits, Source, iter_sources, read_manifest
+from minutes.importer.sources import Limits, Source, escaped, iter_sources, read_manifest
 from minutes.importer.work import (
     Outcome,
     ParseJob,
@@ -142,7 +143,9 @@ def ingest_paths(
     summary = ImportSummary()
     file_limits = file_limits or FileLimits()
     planner = _Planner(db, ocr=ocr, limits=file_limits)
-    jobs = map(planner.plan, _sources(paths, manifests, limits or Limits(), follow_symlinks))
+    paths, manifests = list(paths), list(manifests)
+    labels = root_labels(db, [*paths, *(Path(m).parent for m in manifests)], escaped)
+    jobs = map(planner.plan, _sources(paths, manifests, limits or Limits(), follow_symlinks, labels))
     results = _mapper(cluster, workers)(
         _work,
         jobs,
@@ -199,12 +202,15 @@ def _db_file(db: Database) -> str:
     return row[2] if row and row[2] else "(in memory)"
 
 
-def _sources(paths: Iterable, manifests: Iterable, limits: Limits, follow_symlinks: bool) -> Iterator[Source]:
+def _sources(
+    paths: Iterable, manifests: Iterable, limits: Limits, follow_symlinks: bool, labels: dict[str, str]
+) -> Iterator[Source]:
+    """Every source, shown under its root's label (paths relative to what the user named)."""
     sizes: dict[str, Any] = {"max_file_bytes": limits.max_file_bytes, "max_zip_total": limits.max_zip_total,
                              "max_zip_ratio": limits.max_zip_ratio, "follow_symlinks": follow_symlinks}
-    yield from iter_sources(paths, **sizes)
+    yield from iter_sources(paths, labels=labels, **sizes)
     for manifest in manifests:
-        yield from read_manifest(manifest, **sizes)
+        yield from read_manifest(manifest, label=labels.get(str(Path(manifest).parent)), **sizes)
 
 
 def _work(job: _Job) -> Outcome:
@@ -268,6 +274,8 @@ class _Writer:
 
     def store(self, job: _Job, outcome: Outcome | None) -> FileResult:
         source = job.source
+        if source.given_path:  # an archive from before paths were stored relative (issue 13)
+            migrate_path(self.db, source.given_path, source.display_path)
         if job.kind == "failed":
             return self._fail(source, job.sha256, source.error or "cannot be read", source.status)
         if job.kind in ("unchanged", "duplicate"):

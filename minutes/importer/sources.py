@@ -46,6 +46,7 @@ class Source:
     mtime: float | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     status: str = "failed"  # of a source with an error: failed, or refused (special file, symlink out)
+    given_path: str | None = None  # the path as the user typed it, when display_path is label-relative
 
     @property
     def ok(self) -> bool:
@@ -117,8 +118,13 @@ def iter_sources(
     max_zip_total: int = 2 * 2**30,
     max_zip_ratio: float = 200,
     follow_symlinks: bool = False,
+    labels: dict[str, str] | None = None,
 ) -> Iterator[Source]:
     """Every document under ``paths``: files, folders (recursively, sorted) and zip entries.
+
+    ``labels`` (path as given → label, :mod:`minutes.archive.roots`) makes the
+    display paths relative: what lies under a given path is shown under its
+    label, so the importing machine's own folders are never stored.
 
     A folder is the import root of what is under it: a symlink that leads out
     of it is refused unless ``follow_symlinks``. FIFOs, devices and sockets are
@@ -128,7 +134,19 @@ def iter_sources(
     limits = Limits(max_file_bytes, max_zip_total, max_zip_ratio, follow_symlinks)
     for path in map(Path, paths):
         root = path.resolve() if path.is_dir() else None
-        yield from _iter_path(path, limits, root)
+        label = (labels or {}).get(str(path))
+        sources = _iter_path(path, limits, root)
+        yield from (_relabelled(sources, escaped(path), label) if label else sources)
+
+
+def _relabelled(sources: Iterator[Source], given: str, label: str) -> Iterator[Source]:
+    """Show what lies under ``given`` under ``label`` instead, keeping the typed path for old archives."""
+    for source in sources:
+        shown = source.display_path
+        if shown == given or shown.startswith((given + "/", given + "!/")):
+            source.given_path = shown
+            source.display_path = label + shown[len(given):]
+        yield source
 
 
 def _iter_path(path: Path, limits: Limits, root: Path | None) -> Iterator[Source]:
@@ -372,12 +390,14 @@ def _iter_nested(source: Source, limits: Limits, budget: _ZipBudget, *, depth: i
 # --- manifest CSVs -----------------------------------------------------------------
 
 
-def read_manifest(csv_path: str | Path, **limits) -> Iterator[Source]:
+def read_manifest(csv_path: str | Path, *, label: str | None = None, **limits) -> Iterator[Source]:
     """Sources listed in a manifest CSV, each carrying its row's metadata as ``overrides``.
 
     Columns: ``path`` (relative to the CSV's folder), and optionally ``body``,
     ``body_name`` and ``date`` (YYYY-MM-DD), which override what the extractor
-    would find in the text. ``limits`` are passed to :func:`iter_sources`.
+    would find in the text. ``limits`` are passed to :func:`iter_sources`;
+    with ``label`` (the manifest folder's, :mod:`minutes.archive.roots`) files
+    are shown as ``label/path-in-manifest``.
     """
     csv_path = Path(csv_path)
     try:
@@ -386,7 +406,7 @@ def read_manifest(csv_path: str | Path, **limits) -> Iterator[Source]:
         yield _source(csv_path, error=f"unreadable manifest: {error}")
         return
     for line, row in rows:
-        yield from _manifest_row(csv_path, line, row, limits)
+        yield from _manifest_row(csv_path, line, row, limits, label)
 
 
 def _manifest_rows(csv_path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -404,7 +424,9 @@ def _strip_row(row: dict) -> dict[str, str]:
     return {key: (value or "").strip() for key, value in row.items() if key}
 
 
-def _manifest_row(csv_path: Path, line: int, row: dict[str, str], limits: dict) -> Iterator[Source]:
+def _manifest_row(
+    csv_path: Path, line: int, row: dict[str, str], limits: dict, label: str | None
+) -> Iterator[Source]:
     where = f"{csv_path}:{line}"
     if not row.get("path"):
         yield Source(where, csv_path.name, error=f"manifest line {line}: empty path")
@@ -420,7 +442,8 @@ def _manifest_row(csv_path: Path, line: int, row: dict[str, str], limits: dict) 
         yield Source(escaped(where), escaped(PurePosixPath(row["path"]).name),
                      error=f"manifest line {line}: {outside}", status="refused")
         return
-    for source in iter_sources([target], **limits):
+    shown = {str(target): f"{label}/{PurePosixPath(os.path.normpath(row['path'])).as_posix()}"} if label else None
+    for source in iter_sources([target], labels=shown, **limits):
         source.overrides = dict(overrides)
         yield source
 
