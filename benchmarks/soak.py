@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/soak.py --meetings 300 --clients 8
 
 1. ``minutes sample`` writes N generated files (text and PDF, one folder per body);
-2. both archives get the first half of the bodies imported and linked, so there
-   are assignments to close;
+2. both archives get a quarter of the bodies imported and linked first, so there
+   are assignments to close while the rest is imported;
 3. *quiet*: the whole folder is imported into one archive with nobody else
    around, then the chosen assignments are closed;
 4. *soak*: the same import into the other archive while ``--clients`` processes
@@ -125,7 +125,7 @@ def soak(meetings: int, clients: int, workers: int, work: Path) -> dict:
     if code:
         raise SystemExit(err)
     bodies = sorted(p for p in folder.iterdir() if p.is_dir())
-    first_half = bodies[: len(bodies) // 2]
+    first_half = bodies[: len(bodies) // 4]
     total = sum(1 for p in folder.rglob("*") if p.is_file())
     quiet, busy = work / "quiet.db", work / "soak.db"
     for db in (quiet, busy):
@@ -135,6 +135,8 @@ def soak(meetings: int, clients: int, workers: int, work: Path) -> dict:
     with sqlite3.connect(busy) as conn:
         closes = [r[0] for r in conn.execute("select stable_id from assignments order by stable_id")]
     base = stored(busy)
+    idle = {"search": [minutes("search", "--db", str(busy), "--format", "json", w)[2] for w in WORDS[:4]],
+            "close": [minutes("assignments", "close", a, "--db", str(busy), "--note", "soak")[2] for a in closes[:4]]}
 
     _, _, quiet_seconds = minutes("ingest", "-q", "--db", str(quiet), str(folder))
     for assignment in closes:
@@ -170,6 +172,8 @@ def soak(meetings: int, clients: int, workers: int, work: Path) -> dict:
         "files": total, "clients": clients, "quiet_import_s": round(quiet_seconds, 1),
         "soak_import_s": round(soak_seconds, 1), "first_import": out.strip(),
         "search": percentiles(running.timings["search"]), "close": percentiles(running.timings["close"]),
+        "idle_search": percentiles(idle["search"]), "idle_close": percentiles(idle["close"]),
+        "preimported": base,
         "commands": sum(map(len, running.timings.values())), "aborted": aborted, "second_import": second,
         "archives_equal": not differing, "differing": differing[:10], "closed": len(closes),
     }

@@ -74,6 +74,9 @@ def ordered_map(
     pool.warm_up, pool.timeout, pool.on_timeout = warm_up, timeout, on_timeout
     try:
         yield from pool.run(jobs, needs_work, window or workers * 4)
+    except BaseException:  # Ctrl-C, SIGTERM, a full disk, or the caller stopped reading
+        pool._kill_workers()  # do not wait for files in flight (one may be stuck for its whole time limit)
+        raise
     finally:
         pool.shutdown()
 
