@@ -3,7 +3,8 @@
 Meeting ids are content hashes, so appending one line to a file gives its
 meeting, items and assignments new ids, and an override keyed on them was
 silently lost (issue 13). An override is therefore anchored on what an edit
-leaves alone: the body, the meeting date, the item number and the task text.
+leaves alone: the body (its id: its label can change when another body with the
+same acronym arrives), the meeting date, the item number and the task text.
 Every link run matches each override to the current assignments:
 
 1. *exact*: the assignment whose stable id the override was made on;
@@ -26,13 +27,19 @@ ANCHORED_RATIO = 0.6
 FUZZY_RATIO = 0.85
 
 _ASSIGNMENTS = """
-    select a.id, a.stable_id, a.body, a.date, i.number as item_number, a.task
-    from assignments a join items i on i.id = a.item_id
+    select a.id, a.stable_id, m.body_id, a.body, a.date, i.number as item_number, a.task
+    from assignments a join items i on i.id = a.item_id join meetings m on m.id = a.meeting_id
 """
 
 
 def _similar(a: str | None, b: str | None) -> float:
     return SequenceMatcher(None, " ".join((a or "").lower().split()), " ".join((b or "").lower().split())).ratio()
+
+
+def _same_body(row: dict, override: dict) -> bool:
+    if override.get("body_id") is not None:
+        return row["body_id"] == override["body_id"]
+    return row["body"] == override["body"]
 
 
 def set_override(db: Database, assignment: str, *, status: str, note: str | None, now: str) -> dict:
@@ -47,7 +54,8 @@ def set_override(db: Database, assignment: str, *, status: str, note: str | None
     row = rows[0]
     db.table("assignment_overrides").upsert(
         {"stable_id": row["stable_id"], "status": status, "note": note, "updated_at": now,
-         "body": row["body"], "meeting_date": row["date"], "item_number": row["item_number"],
+         "body_id": row["body_id"], "body": row["body"], "meeting_date": row["date"],
+         "item_number": row["item_number"],
          "task": row["task"], "assignment_id": row["id"], "matched": "exact"},
         pk="stable_id",
     )
@@ -63,7 +71,7 @@ def _match(override: dict, by_stable: dict, rows: list[dict], taken: set) -> tup
         return None, "unmatched"  # an override from before anchors were kept, and its assignment is gone
     best, how, score = None, "unmatched", 0.0
     for row in rows:
-        if row["id"] in taken or row["body"] != override["body"]:
+        if row["id"] in taken or not _same_body(row, override):
             continue
         same_date = row["date"] == override["meeting_date"]
         same_item = row["item_number"] == override["item_number"]
@@ -94,9 +102,10 @@ def apply_overrides(db: Database) -> dict:
             taken.add(row["id"])
             db.conn.execute("update assignments set status = ?, status_note = ? where id = ?",
                             [override["status"], override["note"], row["id"]])
-            if override.get("body") is None:  # fill the anchors of an override made before they were kept
-                anchors = {"body": row["body"], "meeting_date": row["date"], "item_number": row["item_number"],
-                           "task": row["task"]}
+            # Anchors follow the assignment as it is now, so a file edited again and again
+            # (or a body's label made longer by a namesake) keeps matching.
+            anchors = {"body_id": row["body_id"], "body": row["body"], "meeting_date": row["date"],
+                       "item_number": row["item_number"], "task": row["task"]}
         counts["matched" if row is not None else "unmatched"] += 1
         sets = {"assignment_id": row["id"] if row is not None else None, "matched": how, **anchors}
         assignments = ", ".join(f"[{k}] = ?" for k in sets)
@@ -109,6 +118,6 @@ def list_overrides(db: Database, *, unmatched_only: bool = False) -> list[dict]:
     """Every override with what it is anchored on and the assignment it applies to now (if any)."""
     where = " where matched = 'unmatched'" if unmatched_only else ""
     return list(db.query(
-        "select stable_id, status, note, updated_at, body, meeting_date, item_number, task,"
+        "select stable_id, status, note, updated_at, body_id, body, meeting_date, item_number, task,"
         f" assignment_id, matched from assignment_overrides{where} order by meeting_date, item_number"
     ))

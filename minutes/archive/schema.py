@@ -113,7 +113,7 @@ TABLES: dict[str, dict] = {
     # exact | anchored | fuzzy | unmatched, as of the last link run.
     "assignment_overrides": {
         "columns": {"stable_id": str, "status": str, "note": str, "updated_at": str,
-                    "body": str, "meeting_date": str, "item_number": str, "task": str,
+                    "body_id": int, "body": str, "meeting_date": str, "item_number": str, "task": str,
                     "assignment_id": str, "matched": str},
         "pk": "stable_id",
     },
