@@ -16,7 +16,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from minutes.bench.hostile import build_hostile_folder
@@ -51,10 +50,12 @@ def main() -> None:
     stored = [name for name in (p.name for p in good) if f"imported  {folder.name}/{name}" in text]
     print(f"good files stored: {len(stored)} of {len(good)}")
     print(f"{'file':28} {'time':>7} {'peak RSS':>9}  reason")
-    for case in cases:
+    for n, case in enumerate(cases):
+        alone = work / f"case-{n}"  # the file alone in a folder of its own, as it lay in the hostile one
+        alone.mkdir()
         path = next(p for p in folder.iterdir() if escaped(p.name) == case.name)
-        db = work / f"{len(case.name)}-{time.monotonic_ns()}.db"
-        code, text, seconds, peak = _measured(["--db", str(db), *limits, str(path)])
+        path.rename(alone / path.name)
+        code, text, seconds, peak = _measured(["--db", str(work / f"case-{n}.db"), *limits, str(alone)])
         line = next((ln for ln in text.splitlines() if ln.startswith("[1/")), text.strip().splitlines()[-1])
         reason = line.split(" ", 2)[-1]
         print(f"{case.name:28} {seconds:6.1f}s {peak:7.0f}MiB  {reason[:150]}")

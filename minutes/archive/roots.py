@@ -43,7 +43,10 @@ def root_labels(db: Database, paths, escape) -> dict[str, str]:
     for given in paths:
         path = Path(given)
         real = path.resolve()
-        labels[str(given)] = claim_label(db, escape(real.name or "root"), root_id(real))
+        # A path's own name ("." and ".." have none: then the folder's real name); a
+        # symlink named on the command line is shown by its own name, not its target's.
+        name = path.name if path.name not in ("", ".", "..") else (real.name or "root")
+        labels[str(given)] = claim_label(db, escape(name), root_id(path.parent.resolve() / name))
     return labels
 
 
