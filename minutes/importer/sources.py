@@ -492,7 +492,7 @@ def _count_path(path: Path) -> int:
             dirs[:] = [d for d in dirs if not is_junk(d)]
             total += sum(_count_path(Path(root, name)) for name in files if not is_junk(name))
         return total
-    if is_zip_name(path.name):
+    if is_zip_name(path.name) and path.is_file():  # never open a FIFO named .zip: it would block
         try:
             with zipfile.ZipFile(path) as archive:
                 return sum(1 for info in archive.infolist() if not _skipped_entry(info)) or 1
