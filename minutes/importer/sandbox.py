@@ -26,6 +26,7 @@ import ctypes
 import resource
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 
 from minutes.ingest import limits as file_limits
@@ -55,12 +56,25 @@ def die_with_parent() -> None:
 
 
 def init_sandbox() -> None:
-    """Worker start-up: die with the parent, leave SIGINT to the parent, enable per-file ceilings."""
+    """Worker start-up: die with the parent, leave SIGINT to the parent, enable per-file ceilings.
+
+    Only in a process of its own, where this runs on the main thread: a Dask
+    worker runs tasks on threads of a shared process, where signals cannot be
+    set and a process-wide memory limit would hit every task; the cluster
+    bounds time itself (:mod:`minutes.importer.cluster`).
+    """
     global _in_worker
+    if threading.current_thread() is not threading.main_thread():
+        return
     _in_worker = True
     die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _sandboxed() -> bool:
+    """In a worker process of our own pool, on its main thread (where signals and rlimits belong)."""
+    return _in_worker and threading.current_thread() is threading.main_thread()
 
 
 def _address_space() -> int:
@@ -76,7 +90,7 @@ def _address_space() -> int:
 def _memory_ceiling(limit: int) -> Iterator[None]:
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     used = _address_space()
-    if not _in_worker or not used:
+    if not _sandboxed() or not used:
         yield
         return
     ceiling = used + limit
@@ -95,7 +109,7 @@ def _alarm(signum, frame) -> None:
 
 @contextlib.contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    if not _in_worker or seconds <= 0:
+    if not _sandboxed() or seconds <= 0:
         yield
         return
     previous = signal.signal(signal.SIGALRM, _alarm)
