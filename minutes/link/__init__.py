@@ -16,10 +16,10 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from minutes.archive.overrides import apply_overrides
 from minutes.link import state
 from minutes.link.cases import load_case_items
 from minutes.link.features import Weights, item_rows, load_items
-from minutes.archive.overrides import apply_overrides
 from minutes.link.followup import update_assignments
 from minutes.link.incremental import link_touched
 from minutes.link.people import save_persons
