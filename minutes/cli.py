@@ -6,7 +6,10 @@ and SQL live in the library, never here.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -113,14 +116,30 @@ def workers_option(f):
 @click.option("--cluster", metavar="ADDRESS", default=None,
               help="Read and extract on this Dask scheduler's workers (tcp://host:8786); store here "
                    "(--workers does not apply: the cluster has its own).")
+@click.option("--max-seconds", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Wall time one file may take to read and extract.")
+@click.option("--max-memory", type=SizeType(), default="2GB", show_default=True,
+              help="Memory a worker may grow by while reading one file.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Refuse documents with more pages than this.")
+@click.option("--max-unpacked", type=SizeType(), default="256MB", show_default=True,
+              help="Refuse a .docx/.odt whose parts unpack to more than this.")
+@click.option("--max-text", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Refuse documents with more characters of text than this.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symlinks that lead out of the imported folder (refused by default).")
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When another import is running on the archive: wait for it, or stop at once.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
-def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, cluster, quiet):
+def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size, max_seconds, max_memory,
+           max_pages, max_unpacked, max_text, follow_symlinks, wait, cluster, quiet):
     """Import minutes (PDF, text, Word), folders, zip archives and manifests into the archive.
 
     Content already in the archive is skipped, and a copy under another name is
-    recorded as such. A file that cannot be read is recorded with its reason
-    and the import goes on; the exit status is 1 when any file failed. A bar
-    shows progress on a terminal, one line per file otherwise.
+    recorded as such. A file that cannot be read, or is over one of the limits,
+    is recorded with its reason and the import goes on; the exit status is 1
+    when any file failed. A bar shows progress on a terminal, one line per file
+    otherwise. One import runs at a time per archive: a second one waits.
 
     \b
     Example:
@@ -128,11 +147,14 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
         minutes ingest --manifest scans/manifest.csv --workers 2 --ocr
         minutes ingest --ocr=redo skannade-1990-tal/
         minutes ingest --cluster tcp://scheduler:8786 /mnt/protokoll/
+        minutes ingest --max-seconds 30 --max-pages 500 okänd-mapp/
     """
     from minutes.archive import open_archive
     from minutes.importer.bulk import ingest_paths
+    from minutes.importer.lock import import_lock
     from minutes.importer.progress import failure_lines, make_progress, summary_line
     from minutes.importer.sources import Limits, count_sources
+    from minutes.ingest.limits import FileLimits
 
     if ocr not in ("off", "auto", "redo"):  # "--ocr FOLDER": the flag, then a path
         if not Path(ocr).exists():
@@ -140,24 +162,59 @@ def ingest(paths, db_path, manifests, workers, ocr, max_file_size, max_zip_size,
         paths, ocr = (Path(ocr), *paths), "auto"
     if not paths and not manifests:
         raise click.UsageError("name at least one file, folder, zip or --manifest")
-    db = open_archive(db_path)
-    progress = make_progress(None if quiet else count_sources(paths, manifests), quiet=quiet)
     limits = Limits(max_file_bytes=max_file_size, max_zip_total=max_zip_size)
-    try:
-        summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr != "off" and ocr,
-                               limits=limits, progress=progress, cluster=cluster)
-    except KeyboardInterrupt:
-        raise click.ClickException(
-            "interrupted: every document stored so far is complete; run the same command again to finish"
-        ) from None
-    except MinutesError as e:  # --cluster without minutes[cluster], or no scheduler there
-        raise click.ClickException(str(e)) from e
-    finally:
-        progress.close()
+    file_limits = FileLimits(seconds=max_seconds, memory=max_memory, pages=max_pages,
+                             decompressed=max_unpacked, text_chars=max_text)
+    with _stopped_cleanly(db_path), import_lock(db_path, wait=wait, on_wait=lambda m: click.echo(m, err=True)):
+        db = open_archive(db_path)
+        progress = make_progress(None if quiet else count_sources(paths, manifests), quiet=quiet)
+        try:
+            summary = ingest_paths(db, paths, manifests=manifests, workers=workers, ocr=ocr != "off" and ocr,
+                                   limits=limits, file_limits=file_limits, follow_symlinks=follow_symlinks,
+                                   progress=progress, cluster=cluster)
+        finally:
+            progress.close()
     for line in failure_lines(summary.failed):
         click.echo(line, err=True)
+    _warn_unmatched(summary.unmatched_overrides)
     click.echo(summary_line(summary))
     sys.exit(0 if summary.ok else 1)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: stop between documents, say how to finish."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _stopped_cleanly(db_path: Path):
+    """SIGTERM behaves like SIGINT; an interrupt, a running import or a full disk ends in one message."""
+    from minutes.errors import ArchiveUnwritable
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        how = "terminated" if isinstance(stop, _Terminated) else "interrupted"
+        raise click.ClickException(
+            f"{how}: every document stored so far is complete; run the same command again to finish"
+        ) from None
+    except ArchiveUnwritable as error:
+        raise click.ClickException(str(error)) from None
+    except MinutesError as error:  # ImportRunning with --no-wait
+        raise click.ClickException(str(error)) from None
+    except (OSError, sqlite3.Error) as error:  # creating or shaping the archive on a full disk
+        from minutes.archive.faults import storage_fault, unwritable
+
+        fault = storage_fault(error)
+        if fault is None:
+            raise
+        raise click.ClickException(str(unwritable(str(db_path), fault, error))) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command()
@@ -175,15 +232,17 @@ def reprocess(db_path, workers, quiet):
         minutes reprocess --db archive.db --workers 2
     """
     from minutes.archive import open_archive
+    from minutes.importer.lock import import_lock
     from minutes.importer.progress import failure_lines, make_progress
     from minutes.importer.reprocess import count_stored, reprocess_archive
 
-    db = open_archive(db_path)
-    progress = make_progress(count_stored(db), quiet=quiet)
-    try:
-        summary = reprocess_archive(db, workers=workers, progress=progress)
-    finally:
-        progress.close()
+    with _stopped_cleanly(db_path), import_lock(db_path, on_wait=lambda m: click.echo(m, err=True)):
+        db = open_archive(db_path)
+        progress = make_progress(count_stored(db), quiet=quiet)
+        try:
+            summary = reprocess_archive(db, workers=workers, progress=progress)
+        finally:
+            progress.close()
     for line in failure_lines(summary.failed):
         click.echo(line, err=True)
     click.echo(f"{len(summary.reprocessed)} reprocessed, {len(summary.failed)} failed")
@@ -286,8 +345,11 @@ def search(query, db_path, fmt, limit, offset, tables, order, bodies, from_year,
         minutes search --format json --limit 5 '"in- och utskrivning"'
         minutes search --in all --sort oldest --from-year 2019 utskrivning
     """
-    from minutes.archive.find import TABLES, Query, connect_readonly, find
+    from minutes.archive.busy import connect_readonly
+    from minutes.archive.find import TABLES, Query, find
 
+    # A name typed in a non-UTF-8 terminal reaches Python as lone surrogates: keep what can be read.
+    query = query.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     wanted = Query(
         query, tables=TABLES if tables == "all" else (tables,), bodies=bodies,
         year_from=from_year, year_to=to_year, decision_kinds=kinds, order=order,
@@ -296,6 +358,8 @@ def search(query, db_path, fmt, limit, offset, tables, order, bodies, from_year,
     conn = connect_readonly(db_path)
     try:
         results = find(conn, wanted, with_counts=False, html=False).hits
+    except MinutesError as e:  # too long, too many terms, past the time limit
+        raise click.ClickException(str(e)) from None
     finally:
         conn.close()
     if fmt == "json":
@@ -445,6 +509,14 @@ def link(db_path, only_new):
         f"{counts['threads']} threads ({counts['threaded_items']} items), "
         f"{counts['persons']} people, assignments: {statuses}"
     )
+    _warn_unmatched(counts["overrides"]["unmatched"])
+
+
+def _warn_unmatched(unmatched: int) -> None:
+    """Say so when statuses set by hand no longer match an assignment (they are kept, not dropped)."""
+    if unmatched:
+        click.echo(f"warning: {unmatched} assignment statuses set by hand match no assignment any more"
+                   " (list them: minutes assignments overrides --unmatched)", err=True)
 
 
 @cli.command()
@@ -483,8 +555,8 @@ def assignments():
 
 def _set_status(db_path, assignment_id, status, note):
     from minutes.archive import open_archive
+    from minutes.archive.overrides import set_override
     from minutes.archive.store import now
-    from minutes.link.followup import set_override
 
     db = open_archive(db_path)
     try:
@@ -524,6 +596,33 @@ def assignments_reopen(assignment_id, db_path, note):
         minutes assignments reopen 1a2b3c4d-5-t0 --note "Återrapporten var ofullständig"
     """
     _set_status(db_path, assignment_id, "open", note)
+
+
+@assignments.command("overrides")
+@existing_db_option
+@click.option("--unmatched", is_flag=True, help="Only those that match no assignment any more.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON rows.")
+def assignments_overrides(db_path, unmatched, as_json):
+    """List the statuses set by hand, what each is anchored on and whether it still matches.
+
+    An edited source file gives its assignments new ids; a status set by hand
+    follows its assignment by body, meeting date, item number and task text.
+    One that matches nothing is kept and listed here.
+
+    \b
+    Example:
+        minutes assignments overrides --unmatched
+    """
+    from minutes.archive import open_archive
+    from minutes.archive.overrides import list_overrides
+
+    rows = list_overrides(open_archive(db_path), unmatched_only=unmatched)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['matched'] or '?':9} {r['status']:8} {r['body'] or '?'} {r['meeting_date'] or '?'}"
+                   f" §{r['item_number'] or '?'}  {r['task'] or ''}" + (f"  ({r['note']})" if r["note"] else ""))
 
 
 @assignments.command("list")

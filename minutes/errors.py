@@ -33,3 +33,11 @@ class EncryptedDocument(IngestError):
 class MissingExtra(MinutesError):
     """An optional feature's package is not installed (``pip install 'minutes[extra]'``)."""
 
+
+
+class ArchiveUnwritable(MinutesError):
+    """The archive cannot be written (disk full, I/O error, read-only): the import stops at once.
+
+    Nothing about the file being stored is wrong, so it is not recorded as a
+    failed document; every document stored before is complete.
+    """

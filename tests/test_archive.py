@@ -193,7 +193,7 @@ def test_archive_export_keeps_meetings_whose_sources_share_a_name(db_path, tmp_p
         document = SourceDocument(name="protokoll.txt", path=f"/{folder}/protokoll.txt", sha256=sha, text="1. Budget\n")
         save_document(db, document, extract_meeting(document))
     written = export_json(db, tmp_path / "out")
-    meetings = [p for p in written if p.name != "threads.json"]
+    meetings = [p for p in written if p.suffix == ".json" and p.name != "threads.json"]
     assert len(meetings) == 2 and len({p.name for p in meetings}) == 2
     assert {json.loads(p.read_text())["source"] for p in meetings} == {"protokoll.txt"}
 

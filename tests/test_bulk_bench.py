@@ -48,3 +48,9 @@ def test_bulk_bench_pypdfium2_reads_every_page(tmp_path):
 
     path = generate_pdfs(tmp_path, 1)[0]
     assert pypdfium2_pages(path.read_bytes()) == read_pdf(path.read_bytes(), name="x.pdf").pages >= 1
+
+
+def test_bulk_bench_one_worker_is_a_process_beside_the_writer():
+    # Every file is parsed in a worker process, also with one (issue 13): writer and worker overlap.
+    one = idle_seconds(run(1, 4.0, 20.0, 9.0), linking=False)
+    assert one == 2.0 + 100 * 0.020

@@ -127,4 +127,4 @@ def _write_bad(root: Path, good_pdf: bytes) -> None:
 
 def shown(root: Path, relative: str) -> str:
     """The display path the importer uses for a corpus entry."""
-    return f"{root}/{relative}"  # not root / relative: Path would fold "!//etc" into "!/etc"
+    return f"{root.name}/{relative}"  # relative to the import root (issue 13); not Path: it folds "!//etc"

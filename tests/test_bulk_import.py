@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -121,12 +122,13 @@ def test_bulk_changed_file_at_known_path_replaces_its_meeting(corpus, tmp_path):
     db = open_archive(tmp_path / "archive.db")
     ingest_paths(db, [folder], workers=1)
     target = folder / "ks-2019-04-01.txt"
-    old_id = db.execute("select document_id from document_paths where path = ?", [str(target)]).fetchone()[0]
+    stored = "2019/ks-2019-04-01.txt"  # relative to the import root (issue 13)
+    old_id = db.execute("select document_id from document_paths where path = ?", [stored]).fetchone()[0]
     before = counts(db)
     target.write_text(target.read_text(encoding="utf-8") + "\nRättelse införd i efterhand.\n", encoding="utf-8")
     summary = ingest_paths(db, [folder], workers=1)
-    assert summary.imported == [str(target)]
-    new_id = db.execute("select document_id from document_paths where path = ?", [str(target)]).fetchone()[0]
+    assert summary.imported == [stored]
+    new_id = db.execute("select document_id from document_paths where path = ?", [stored]).fetchone()[0]
     assert new_id != old_id
     assert db.execute("select count(*) from meetings where document_id = ?", [old_id]).fetchone()[0] == 0
     assert db.execute("select count(*) from documents where id = ?", [old_id]).fetchone()[0] == 0
@@ -134,8 +136,10 @@ def test_bulk_changed_file_at_known_path_replaces_its_meeting(corpus, tmp_path):
 
 
 def test_bulk_manifest_overrides_body_and_date(corpus, tmp_path):
+    # A manifest lists files in its own folder (issue 13: paths out of it are refused).
+    (tmp_path / "ks.txt").write_bytes((corpus / GOOD[1]).read_bytes())
     manifest = tmp_path / "manifest.csv"
-    manifest.write_text(f"path,body,body_name,date\n{corpus / GOOD[1]},KS,Kommunstyrelsen,1999-12-31\n")
+    manifest.write_text("path,body,body_name,date\nks.txt,KS,Kommunstyrelsen,1999-12-31\n")
     db = open_archive(tmp_path / "archive.db")
     summary = ingest_paths(db, manifests=[manifest], workers=1)
     assert summary.ok and len(summary.imported) == 1
@@ -143,7 +147,7 @@ def test_bulk_manifest_overrides_body_and_date(corpus, tmp_path):
     assert row == ("KS", "Kommunstyrelsen", "1999-12-31", 1999, "1999-12-31")
     # Unchanged manifest: nothing to do. A corrected date in it: the meeting is stored again.
     assert len(ingest_paths(db, manifests=[manifest], workers=1).imported) == 0
-    manifest.write_text(f"path,body,body_name,date\n{corpus / GOOD[1]},KS,Kommunstyrelsen,2000-01-15\n")
+    manifest.write_text("path,body,body_name,date\nks.txt,KS,Kommunstyrelsen,2000-01-15\n")
     assert len(ingest_paths(db, manifests=[manifest], workers=1).imported) == 1
     assert db.execute("select date, count(*) from meetings").fetchone() == ("2000-01-15", 1)
 
@@ -170,7 +174,40 @@ def test_bulk_document_the_archive_refuses_is_recorded_and_the_batch_goes_on(cor
     monkeypatch.setattr(bulk, "store_rows", refuse_docx)
     db = open_archive(tmp_path / "archive.db")
     summary = ingest_paths(db, [corpus / "2019", corpus / "2020"], workers=1)
-    assert [path for path, _ in summary.failed] == [shown(corpus, "2020/styrelse.docx")]
+    assert [path for path, _ in summary.failed] == ["2020/styrelse.docx"]  # under its own root, 2020
     assert "could not be stored (ValueError: simulated refusal)" in summary.failed[0][1]
     assert len(summary.imported) == 3
     assert db.execute("select count(*) from meetings").fetchone()[0] == 3
+
+
+def test_bulk_paths_are_stored_relative_to_the_import_root(corpus, tmp_path):
+    """Served pages must not show the importing machine's folders (issue 13)."""
+    db = open_archive(tmp_path / "archive.db")
+    ingest_paths(db, [corpus / "2019"], workers=1)
+    paths = [r[0] for r in db.execute("select path from document_paths union select path from documents")]
+    assert paths and all(p.startswith("2019/") for p in paths), paths
+    assert str(tmp_path) not in json.dumps(list(db.query("select * from import_roots")))
+    # Another folder of the same name elsewhere gets a label of its own: no path is shared.
+    other = tmp_path / "annan" / "2019"
+    shutil.copytree(corpus / "2019", other)
+    (other / "ks-2019-04-01.txt").write_text("Helt annat innehåll\n", encoding="utf-8")
+    ingest_paths(db, [other], workers=1)
+    labels = [r[0] for r in db.execute("select label from import_roots order by label")]
+    assert labels[0] == "2019" and labels[1].startswith("2019~")
+    assert db.execute("select count(*) from document_paths where path = '2019/ks-2019-04-01.txt'").fetchone()[0] == 1
+
+
+def test_bulk_an_archive_with_typed_paths_moves_them_to_relative_ones(corpus, tmp_path):
+    folder = tmp_path / "2019"
+    shutil.copytree(corpus / "2019", folder)
+    db = open_archive(tmp_path / "archive.db")
+    ingest_paths(db, [folder], workers=1)
+    for path, in db.execute("select path from document_paths").fetchall():  # as an older version stored them
+        db.execute("update document_paths set path = ? where path = ?", [f"{tmp_path}/{path}", path])
+    db.conn.commit()
+    target = folder / "ks-2019-04-01.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\nRättelse.\n", encoding="utf-8")
+    before = counts(db)
+    ingest_paths(db, [folder], workers=1)
+    assert counts(db)["meetings"] == before["meetings"]  # the changed file replaced its meeting, no ghost
+    assert all(not p.startswith("/") for p, in db.execute("select path from document_paths"))

@@ -31,8 +31,8 @@ def test_cli_ingest_reports_failures_and_exits_1(tmp_path):
     folder = _folder(tmp_path, broken=True)
     result = CliRunner().invoke(cli, ["ingest", "--db", str(tmp_path / "a.db"), "-w", "1", str(folder)])
     assert result.exit_code == 1
-    assert f"[1/2] imported  {folder / 'a.txt'}" in result.output
-    assert f"FAILED {folder / 'b.pdf'}: named .pdf but is not a PDF" in result.output
+    assert "[1/2] imported  in/a.txt" in result.output  # relative to the import root (issue 13)
+    assert "FAILED in/b.pdf: named .pdf but is not a PDF" in result.output
     assert result.output.endswith("1 imported, 0 already in archive, 0 duplicates, 1 failed\n")
 
 

@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from minutes.archive.facts import BY_NAME, FACTS, MEETING, Fact, children, key_column
+from minutes.archive.overrides import list_overrides
 from minutes.models import Meeting, SourceSpan, to_gold
 
 
@@ -90,16 +91,16 @@ def load_threads(db: Database) -> list[dict]:
 
 
 def export_json(db: Database, out_dir: str | Path) -> list[Path]:
-    """Write one gold-shaped JSON file per meeting, plus ``threads.json``; return the paths."""
+    """Write one gold-shaped JSON file per meeting, ``threads.json`` and ``overrides.jsonl``; return the paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    used: set[str] = {"threads"}
+    used: set[str] = {"threads", "overrides"}
     for meeting_id in meeting_ids(db):
         meeting = load_meeting(db, meeting_id)
         # Files are named after their source; two sources with one name (in different
         # folders) get the meeting id added, since scorers pair files by "source".
-        stem = Path(meeting.source).stem
+        stem = _fitting(Path(meeting.source).stem)
         name = stem if stem not in used else f"{stem}-{meeting_id[:8]}"
         used.add(name)
         path = out / f"{name}.json"
@@ -109,5 +110,22 @@ def export_json(db: Database, out_dir: str | Path) -> list[Path]:
         written.append(path)
     threads = out / "threads.json"
     threads.write_text(json.dumps(load_threads(db), ensure_ascii=False, indent=2), encoding="utf-8")
-    written.append(threads)
+    # What the user said is exported too, so the archive is not its only copy (issue 13):
+    # one override a line (.jsonl, so tools pairing meeting files by *.json pass it by).
+    overrides = out / "overrides.jsonl"
+    lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in list_overrides(db)]
+    overrides.write_text("".join(lines), encoding="utf-8")
+    written += [threads, overrides]
     return written
+
+
+#: Bytes of a file stem that leave room for "-<id>.json" within a 255-byte file name.
+MAX_STEM_BYTES = 200
+
+
+def _fitting(stem: str) -> str:
+    """A source's stem cut to fit a file name (255 bytes), whole characters only."""
+    raw = stem.encode("utf-8", "surrogateescape")
+    if len(raw) <= MAX_STEM_BYTES:
+        return stem
+    return raw[:MAX_STEM_BYTES].decode("utf-8", "ignore")

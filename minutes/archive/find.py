@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from minutes.archive.search import fts_query, register_functions, search_sql
+from minutes.archive.search import check_query, fts_query, register_functions, search_sql, time_limit
 
 #: The searchable tables in the order their hits are listed on ties.
 TABLES = ("items", "decisions", "assignments")
@@ -136,15 +136,28 @@ def _merged(order: str, per_table: list[tuple[str, list[dict]]]) -> list[tuple[s
     return pairs
 
 
-def find(conn: sqlite3.Connection, query: Query, *, with_counts: bool = True, html: bool = True) -> Found:
+#: Seconds one search may take (Datasette's own default limit for a query is 1 s).
+SEARCH_SECONDS = 2.0
+
+
+def find(conn: sqlite3.Connection, query: Query, *, with_counts: bool = True, html: bool = True,
+         seconds: float | None = SEARCH_SECONDS) -> Found:
     """Search the archive: one page of hits, merged across tables, with totals and counts.
 
     ``html`` snippets mark hits with ``<mark>`` (text escaped); otherwise with ``[…]``.
+    A query over the length or term limits raises QueryTooLong; a search past
+    ``seconds`` (statements and the project's SQL functions alike) SearchTimeout.
     """
     if query.order not in ORDERS:
         raise ValueError(f"unknown order {query.order!r}")
+    check_query(query.text)
     if not fts_query(query.text):
         return Found(0, [], {})
+    with time_limit(conn, seconds):
+        return _find(conn, query, with_counts=with_counts, html=html)
+
+
+def _find(conn: sqlite3.Connection, query: Query, *, with_counts: bool, html: bool) -> Found:
     register_functions(conn, plain=not html)
     wanted = query.offset + query.limit
     per_table = []
@@ -205,12 +218,3 @@ def archive_years(conn: sqlite3.Connection) -> list[int]:
 def next_page(query: Query) -> Query:
     """The same query one page further on."""
     return replace(query, offset=query.offset + query.limit)
-
-
-def connect_readonly(path) -> sqlite3.Connection:
-    """Open the archive for reading only: nothing is created, nothing can be written."""
-    from pathlib import Path
-    from urllib.parse import quote
-
-    uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
-    return sqlite3.connect(uri, uri=True)

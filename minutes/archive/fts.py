@@ -77,6 +77,15 @@ def ensure_search(db: Database) -> None:
         db.table(table).enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
+def search_is_current(db: Database) -> bool:
+    """True when every FTS index exists as FTS_CONFIG declares it (reads only)."""
+    for table, columns in FTS_CONFIG.items():
+        fts = db.table(table).detect_fts()
+        if not fts or not _is_current(db, fts, columns):
+            return False
+    return True
+
+
 def _is_current(db: Database, fts: str, columns: list[str]) -> bool:
     sql = db[fts].schema
     return db[fts].columns_dict.keys() == set(columns) and "remove_diacritics 0" in sql

@@ -19,6 +19,7 @@ DOCUMENT_STATUSES = {
     "failed": "misslyckades",
     "needs_ocr": "behöver textigenkänning (OCR)",
     "not_minutes": "inte ett protokoll",
+    "refused": "avvisad (specialfil eller länk utanför mappen)",
 }
 
 #: Tables that are not facts of a meeting: source documents and their names, the
@@ -100,10 +101,20 @@ TABLES: dict[str, dict] = {
         "columns": {"term": str, "df": int},
         "pk": "term",
     },
-    # User input, never cleared: statuses set by `minutes assignments close/reopen`,
-    # keyed by the stable assignment id that survives re-imports.
+    # Import roots (archive/roots.py): the label each imported folder's paths are stored
+    # under, and a hash of its absolute path (which itself is never stored).
+    "import_roots": {
+        "columns": {"label": str, "root_id": str},
+        "pk": "label",
+    },
+    # User input, never cleared: statuses set by `minutes assignments close/reopen`, keyed by
+    # the stable id they were made on and anchored on what survives an edit of the source
+    # file (body, meeting date, item number, task text; see archive/overrides.py). matched:
+    # exact | anchored | fuzzy | unmatched, as of the last link run.
     "assignment_overrides": {
-        "columns": {"stable_id": str, "status": str, "note": str, "updated_at": str},
+        "columns": {"stable_id": str, "status": str, "note": str, "updated_at": str,
+                    "body_id": int, "body": str, "meeting_date": str, "item_number": str, "task": str,
+                    "assignment_id": str, "matched": str},
         "pk": "stable_id",
     },
 }

@@ -28,12 +28,17 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
 from minutes.archive.facts import FACTS, REVERSED_WEIGHT, STEM_WEIGHT, Fact
 from minutes.archive.fts import MIN_AFFIX_STEM, MIN_COMPOUND
 from minutes.archive.schema import INDEXES
+from minutes.errors import MinutesError
 from minutes.swedish import WORD, normalise, stem
 
 #: Searchable text columns per table; FTS indexes each plus ``_stem`` and ``_rev``.
@@ -74,14 +79,94 @@ class Term:
 _QUERY = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<chunk>[^\s"]+)')
 
 
+#: The longest query and the most terms a search takes (issue 13: ``riktlinj*`` × 1500,
+#: 21 kB, took 7 s past the time limit). Real searches are a few words.
+MAX_QUERY_CHARS = 300
+MAX_TERMS = 12
+
+
+class QueryTooLong(MinutesError):
+    """A search query over :data:`MAX_QUERY_CHARS` characters or :data:`MAX_TERMS` terms.
+
+    ``swedish`` is the message the web pages show; ``str()`` the command line's.
+    """
+
+    def __init__(self, message: str, swedish: str) -> None:
+        super().__init__(message)
+        self.swedish = swedish
+
+
+class SearchTimeout(MinutesError):
+    """A search ran past its time limit (also inside the project's SQL functions)."""
+
+    swedish = "Sökningen tog för lång tid och avbröts. Försök med färre eller mer precisa ord."
+
+
+def check_query(query: str | None) -> None:
+    """Refuse a query longer or with more terms than the search takes, with a clear message."""
+    text = query or ""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooLong(
+            f"query too long: {len(text)} characters (at most {MAX_QUERY_CHARS})",
+            f"Sökfrågan är för lång: {len(text)} tecken (högst {MAX_QUERY_CHARS}). Korta den och sök igen.",
+        )
+    count = len(_parse(text))
+    if count > MAX_TERMS:
+        raise QueryTooLong(
+            f"too many search terms: {count} (at most {MAX_TERMS})",
+            f"Sökfrågan har för många ord: {count} (högst {MAX_TERMS}). Ta bort några och sök igen.",
+        )
+
+
+_deadline = threading.local()
+
+
+@contextmanager
+def time_limit(conn: sqlite3.Connection, seconds: float | None) -> Iterator[None]:
+    """Interrupt ``conn``'s statements and this thread's SQL function calls after ``seconds``.
+
+    SQLite's progress handler stops statements between steps; the project's
+    SQL functions check the same deadline, since a handler never runs while a
+    Python function does. Raises SearchTimeout.
+    """
+    if not seconds:
+        yield
+        return
+    deadline = time.monotonic() + seconds
+    _deadline.at = deadline
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if time.monotonic() > deadline:
+            raise SearchTimeout(f"the search ran past its {seconds:g} s limit and was stopped") from error
+        raise
+    finally:
+        conn.set_progress_handler(None, 1000)
+        _deadline.at = None
+
+
+def _check_deadline() -> None:
+    at = getattr(_deadline, "at", None)
+    if at is not None and time.monotonic() > at:
+        raise SearchTimeout("past the search time limit")
+
+
 def parse(query: str | None) -> list[Term]:
     """Split what a user typed into terms; anything that is not a word is ignored.
 
     A hyphenated chunk such as *Covid-19* is a phrase; a trailing ``*`` makes a
     prefix (if at least :data:`MIN_PREFIX` letters long, else a plain word).
+    Work is bounded whatever the caller passed: text past
+    :data:`MAX_QUERY_CHARS` and terms past :data:`MAX_TERMS` are left out
+    (callers that face users refuse such queries first, :func:`check_query`).
     """
+    return _parse((query or "")[:MAX_QUERY_CHARS])[:MAX_TERMS]
+
+
+def _parse(query: str) -> list[Term]:
     terms = []
-    for match in _QUERY.finditer(normalise(query or "")):
+    for match in _QUERY.finditer(normalise(query)):
         text = match.group("phrase") if match.group("chunk") is None else match.group("chunk")
         found = tuple(WORD.findall(text))
         if len(found) > 1:
@@ -226,11 +311,20 @@ def register_functions(conn: sqlite3.Connection, *, plain: bool = False) -> None
     """
     conn.create_function("minutes_fts", 2, _sql_fts_query, deterministic=True)
     conn.create_function("minutes_fts", 3, _sql_fts_query, deterministic=True)
-    conn.create_function("minutes_snippet", 2, snippet if plain else html_snippet, deterministic=True)
+    conn.create_function("minutes_snippet", 2, _sql_snippet(plain), deterministic=True)
+
+
+def _sql_snippet(plain: bool):
+    def call(text: str | None, query: str | None) -> str:
+        _check_deadline()
+        return snippet(text, query) if plain else html_snippet(text, query)
+
+    return call
 
 
 def _sql_fts_query(query: str | None, table: str | None, part: str | None = "all") -> str:
     # An empty MATCH is an FTS5 error; a quoted empty phrase matches nothing, quietly.
+    _check_deadline()
     table = table if table in SEARCHABLE else "items"
     return fts_query(query, table, part if part in ("heading", "rest") else "all") or '""'
 

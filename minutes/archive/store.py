@@ -21,7 +21,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from minutes.archive.bodies import LABELLED_TABLES, resolve
-from minutes.archive.fts import ensure_search
+from minutes.archive.connect import Archive, write_transaction
+from minutes.archive.fts import ensure_search, search_is_current
 from minutes.archive.rows import (
     COLUMNS,
     DOCUMENT_COLUMNS,
@@ -51,8 +52,14 @@ __all__ = [
 
 
 def open_archive(path: str | Path) -> Database:
-    """Open (creating if needed) the archive at ``path`` in WAL mode with its full shape."""
-    db = Database(path)
+    """Open (creating if needed) the archive at ``path`` in WAL mode with its full shape.
+
+    The connection waits for other processes' write locks and starts its write
+    transactions with ``BEGIN IMMEDIATE`` (:mod:`minutes.archive.connect`), and
+    opening an archive whose shape is current writes nothing, so any number of
+    readers can open it beside a running import.
+    """
+    db = Archive(path)
     db.execute("PRAGMA foreign_keys = ON")
     db.enable_wal()
     ensure_db_shape(db)
@@ -69,7 +76,21 @@ def prepare_bulk_writes(db: Database) -> None:
 
 
 def ensure_db_shape(db: Database) -> None:
-    """Create missing tables, indexes, full-text indexes and views; safe to run any time."""
+    """Create missing tables, indexes, full-text indexes and views; safe to run any time.
+
+    It first checks, reading only, whether anything is missing or out of date:
+    a read-only command must never take the write lock (issue 13: recreating
+    the views on every open made ``minutes search`` abort running imports).
+    Only then does it take the write lock and look again under it.
+    """
+    if shape_is_current(db):
+        return
+    with write_transaction(db):
+        if not shape_is_current(db):
+            _apply_shape(db)
+
+
+def _apply_shape(db: Database) -> None:
     existing = set(db.table_names())
     for name, spec in TABLES.items():
         if name not in existing:
@@ -90,7 +111,44 @@ def ensure_db_shape(db: Database) -> None:
     for name in RETIRED_VIEWS:
         db.execute(f"drop view if exists [{name}]")
     for name, sql in VIEWS.items():
-        db.create_view(name, sql, replace=True)
+        if not _view_is_current(db, name, sql):
+            db.execute(f"drop view if exists [{name}]")
+            db.create_view(name, sql.strip())
+
+
+def _normal_sql(sql: str | None) -> str:
+    """SQL with runs of whitespace made one space, so stored and declared text compare."""
+    return " ".join((sql or "").split())
+
+
+def _view_is_current(db: Database, name: str, sql: str) -> bool:
+    row = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [name]).fetchone()
+    return row is not None and _normal_sql(row[0]).endswith(" AS " + _normal_sql(sql))
+
+
+def shape_is_current(db: Database) -> bool:
+    """True when every declared table, column, index, full-text index and view is there as declared.
+
+    Reads ``sqlite_master`` and table info only; never writes.
+    """
+    existing = set(db.table_names())
+    for name, spec in TABLES.items():
+        if name not in existing or not set(spec["columns"]) <= set(db[name].columns_dict):
+            return False
+    for indexed_table, columns in [*UNIQUE_INDEXES, *INDEXES]:
+        if tuple(columns) not in {tuple(i.columns) for i in db.table(indexed_table).indexes}:
+            return False
+    for table_name in existing:
+        table = db.table(table_name)
+        indexed = {tuple(i.columns) for i in table.indexes}
+        if any(tuple(fk.columns) not in indexed for fk in table.foreign_keys):
+            return False
+    if not search_is_current(db):
+        return False
+    views = set(db.view_names())
+    if any(name in views for name in RETIRED_VIEWS):
+        return False
+    return all(_view_is_current(db, name, sql) for name, sql in VIEWS.items())
 
 
 def _add_missing_columns(db: Database, table: str, columns: dict) -> None:
@@ -132,7 +190,7 @@ def store_rows(db: Database, rows: DocumentRows) -> str:
     """
     conn = db.conn
     stamp = now()
-    with db.atomic():
+    with write_transaction(db):
         _replace_path_predecessor(db, rows.sha256, rows.path)
         conn.execute(_UPSERT_DOCUMENT, (*_values(rows.document, DOCUMENT_COLUMNS), stamp, stamp))
         conn.execute(_UPSERT_PATH, (rows.path, rows.sha256, rows.name, stamp))
@@ -175,7 +233,7 @@ def record_failure(
     now broken), the path keeps pointing at it: the archive keeps the last
     good meeting, and the failure is still listed with its own path.
     """
-    with db.atomic():
+    with write_transaction(db):
         db.table("documents").upsert(
             {
                 "id": sha256,
@@ -198,8 +256,14 @@ def record_failure(
 
 
 def record_alias(db: Database, *, path: str, sha256: str, name: str) -> None:
-    """Remember another name under which already-imported content was found."""
-    with db.atomic():
+    """Remember another name under which already-imported content was found.
+
+    When the path held other content before (a file changed into a copy of
+    another), the meeting of its old content goes unless another path still
+    holds it: no ghost meeting without a file (issue 13).
+    """
+    with write_transaction(db):
+        _replace_path_predecessor(db, sha256, path)
         _write_path(db, path, sha256, name)
 
 

@@ -232,7 +232,7 @@ def _cpu_line(run: dict) -> str:
     """
     cpu = run["steady_cpu_ms_per_doc"]
     line = f"  CPU per document once loaded: writer {cpu['writer']} ms"
-    if run["workers"] > 1:
+    if cpu.get("workers"):  # also with one worker: every file is parsed in a worker process (issue 13)
         line += f", workers {cpu['workers']} ms in all"
     return line + f"; load average {run['load_average']:.1f} on {os.cpu_count()} cores"
 
@@ -256,7 +256,7 @@ def _parsing_limit_line(run: dict, pdfium: dict) -> str:
 
 def idle_speedup(one: dict, many: dict) -> float:
     """The steady-state speed-up that idle cores would give, from CPU time alone."""
-    serial = one["steady_cpu_ms_per_doc"]["writer"]
+    serial = sum(one["steady_cpu_ms_per_doc"].values())  # writer and its one worker process
     cpu = many["steady_cpu_ms_per_doc"]
     cores = min(os.cpu_count() or 1, many["workers"] + 1)
     bound = max(cpu["writer"], cpu["workers"] / many["workers"], (cpu["writer"] + cpu["workers"]) / cores)
@@ -266,10 +266,9 @@ def idle_speedup(one: dict, many: dict) -> float:
 def _bound_ms(run: dict) -> float:
     """Milliseconds per document once loaded on idle cores: the busier side of the pipeline."""
     cpu = run["steady_cpu_ms_per_doc"]
-    if run["workers"] <= 1:
-        return cpu["writer"]
-    cores = min(os.cpu_count() or 1, run["workers"] + 1)
-    return max(cpu["writer"], cpu["workers"] / run["workers"], (cpu["writer"] + cpu["workers"]) / cores)
+    workers = max(1, run["workers"])  # one worker is a process of its own too, beside the writer
+    cores = min(os.cpu_count() or 1, workers + 1)
+    return max(cpu["writer"], cpu["workers"] / workers, (cpu["writer"] + cpu["workers"]) / cores)
 
 
 def idle_seconds(run: dict, *, linking: bool = True) -> float:

@@ -104,7 +104,15 @@ def _is_archive(path: str) -> bool:
 
 @hookimpl
 def prepare_connection(conn):
-    """Give every connection the Swedish search functions used by the canned queries and table pages."""
+    """Give every connection the Swedish search functions used by the canned queries and table pages.
+
+    And a busy timeout (issue 13): in WAL mode a reader rarely waits at all, but
+    one that meets an import's checkpoint waits for it (up to 30 s, a page is
+    not worth more) instead of failing at once.
+    """
+    from minutes.archive.busy import busy_timeout
+
+    conn.execute(f"PRAGMA busy_timeout = {int(min(busy_timeout(), 30.0) * 1000)}")
     register_functions(conn)
     table_search.register(conn)
 

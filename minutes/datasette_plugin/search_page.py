@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datasette.utils.asgi import Response
 
 from minutes.archive.find import TABLES, TYPES, Query, archive_years, find
+from minutes.archive.search import QueryTooLong, SearchTimeout
 from minutes.datasette_plugin.labels import sv
 from minutes.datasette_plugin.urls import url_for
 
@@ -152,10 +153,20 @@ def _entries(datasette, hits: list[dict]) -> list[dict]:
 
 
 async def search_view(datasette, request, page: Page):
-    """The search page (HTML) or its JSON twin (``/-/sok.json``)."""
+    """The search page (HTML) or its JSON twin (``/-/sok.json``).
+
+    A query over the length or term limits, or one past the time limit, gets
+    the page back with the reason in Swedish (status 400) instead of a search.
+    """
     query, params = query_from(request.args, page)
-    found, years = await _run(datasette, query) if params["q"] else (None, None)
+    error = None
+    try:
+        found, years = await _run(datasette, query) if params["q"] else (None, None)
+    except (QueryTooLong, SearchTimeout) as refused:
+        found, years, error = None, None, refused.swedish
     if request.url_vars.get("format") == "json":
+        if error:
+            return Response.json({"query": params, "error": error}, status=400)
         return Response.json(_json(datasette, page, params, query, found))
     pages = math.ceil(found.total / PAGE_SIZE) if found else 0
     link = lambda **c: url_for(datasette, page.name, **_link_params(params, page, **c))  # noqa: E731
@@ -172,9 +183,10 @@ async def search_view(datasette, request, page: Page):
         "next_url": link(sida=params["sida"] + 1) if params["sida"] < pages else None,
         "json_url": url_for(datasette, page.name + "_json", **_link_params(params, page)) if params["q"] else None,
         "first": query.offset + 1,
+        "error": error,
     }
     html = await datasette.render_template("minutes_search.html", context, request=request)
-    return Response.html(html)
+    return Response.html(html, status=400 if error else 200)
 
 
 def _json(datasette, page: Page, params: dict, query: Query, found) -> dict:

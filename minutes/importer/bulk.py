@@ -18,6 +18,7 @@ documents only: a re-run skips what was stored and finishes the rest.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -31,6 +32,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from minutes.archive.documents import document_status, stored_overrides
+from minutes.archive.faults import storage_fault, unwritable
+from minutes.archive.roots import migrate_path, root_labels
 from minutes.archive.rows import DocumentRows
 from minutes.archive.store import (
     EXTRACTOR_VERSION,
@@ -40,14 +43,18 @@ from minutes.archive.store import (
     store_rows,
 )
 from minutes.importer.pool import ordered_map
-from minutes.importer.sources import Limits, Source, iter_sources, read_manifest
+from minutes.importer.sandbox import grace
+from minutes.importer.sources import Limits, Source, escaped, iter_sources, read_manifest
 from minutes.importer.work import (
     Outcome,
     ParseJob,
     crashed,
     init_worker,
     read_and_extract,
+    timed_out,
+    warm_up,
 )
+from minutes.ingest.limits import FileLimits
 
 #: Outcomes that leave the file's content in the archive; the others are
 #: "failed" and "needs_ocr", each with a reason.
@@ -76,6 +83,7 @@ class ImportSummary:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same content as)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     link_seconds: float = 0.0  # time spent in link_archive, which the benchmark reports apart
+    unmatched_overrides: int = 0  # statuses set by hand that match no assignment any more
 
     @property
     def ok(self) -> bool:
@@ -117,32 +125,49 @@ def ingest_paths(
     workers: int | None = None,
     ocr: bool = False,
     limits: Limits | None = None,
+    file_limits: FileLimits | None = None,
+    follow_symlinks: bool = False,
     progress: Callable[[FileResult], None] | None = None,
     cluster: str | None = None,
 ) -> ImportSummary:
-    """Import files, folders, zips and manifest CSVs into ``db``; a bad file is recorded, never raised."""
+    """Import files, folders, zips and manifest CSVs into ``db``; a bad file is recorded, never raised.
+
+    Every file is parsed in a worker process under ``file_limits``
+    (:mod:`minutes.importer.sandbox`), also with one worker. A storage fault
+    (disk full, I/O error) is not a file's failure: it raises ArchiveUnwritable
+    at once, and every document stored before it is complete.
+    """
     from minutes.link import link_new
 
     prepare_bulk_writes(db)
     summary = ImportSummary()
-    planner = _Planner(db, ocr=ocr)
-    jobs = map(planner.plan, _sources(paths, manifests, limits or Limits()))
+    file_limits = file_limits or FileLimits()
+    planner = _Planner(db, ocr=ocr, limits=file_limits)
+    paths, manifests = list(paths), list(manifests)
+    labels = root_labels(db, [*paths, *(Path(m).parent for m in manifests)], escaped)
+    jobs = map(planner.plan, _sources(paths, manifests, limits or Limits(), follow_symlinks, labels))
     results = _mapper(cluster, workers)(
         _work,
         jobs,
         initializer=init_worker,
+        warm_up=warm_up,
+        isolate=True,
         needs_work=lambda job: job.kind == "parse",
         on_crash=crashed,
+        timeout=file_limits.seconds + grace(file_limits.seconds),
+        on_timeout=timed_out,
     )
     writer = _Writer(db)
-    for job, outcome in results:
-        result = writer.store(job, outcome)
-        summary.add(result)
-        if progress:
-            progress(result)
-    start = time.perf_counter()
-    link_new(db)  # only what this import touched (issue 15); `minutes link` relinks everything
-    summary.link_seconds = time.perf_counter() - start
+    with _stop_on_storage_faults(db):
+        for job, outcome in results:
+            result = writer.store(job, outcome)
+            summary.add(result)
+            if progress:
+                progress(result)
+        start = time.perf_counter()
+        linked = link_new(db)  # only what this import touched (issue 15); `minutes link` relinks everything
+        summary.unmatched_overrides = linked.get("overrides", {}).get("unmatched", 0)
+        summary.link_seconds = time.perf_counter() - start
     return summary
 
 
@@ -160,12 +185,32 @@ def _mapper(cluster: str | None, workers: int | None) -> Callable[..., Iterator[
     return functools.partial(ordered_map, workers=workers or default_workers())
 
 
-def _sources(paths: Iterable, manifests: Iterable, limits: Limits) -> Iterator[Source]:
+@contextlib.contextmanager
+def _stop_on_storage_faults(db: Database) -> Iterator[None]:
+    """Turn a full disk or an I/O error anywhere in storing into one ArchiveUnwritable."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as error:
+        fault = storage_fault(error)
+        if fault is None:
+            raise
+        raise unwritable(_db_file(db), fault, error) from error
+
+
+def _db_file(db: Database) -> str:
+    row = db.execute("pragma database_list").fetchone()
+    return row[2] if row and row[2] else "(in memory)"
+
+
+def _sources(
+    paths: Iterable, manifests: Iterable, limits: Limits, follow_symlinks: bool, labels: dict[str, str]
+) -> Iterator[Source]:
+    """Every source, shown under its root's label (paths relative to what the user named)."""
     sizes: dict[str, Any] = {"max_file_bytes": limits.max_file_bytes, "max_zip_total": limits.max_zip_total,
-             "max_zip_ratio": limits.max_zip_ratio}
-    yield from iter_sources(paths, **sizes)
+                             "max_zip_ratio": limits.max_zip_ratio, "follow_symlinks": follow_symlinks}
+    yield from iter_sources(paths, labels=labels, **sizes)
     for manifest in manifests:
-        yield from read_manifest(manifest, **sizes)
+        yield from read_manifest(manifest, label=labels.get(str(Path(manifest).parent)), **sizes)
 
 
 def _work(job: _Job) -> Outcome:
@@ -183,8 +228,8 @@ def unread_id(display_path: str) -> str:
 class _Planner:
     """Decides, before any parsing, what each source needs (main process only)."""
 
-    def __init__(self, db: Database, *, ocr: bool) -> None:
-        self.db, self.ocr = db, ocr
+    def __init__(self, db: Database, *, ocr: bool, limits: FileLimits | None = None) -> None:
+        self.db, self.ocr, self.limits = db, ocr, limits or FileLimits()
         # sha256 → was it stored before this run began? Asking the archive only on
         # first sight keeps the answer the same however far planning runs ahead of
         # storing (it runs a window ahead with a pool, not at all with one worker).
@@ -202,7 +247,7 @@ class _Planner:
             kind = "unchanged" if self.seen[sha256] else "parse"
         job = _Job(source, kind, sha256)
         if kind == "parse":
-            job.parse = ParseJob(data, source.name, source.display_path, self.ocr, source.overrides)
+            job.parse = ParseJob(data, source.name, source.display_path, self.ocr, source.overrides, self.limits)
         source.data = None  # the bytes travel in job.parse only; keep one copy in flight
         return job
 
@@ -229,8 +274,10 @@ class _Writer:
 
     def store(self, job: _Job, outcome: Outcome | None) -> FileResult:
         source = job.source
+        if source.given_path:  # an archive from before paths were stored relative (issue 13)
+            migrate_path(self.db, source.given_path, source.display_path)
         if job.kind == "failed":
-            return self._fail(source, job.sha256, source.error or "cannot be read", "failed")
+            return self._fail(source, job.sha256, source.error or "cannot be read", source.status)
         if job.kind in ("unchanged", "duplicate"):
             record_alias(self.db, path=source.display_path, sha256=job.sha256, name=source.name)
             return self._other_name(job)
@@ -249,6 +296,8 @@ class _Writer:
         try:
             store_rows(self.db, rows)
         except (sqlite3.Error, ValueError, TypeError) as error:
+            if storage_fault(error):
+                raise
             reason = f"could not be stored ({type(error).__name__}: {error})"
             return self._fail(source, job.sha256, reason, "failed")
         return FileResult(source.display_path, "imported")

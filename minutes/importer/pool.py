@@ -17,6 +17,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -50,19 +51,32 @@ def ordered_map(
     needs_work: Callable[[Any], bool] = lambda job: True,
     on_crash: Callable[[Any], Any] | None = None,
     window: int | None = None,
+    isolate: bool = False,
+    warm_up: Callable[[], None] | None = None,
+    timeout: float | None = None,
+    on_timeout: Callable[[Any], Any] | None = None,
 ) -> Iterator[tuple[Any, Any]]:
     """Yield ``(job, work(job))`` in input order; jobs failing ``needs_work`` pass with None.
 
     ``workers <= 1`` runs everything in this process (the same code path, no
-    pickling). ``on_crash(job)`` gives the result for a job that kills its
-    worker process (a segfault in a native reader), so the batch goes on.
+    pickling) unless ``isolate``: then one worker process does the work, so a
+    crashing job cannot end the run. ``on_crash(job)`` gives the result for a
+    job that kills its worker process (a segfault in a native reader), so the
+    batch goes on. ``timeout``: seconds the oldest job may take, counted from
+    when the caller starts waiting for it; past that its workers are killed and
+    ``on_timeout(job)`` is its result. ``warm_up`` runs once in this process
+    before workers are forked (they inherit what it built).
     """
-    if workers <= 1:
+    if workers <= 1 and not isolate:
         yield from _in_process(work, jobs, initializer, needs_work)
         return
-    pool = _Pool(work, workers, initializer, on_crash)
+    pool = _Pool(work, max(workers, 1), initializer, on_crash)
+    pool.warm_up, pool.timeout, pool.on_timeout = warm_up, timeout, on_timeout
     try:
         yield from pool.run(jobs, needs_work, window or workers * 4)
+    except BaseException:  # Ctrl-C, SIGTERM, a full disk, or the caller stopped reading
+        pool._kill_workers()  # do not wait for files in flight (one may be stuck for its whole time limit)
+        raise
     finally:
         pool.shutdown()
 
@@ -87,6 +101,9 @@ class _Pool:
         self.work, self.workers, self.initializer, self.on_crash = work, workers, initializer, on_crash
         self.executor: ProcessPoolExecutor | None = None  # started by the first job that needs work
         self.pending: deque[_Entry] = deque()
+        self.warm_up: Callable[[], None] | None = None
+        self.timeout: float | None = None
+        self.on_timeout: Callable[[Any], Any] | None = None
 
     def _submit(self, job: Any) -> Future:
         if self.executor is None:
@@ -94,10 +111,11 @@ class _Pool:
         return self.executor.submit(self.work, job)
 
     def _new_executor(self) -> ProcessPoolExecutor:
-        if self.initializer and _context().get_start_method() == "fork":
+        if self.warm_up and _context().get_start_method() == "fork":
             # Warm the parent once: forked workers inherit the built pipeline, so the
             # 2.3 s load is paid once instead of once per worker, and its pages are shared.
-            self.initializer()
+            self.warm_up()
+            self.warm_up = None
         return ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=self.initializer)
 
     def run(self, jobs: Iterable, needs_work: Callable, window: int) -> Iterator[tuple[Any, Any]]:
@@ -117,9 +135,30 @@ class _Pool:
         if entry.future is None:
             return entry.job, None
         try:
-            return entry.job, entry.future.result()
+            return entry.job, entry.future.result(timeout=self.timeout)
         except BrokenProcessPool:
             return entry.job, self._recover(entry)
+        except FutureTimeout:
+            return entry.job, self._stuck(entry)
+
+    def _stuck(self, head: _Entry) -> Any:
+        """The oldest job ran far past its limit inside native code: kill the workers, blame it.
+
+        Which worker runs it is not known, so all are stopped; the other jobs
+        in flight are resubmitted to a fresh pool.
+        """
+        self._kill_workers()
+        self._restart()
+        for entry in self.pending:
+            if entry.future is not None and _lost(entry.future):
+                entry.future = self._submit(entry.job)
+        return self.on_timeout(head.job) if self.on_timeout else None
+
+    def _kill_workers(self) -> None:
+        if self.executor is None:
+            return
+        for process in list(self.executor._processes.values()):
+            process.kill()
 
     def _recover(self, head: _Entry) -> Any:
         """After a worker died, run the oldest job alone: if it kills a worker again, blame it.
@@ -129,7 +168,11 @@ class _Pool:
         """
         self._restart()
         try:
-            result = self._submit(head.job).result()
+            result = self._submit(head.job).result(timeout=self.timeout)
+        except FutureTimeout:
+            self._kill_workers()
+            self._restart()
+            result = self.on_timeout(head.job) if self.on_timeout else None
         except BrokenProcessPool:
             self._restart()
             result = self.on_crash(head.job) if self.on_crash else None

@@ -11,6 +11,7 @@ import sys
 from typing import TextIO
 
 from minutes.importer.bulk import FileResult
+from minutes.importer.sources import escaped
 
 
 class LineProgress:
@@ -22,8 +23,8 @@ class LineProgress:
     def __call__(self, result: FileResult) -> None:
         self.done += 1
         where = f"[{self.done}/{self.total}]" if self.total else f"[{self.done}]"
-        reason = f": {result.reason}" if result.reason and not result.ok else ""
-        print(f"{where} {result.outcome:9} {result.path}{reason}", file=self.stream, flush=True)
+        reason = f": {escaped(result.reason)}" if result.reason and not result.ok else ""
+        print(f"{where} {result.outcome:9} {escaped(result.path)}{reason}", file=self.stream, flush=True)
 
     def close(self) -> None:
         """Nothing to tear down; here so every reporter closes alike."""
@@ -71,8 +72,8 @@ def make_progress(
 
 
 def failure_lines(failed: list[tuple[str, str]]) -> list[str]:
-    """One line per failed file, naming it and the reason."""
-    return [f"FAILED {path}: {reason}" for path, reason in failed]
+    """One line per failed file, naming it and the reason (control characters escaped)."""
+    return [f"FAILED {escaped(path)}: {escaped(reason)}" for path, reason in failed]
 
 
 def summary_line(summary) -> str:

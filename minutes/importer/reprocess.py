@@ -18,7 +18,9 @@ from minutes.archive.documents import count_stored_documents, stored_documents, 
 from minutes.archive.store import prepare_bulk_writes, store_rows
 from minutes.importer.bulk import FileResult, default_workers
 from minutes.importer.pool import ordered_map
-from minutes.importer.work import Outcome, crashed, extract_document, init_worker
+from minutes.importer.sandbox import FileTimeout, grace, limited, time_message
+from minutes.importer.work import Outcome, crashed, extract_document, init_worker, timed_out, warm_up
+from minutes.ingest.limits import FileLimits
 from minutes.models import SourceDocument
 
 
@@ -32,6 +34,10 @@ class ReprocessSummary:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+#: Reprocessing reads stored text only, so of the per-file limits only time and memory apply.
+LIMITS = FileLimits()
 
 
 def reprocess_archive(
@@ -50,7 +56,11 @@ def reprocess_archive(
         _stored_documents(db),
         workers=workers or default_workers(),
         initializer=init_worker,
+        warm_up=warm_up,  # forked workers share the parent's pipeline
+        isolate=True,  # an extractor bug that kills its process kills only the worker
         on_crash=crashed,
+        timeout=LIMITS.seconds + grace(LIMITS.seconds),
+        on_timeout=timed_out,
     )
     for (document, _overrides), outcome in results:
         result = _store(db, document, outcome)
@@ -72,7 +82,11 @@ def count_stored(db: Database) -> int:
 def _extract(job: tuple[SourceDocument, dict]) -> Outcome:
     """Pool entry point (top-level so it pickles): extract and prepare rows, keeping the overrides."""
     document, overrides = job
-    return extract_document(document, overrides)
+    try:
+        with limited(LIMITS):
+            return extract_document(document, overrides)
+    except FileTimeout:
+        return Outcome("failed", error=time_message(LIMITS))
 
 
 def _stored_documents(db: Database) -> Iterator[tuple[SourceDocument, dict]]:

@@ -15,10 +15,13 @@ import datetime as dt
 import io
 import os
 import re
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+
+from minutes.ingest.limits import human_size
 
 #: Names that file managers and Office leave behind; never documents.
 JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "__macosx", "ehthumbs.db"})
@@ -42,6 +45,8 @@ class Source:
     error: str | None = None
     mtime: float | None = None
     overrides: dict[str, str] = field(default_factory=dict)
+    status: str = "failed"  # of a source with an error: failed, or refused (special file, symlink out)
+    given_path: str | None = None  # the path as the user typed it, when display_path is label-relative
 
     @property
     def ok(self) -> bool:
@@ -55,6 +60,7 @@ class Limits:
     max_file_bytes: int = 100 * 2**20
     max_zip_total: int = 2 * 2**30
     max_zip_ratio: float = 200
+    follow_symlinks: bool = False
 
 
 @dataclass
@@ -62,14 +68,6 @@ class _ZipBudget:
     """Bytes still allowed out of one top-level archive (nested zips share it)."""
 
     remaining: int
-
-
-def human_size(n: int) -> str:
-    """A byte count as an archivist reads it: "100 MB", "2 GB", "512 bytes"."""
-    for unit, size in (("GB", 2**30), ("MB", 2**20), ("kB", 2**10)):
-        if n >= size:
-            return f"{n / size:.0f} {unit}" if n % size == 0 else f"{n / size:.1f} {unit}"
-    return f"{n} bytes"
 
 
 def too_large(size: int, limit: int) -> str:
@@ -89,42 +87,126 @@ def is_zip_name(name: str) -> bool:
 # --- files and folders ---------------------------------------------------------
 
 
+def escaped(text: str | os.PathLike) -> str:
+    """A file name as safe text: undecodable bytes as ``\\xe9``, control characters as ``\\n``.
+
+    Names on disk are bytes; an old Windows share's Latin-1 names reach Python
+    as lone surrogates, which SQLite and the terminal refuse (issue 13). The
+    escaped form is stored, logged and shown; newlines and ANSI escapes in a
+    name can then no longer forge log lines or repaint a terminal.
+    """
+    raw = os.fsencode(text) if isinstance(text, os.PathLike) else text.encode("utf-8", "surrogateescape")
+    name = raw.decode("utf-8", "backslashreplace")
+    return "".join(_escape_control(c) if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in name)
+
+
+_CONTROL = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_control(c: str) -> str:
+    return _CONTROL.get(c) or f"\\x{ord(c):02x}"
+
+
+def _source(path: Path, **fields) -> Source:
+    return Source(escaped(path), escaped(path.name), **fields)
+
+
 def iter_sources(
     paths: Iterable[str | Path],
     *,
     max_file_bytes: int = 100 * 2**20,
     max_zip_total: int = 2 * 2**30,
     max_zip_ratio: float = 200,
+    follow_symlinks: bool = False,
+    labels: dict[str, str] | None = None,
 ) -> Iterator[Source]:
-    """Every document under ``paths``: files, folders (recursively, sorted) and zip entries."""
-    limits = Limits(max_file_bytes, max_zip_total, max_zip_ratio)
+    """Every document under ``paths``: files, folders (recursively, sorted) and zip entries.
+
+    ``labels`` (path as given → label, :mod:`minutes.archive.roots`) makes the
+    display paths relative: what lies under a given path is shown under its
+    label, so the importing machine's own folders are never stored.
+
+    A folder is the import root of what is under it: a symlink that leads out
+    of it is refused unless ``follow_symlinks``. FIFOs, devices and sockets are
+    refused wherever they are (reading a FIFO blocks forever, ``/dev/zero``
+    never ends).
+    """
+    limits = Limits(max_file_bytes, max_zip_total, max_zip_ratio, follow_symlinks)
     for path in map(Path, paths):
-        yield from _iter_path(path, limits)
+        root = path.resolve() if path.is_dir() else None
+        label = (labels or {}).get(str(path))
+        sources = _iter_path(path, limits, root)
+        yield from (_relabelled(sources, escaped(path), label) if label else sources)
 
 
-def _iter_path(path: Path, limits: Limits) -> Iterator[Source]:
+def _relabelled(sources: Iterator[Source], given: str, label: str) -> Iterator[Source]:
+    """Show what lies under ``given`` under ``label`` instead, keeping the typed path for old archives."""
+    for source in sources:
+        shown = source.display_path
+        if shown == given or shown.startswith((given + "/", given + "!/")):
+            source.given_path = shown
+            source.display_path = label + shown[len(given):]
+        yield source
+
+
+def _iter_path(path: Path, limits: Limits, root: Path | None) -> Iterator[Source]:
+    if root is not None and path.is_symlink() and not limits.follow_symlinks:
+        outside = _outside(path, root)
+        if outside:
+            yield _source(path, error=outside, status="refused")
+            return
     if path.is_dir():
-        yield from _iter_folder(path, limits)
+        yield from _iter_folder(path, limits, root or path.resolve())
     elif not path.exists():
-        yield Source(str(path), path.name, error="not found: no such file or folder")
+        broken = path.is_symlink()
+        reason = "broken symlink: its target does not exist" if broken else "not found: no such file or folder"
+        yield _source(path, error=reason)
     elif is_zip_name(path.name):
-        yield from _iter_zip_file(path, limits)
+        special = _special(path)
+        yield from ([special] if special else _iter_zip_file(path, limits))
     else:
         yield read_file(path, max_file_bytes=limits.max_file_bytes)
 
 
-def _iter_folder(folder: Path, limits: Limits) -> Iterator[Source]:
+def _outside(path: Path, root: Path) -> str | None:
+    """Why a symlink may not be followed: its target lies outside the import root."""
+    target = path.resolve()
+    if target == root or root in target.parents:
+        return None
+    return (f"refused: symlink to {escaped(target)}, outside the imported folder"
+            " (use --follow-symlinks to follow it)")
+
+
+def _iter_folder(folder: Path, limits: Limits, root: Path) -> Iterator[Source]:
     """Walk a folder depth-first in sorted order, skipping hidden and junk entries.
 
     Sub-folders that cannot be listed are reported, not silently skipped.
+    Symlinked folders are walked only with ``follow_symlinks`` (each real
+    folder once, so a link loop ends) or when they stay inside the root
+    (then their files are found under their real path, and are skipped here).
     """
     failures: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=failures.append):
+    seen: set[Path] = set()
+    for top, dirs, files in os.walk(folder, onerror=failures.append, followlinks=limits.follow_symlinks):
+        real = Path(top).resolve()
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
         yield from _folder_errors(failures)
-        dirs[:] = sorted(d for d in dirs if not is_junk(d))
+        kept = []
+        for d in sorted(d for d in dirs if not is_junk(d)):
+            link = Path(top, d)
+            if link.is_symlink() and not limits.follow_symlinks:
+                outside = _outside(link, root)
+                if outside:
+                    yield _source(link, error=outside, status="refused")
+                continue
+            kept.append(d)
+        dirs[:] = kept
         for name in sorted(files):
             if not is_junk(name):
-                yield from _iter_path(Path(root, name), limits)
+                yield from _iter_path(Path(top, name), limits, root)
     yield from _folder_errors(failures)
 
 
@@ -132,19 +214,52 @@ def _folder_errors(failures: list[OSError]) -> Iterator[Source]:
     while failures:
         error = failures.pop(0)
         where = Path(error.filename or "")
-        yield Source(str(where), where.name, error=f"cannot read folder: {error.strerror or error}")
+        yield _source(where, error=f"cannot read folder: {error.strerror or error}")
+
+
+_SPECIAL = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+            (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((word for test, word in _SPECIAL if test(mode)), "not a regular file")
+
+
+def _special(path: Path) -> Source | None:
+    try:
+        kind = _kind(path.stat().st_mode)
+    except OSError as error:
+        return _source(path, error=f"cannot read file: {error.strerror or error}")
+    return _source(path, error=f"refused: {kind}, not a document file", status="refused") if kind else None
 
 
 def read_file(path: Path, *, max_file_bytes: int) -> Source:
-    """One file from disk, refused before reading if it is over the size limit."""
+    """One regular file from disk, refused before reading if it is special or over the size limit.
+
+    The file is opened without blocking and checked on the open descriptor,
+    so a FIFO swapped in after a check cannot hang the import.
+    """
     try:
-        stat = path.stat()
-        if stat.st_size > max_file_bytes:
-            return Source(str(path), path.name, error=too_large(stat.st_size, max_file_bytes))
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        return Source(str(path), path.name, error=f"cannot read file: {error.strerror or error}")
-    return Source(str(path), path.name, data=data, mtime=stat.st_mtime)
+        return _source(path, error=f"cannot read file: {error.strerror or error}")
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            kind = _kind(info.st_mode)
+            if kind:
+                return _source(path, error=f"refused: {kind}, not a document file", status="refused")
+            if info.st_size > max_file_bytes:
+                return _source(path, error=too_large(info.st_size, max_file_bytes))
+            data = handle.read(max_file_bytes + 1)
+        except OSError as error:
+            return _source(path, error=f"cannot read file: {error.strerror or error}")
+    if len(data) > max_file_bytes:
+        return _source(path, error=too_large(len(data), max_file_bytes) + " (it grew while being read)")
+    return Source(escaped(path), escaped(path.name), data=data, mtime=info.st_mtime)
 
 
 # --- zip archives ----------------------------------------------------------------
@@ -275,21 +390,23 @@ def _iter_nested(source: Source, limits: Limits, budget: _ZipBudget, *, depth: i
 # --- manifest CSVs -----------------------------------------------------------------
 
 
-def read_manifest(csv_path: str | Path, **limits) -> Iterator[Source]:
+def read_manifest(csv_path: str | Path, *, label: str | None = None, **limits) -> Iterator[Source]:
     """Sources listed in a manifest CSV, each carrying its row's metadata as ``overrides``.
 
     Columns: ``path`` (relative to the CSV's folder), and optionally ``body``,
     ``body_name`` and ``date`` (YYYY-MM-DD), which override what the extractor
-    would find in the text. ``limits`` are passed to :func:`iter_sources`.
+    would find in the text. ``limits`` are passed to :func:`iter_sources`;
+    with ``label`` (the manifest folder's, :mod:`minutes.archive.roots`) files
+    are shown as ``label/path-in-manifest``.
     """
     csv_path = Path(csv_path)
     try:
         rows = _manifest_rows(csv_path)
     except (OSError, UnicodeDecodeError, csv.Error, ValueError) as error:
-        yield Source(str(csv_path), csv_path.name, error=f"unreadable manifest: {error}")
+        yield _source(csv_path, error=f"unreadable manifest: {error}")
         return
     for line, row in rows:
-        yield from _manifest_row(csv_path, line, row, limits)
+        yield from _manifest_row(csv_path, line, row, limits, label)
 
 
 def _manifest_rows(csv_path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -307,7 +424,9 @@ def _strip_row(row: dict) -> dict[str, str]:
     return {key: (value or "").strip() for key, value in row.items() if key}
 
 
-def _manifest_row(csv_path: Path, line: int, row: dict[str, str], limits: dict) -> Iterator[Source]:
+def _manifest_row(
+    csv_path: Path, line: int, row: dict[str, str], limits: dict, label: str | None
+) -> Iterator[Source]:
     where = f"{csv_path}:{line}"
     if not row.get("path"):
         yield Source(where, csv_path.name, error=f"manifest line {line}: empty path")
@@ -317,9 +436,35 @@ def _manifest_row(csv_path: Path, line: int, row: dict[str, str], limits: dict) 
         reason = f"manifest line {line}: date {overrides['date']!r} is not YYYY-MM-DD"
         yield Source(where, row["path"], error=reason)
         return
-    for source in iter_sources([csv_path.parent / row["path"]], **limits):
+    target = csv_path.parent / row["path"]
+    outside = _outside_manifest(csv_path, row["path"], follow=limits.get("follow_symlinks", False))
+    if outside:
+        yield Source(escaped(where), escaped(PurePosixPath(row["path"]).name),
+                     error=f"manifest line {line}: {outside}", status="refused")
+        return
+    shown = {str(target): f"{label}/{PurePosixPath(os.path.normpath(row['path'])).as_posix()}"} if label else None
+    for source in iter_sources([target], labels=shown, **limits):
         source.overrides = dict(overrides)
         yield source
+
+
+def _outside_manifest(csv_path: Path, listed: str, *, follow: bool) -> str | None:
+    """Why a manifest's path is refused: it leads out of the manifest's folder.
+
+    ``../../../../etc/passwd`` and absolute paths are refused always; a path
+    that only leaves through a symlink is followed with ``--follow-symlinks``.
+    """
+    folder = csv_path.parent.resolve()
+    lexical = Path(os.path.normpath(folder / listed))
+    if Path(listed).is_absolute() or not (lexical == folder or folder in lexical.parents):
+        return f"refused: path {escaped(listed)!r} points outside the manifest's folder"
+    if follow:
+        return None
+    real = lexical.resolve()
+    if real != folder and folder not in real.parents:
+        return (f"refused: path {escaped(listed)!r} leads through a symlink outside the manifest's folder"
+                " (use --follow-symlinks to follow it)")
+    return None
 
 
 # --- counting, for progress bars ------------------------------------------------------
@@ -347,7 +492,7 @@ def _count_path(path: Path) -> int:
             dirs[:] = [d for d in dirs if not is_junk(d)]
             total += sum(_count_path(Path(root, name)) for name in files if not is_junk(name))
         return total
-    if is_zip_name(path.name):
+    if is_zip_name(path.name) and path.is_file():  # never open a FIFO named .zip: it would block
         try:
             with zipfile.ZipFile(path) as archive:
                 return sum(1 for info in archive.infolist() if not _skipped_entry(info)) or 1

@@ -11,10 +11,12 @@ one odd file never stops a batch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from minutes.archive.rows import DocumentRows, meeting_rows
 from minutes.errors import IngestError, NeedsOCR
+from minutes.importer.sandbox import FileTimeout, init_sandbox, limited, memory_message, time_message
+from minutes.ingest.limits import FileLimits, LimitExceeded
 from minutes.models import SourceDocument
 
 
@@ -27,6 +29,7 @@ class ParseJob:
     path: str
     ocr: bool = False
     overrides: dict | None = None  # manifest body/date, applied when the rows are prepared
+    limits: FileLimits = field(default_factory=FileLimits)
 
 
 @dataclass
@@ -42,19 +45,39 @@ class Outcome:
         return self.status == "ok"
 
 
-def init_worker() -> None:
-    """Pool initializer: build this process's spaCy pipeline once, up front."""
+def warm_up() -> None:
+    """Build this process's spaCy pipeline once, up front (the parent's, before it forks)."""
     from minutes.extract import default_nlp
 
     default_nlp()
 
 
+def init_worker() -> None:
+    """Pool initializer: the per-file sandbox (:mod:`minutes.importer.sandbox`), then the pipeline."""
+    init_sandbox()
+    warm_up()
+
+
 def read_and_extract(job: ParseJob) -> Outcome:
-    """Read one file's bytes and extract its meeting."""
+    """Read one file's bytes and extract its meeting, within the file's limits."""
+    try:
+        with limited(job.limits):
+            return _read_and_extract(job)
+    except FileTimeout:
+        return Outcome("failed", error=time_message(job.limits))
+    except MemoryError:
+        return Outcome("failed", error=memory_message(job.limits))
+
+
+def _read_and_extract(job: ParseJob) -> Outcome:
     from minutes.ingest import read_bytes
 
     try:
         document = read_bytes(job.data, name=job.name, path=job.path, ocr=job.ocr)
+    except LimitExceeded as error:
+        return Outcome("failed", error=str(error))
+    except MemoryError:
+        raise
     except NeedsOCR as error:
         return Outcome("needs_ocr", error=_ocr_hint(str(error), job.ocr))
     except IngestError as error:
@@ -74,6 +97,8 @@ def extract_document(document: SourceDocument, overrides: dict | None = None) ->
 
     try:
         meeting = extract_meeting(document, nlp=default_nlp())
+    except MemoryError:
+        raise
     except Exception as error:  # noqa: BLE001 - an extractor bug must not stop the batch
         return Outcome("failed", error=f"extraction failed ({type(error).__name__}: {error})")
     reason = not_minutes_reason(meeting, overrides)
@@ -88,7 +113,21 @@ def extract_document(document: SourceDocument, overrides: dict | None = None) ->
 
 def crashed(job: object) -> Outcome:
     """The outcome of a file whose reader killed its worker process twice."""
-    return Outcome("failed", error="the reader crashed on this file (worker process died)")
+    limits = getattr(getattr(job, "parse", None), "limits", None) or FileLimits()
+    return Outcome("failed", error=f"the reader crashed on this file (worker process died; {memory_hint(limits)})")
+
+
+def memory_hint(limits: FileLimits) -> str:
+    """Native readers die rather than raise when memory runs out: say what the ceiling was."""
+    from minutes.ingest.limits import human_size
+
+    return f"memory limit {human_size(limits.memory)}, --max-memory"
+
+
+def timed_out(job: object) -> Outcome:
+    """The outcome of a file whose worker the pool stopped for running far past its time limit."""
+    limits = getattr(getattr(job, "parse", None), "limits", None) or FileLimits()
+    return Outcome("failed", error=time_message(limits, killed=True))
 
 
 def _ocr_hint(message: str, ocr: bool) -> str:

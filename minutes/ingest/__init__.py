@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import io
+import zipfile
 from pathlib import Path
 
 from minutes.errors import EncryptedDocument, UnsupportedFormat
+from minutes.ingest.limits import check_decompressed, check_text, current
 from minutes.ingest.text import read_text
 from minutes.models import SourceDocument
 
@@ -85,16 +88,38 @@ def read_bytes(data: bytes, *, name: str, path: str = "", ocr: bool | str = Fals
     through OCR instead of being reported missing (see ``minutes.ingest.ocr``).
     """
     kind = sniff(data, Path(name).suffix.lower())
+    if kind in ("docx", "odt"):
+        check_decompressed(unpacked_size(data))
+    elif kind == "pdf":
+        from minutes.ingest.pdf_guard import check_pdf_streams
+
+        check_pdf_streams(data)
+    elif kind in ("text", "html") and len(data) > 4 * current().text_chars:
+        check_text(len(data) // 4)  # at least a character per 4 bytes: too long, refused before decoding
     if kind == "text":
         document = read_text(data, name=name)
     else:
         module, function = READERS[kind]
         reader = getattr(importlib.import_module(module), function)
         document = reader(data, name=name, ocr=ocr) if kind == "pdf" else reader(data, name=name)
+    check_text(len(document.text))
     document.sha256 = hashlib.sha256(data).hexdigest()
     document.path = path or name
     document.size = len(data)
     return document
+
+
+def unpacked_size(data: bytes) -> int:
+    """What a zip-based document (.docx, .odt) says its parts unpack to; 0 if it is no zip.
+
+    The declared sizes are what ``zipfile`` reads up to (it stops at them and
+    checks the CRC), so they bound the bytes a reader can be handed.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
 
 
 def read(path: str | Path, *, ocr: bool | str = False) -> SourceDocument:

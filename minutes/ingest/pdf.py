@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 from minutes.errors import EmptyDocument, EncryptedDocument, IngestError, NeedsOCR
 from minutes.extras import optional_import
 from minutes.ingest.cleanup import clean_pdf_page, remove_running_lines, repair_ocr_text
+from minutes.ingest.limits import check_pages
 from minutes.ingest.ocr import OcrPage, ocr_mode
 from minutes.ingest.pdf_lines import page_text
 from minutes.models import SourceDocument
@@ -66,6 +67,7 @@ def _pdfium_reason(error: pdfium.PdfiumError) -> str:
 
 def page_texts(document: pdfium.PdfDocument) -> list[str]:
     """The text layer of every page, rebuilt line by line as printed (see ``pdf_lines``)."""
+    check_pages(len(document))  # a page-tree DAG can claim a million pages in 1.4 KB
     texts = []
     for page in document:
         textpage = page.get_textpage()

@@ -16,6 +16,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from minutes.archive.overrides import apply_overrides
 from minutes.link import state
 from minutes.link.cases import load_case_items
 from minutes.link.features import Weights, item_rows, load_items
@@ -40,12 +41,14 @@ def link_archive(db: Database, *, today: dt.date | None = None) -> dict:
         persons = save_persons(db)
         statuses = update_assignments(db, thread_of, today=today or dt.date.today())
         _remember_all(db, items, {r["id"]: r for r in rows}, cases)
+        overrides = apply_overrides(db)  # issue 13: user statuses kept across edits of the source
     _commit(db)
     return {
         "threads": len(set(thread_of.values())),
         "threaded_items": len(thread_of),
         "persons": persons,
         "assignments": dict(sorted(statuses.items())),
+        "overrides": overrides,
     }
 
 
@@ -56,11 +59,13 @@ def link_new(db: Database, *, today: dt.date | None = None) -> dict:
     """
     if not state.has_state(db):
         if not db.execute("select exists(select 1 from meetings)").fetchone()[0]:
-            return {"meetings": 0, "items": 0, "region": 0, "threads": 0, "persons": 0, "assignments": {}}
+            return {"meetings": 0, "items": 0, "region": 0, "threads": 0, "persons": 0, "assignments": {},
+                    "overrides": {"matched": 0, "unmatched": 0}}
         counts = link_archive(db, today=today)
         return {"meetings": -1, **counts}
     with db.atomic():
         counts = link_touched(db, today=today or dt.date.today())
+        counts["overrides"] = apply_overrides(db)  # issue 13: user statuses kept across edits of the source
     _commit(db)
     return counts
 
