@@ -53,6 +53,9 @@ def extract(text: str):
         ("Återremitteras.", "referred"),
         ("Motionen anses besvarad.", "decided"),
         ("Interpellationen anses besvarad.", "decided"),
+        # "väljer att" chooses: decided, unless what is chosen has a formula of its own.
+        ("Mötet väljer att styrelsen agerar valberedning.", "decided"),
+        ("Vi väljer att inte fortsätta arbetet och bordlägger punkten.", "referred"),
         # A body that decides to propose to another; a matter sent out for comment; the chair's proposition.
         ("Att föreslå kommunfullmäktige att godkänna investeringen.", "decided"),
         ("Motionen remitteras till kommunstyrelsen för beredning.", "referred"),
@@ -249,6 +252,11 @@ TAIL = "\n3. Avslutning\nMötet avslutades.\n"
             "Ordföranden ställer proposition på yrkandena och finner att styrelsen bifaller förslaget.\n"
             "Beslut\nStyrelsen bifaller förslaget.",
             [("decided", "Styrelsen bifaller förslaget.")],
+        ),
+        # An approved att-sats that defers the matter is a referral.
+        (
+            "Förslag\n1. Att bordlägga punkten till nästa möte.\nBeslut\nAttsats 1 bifalles.",
+            [("referred", "Bordlägga punkten till nästa möte.")],
         ),
         # An open vote's count alone.
         (

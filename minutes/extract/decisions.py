@@ -218,7 +218,10 @@ def _referenced(passage: Passage, proposals: list[Passage]) -> list[DecisionBloc
                     chosen = items[number - 1]
                     body = _ATT.sub("", chosen.text).strip()
                     a, b = _span(chosen, 0, len(chosen.text))
-                    found.append(DecisionBlock(body[:1].upper() + body[1:], a, b, "decided"))
+                    # The att-sats's own formula names the kind ("Att bordlägga punkten" defers it).
+                    kind = kind_of(chosen, 0, len(chosen.text), "decided")
+                    kind = kind if kind in ("referred", "noted") else "decided"
+                    found.append(DecisionBlock(body[:1].upper() + body[1:], a, b, kind))
         else:
             rest.append((start, end))
     if rest:

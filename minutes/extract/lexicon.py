@@ -46,6 +46,8 @@ def phrase_pattern(phrase: str) -> list[dict]:
             token = {"IS_TITLE": True}
         elif word == "#Num":
             token = {"LIKE_NUM": True}
+        elif word.startswith("!"):
+            token = {"LOWER": {"NOT_IN": [w.lower() for w in word[1:].split("|")]}}
         elif word.startswith("~"):
             alts = [w.lstrip("~") for w in word.split("|")]
             lemmas = [w for w in alts]
