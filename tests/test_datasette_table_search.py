@@ -158,3 +158,13 @@ async def test_table_search_statements_find_the_hits_themselves_without_the_kept
     sql = f"select count(*) as n from items where {found['query']['sql'].split(' where ', 1)[1].split(' order by ')[0]}"
     direct = await page(ds, "/archive.json?" + urlencode({"sql": sql, **found["query"]["params"], "_shape": "array"}))
     assert direct[0]["n"] == len(hits(generated_archive, word))
+
+
+@pytest.mark.asyncio
+async def test_table_search_too_long_a_query_says_so_and_finds_nothing(generated_archive):
+    ds = make_datasette(generated_archive)
+    query = " ".join(["riktlinje"] * 20)
+    data = await page(ds, "/archive/items.json?" + urlencode({"_sok": query, "_shape": "objects"}))
+    assert data["filtered_table_rows_count"] == 0
+    html = (await ds.client.get("/archive/items?" + urlencode({"_sok": query}))).text
+    assert "Sökfrågan har för många ord" in html or "Sökfrågan är för lång" in html

@@ -37,7 +37,7 @@ from datasette.facets import ArrayFacet, ColumnFacet
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
 
-from minutes.archive.search import DATE_INDEXED, MANY_HITS, SEARCHABLE, fts_query
+from minutes.archive.search import DATE_INDEXED, MANY_HITS, SEARCHABLE, QueryTooLong, check_query, fts_query
 
 #: Above this many hits the facets count the newest this many (of every filter on the page).
 #: Each facet then reads this many rows instead of every hit: at 200,000 items the
@@ -104,6 +104,10 @@ async def sok_filter(request, database: str, table: str, datasette) -> FilterArg
     query = request.args.get("_sok")
     if not query or table not in SEARCHABLE:
         return None
+    try:
+        check_query(query)
+    except QueryTooLong as too_long:
+        return FilterArguments(["0"], human_descriptions=[too_long.swedish])  # no rows, and why
     expression = fts_query(query, table)
     if not expression:
         return FilterArguments(["0"], human_descriptions=[f"söker efter ”{query}”"])
