@@ -287,3 +287,19 @@ def test_lines_nested_bullet_wrapped_to_the_margin_goes_on():
     assert "Nämnden godkänner den redovisade inriktningen för den gemensamma avvikelsehanteringen." in [
         d.text for d in m.items[0].decisions
     ]
+
+
+def test_segment_flattened_decision_list_with_its_body_in_the_title():
+    """A regional decision list flattened to one line: the body from the title's first words, a
+    "Yrkande:" label after the case number in brackets cut from the item's title."""
+    text = (
+        "Regionfullmäktiges sammanträde 28 juni 2021 – beslut i korthet Region Ekby Regionfullmäktige "
+        "sammanträdde i Regionens hus. Protokollet justeras den 7 juli 2021. 4. Budget 2022 (Diarienummer "
+        "2021/234) Yrkande: Socialdemokraterna yrkade återremiss av ärendet. Beslut: Enligt förslag. "
+        "5. Taxor 2022 (Diarienummer 2021/236) Beslut: Enligt förslag. Votering: 38 ja, 15 nej."
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert m.body == "Regionfullmäktige"
+    assert [(i.number, i.title, i.case_number) for i in m.items] == [
+        ("4", "Budget 2022", "2021/234"), ("5", "Taxor 2022", "2021/236"),
+    ]

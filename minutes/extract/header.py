@@ -343,6 +343,11 @@ def _title_lines(preamble: list[Line]) -> list[str]:
         parts = text.split("\t")
         if len(parts) > 1 and all(len(p.split()) == 1 and not is_label_line(p) for p in parts) and not out:
             text = " ".join(parts)  # "Ekby\tsamfällighet": one name a scan or PDF printed in columns
+        if not out and len(text) > 150 and not is_label_line(text):
+            # A flattened page: the title is the line's opening words, up to its first sentence.
+            head = re.split(r"(?<=[.!?])\s|\s[–—-]\s", text, maxsplit=1)[0]
+            out.append(" ".join(head.split()[:14]))
+            break
         if (
             (is_label_line(text) and not group)
             or "\t" in text

@@ -58,7 +58,7 @@ def _bare_labels() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _section_labels() -> re.Pattern:
     body = lexicon.alternation(list(lexicon.section_roles()))
-    return re.compile(rf"(?<=[.!?] )(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:", re.IGNORECASE)
+    return re.compile(rf"(?<=[.!?)] )(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
