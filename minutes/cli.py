@@ -399,7 +399,7 @@ def extract(path, as_json, spans):
         return
     click.echo(f"{meeting.body} {meeting.date} {meeting.location or ''}")
     for item in meeting.items:
-        click.echo(f"  {item.number:4} {item.title}")
+        click.echo(f"  {item.number or '':4} {item.title}")
         for d in item.decisions:
             click.echo(f"       [{d.kind}] {d.text}")
         for a in item.assignments:
