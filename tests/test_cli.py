@@ -85,3 +85,15 @@ def test_cli_missing_db_is_a_usage_error_and_creates_nothing(tmp_path, args):
     assert result.exit_code == 2
     assert f"no archive at {missing}" in result.output
     assert not missing.exists() and not list(tmp_path.iterdir())
+
+
+def test_cli_extract_prints_unnumbered_topics(tmp_path):
+    notes = tmp_path / "anteckningar.txt"
+    notes.write_text(
+        "Minnesanteckningar\nDatum: 2021-01-11\nNärvarande: Anna Berg, Olle Ek\n\n"
+        "– Tidplan\nAnna Berg informerar om tidplanen.\n– Budget\nOlle Ek informerar om budgeten.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["extract", str(notes)])
+    assert result.exit_code == 0, result.output
+    assert "Tidplan" in result.output and "Budget" in result.output

@@ -303,3 +303,17 @@ def test_segment_flattened_decision_list_with_its_body_in_the_title():
     assert [(i.number, i.title, i.case_number) for i in m.items] == [
         ("4", "Budget 2022", "2021/234"), ("5", "Taxor 2022", "2021/236"),
     ]
+
+
+def test_segment_flattened_notes_topics_said_again():
+    """Notes flattened with unmarked topics: a topic the next sentence reports on again
+    ("Tidplan Olle Ek informerar om tidplan.") opens an item."""
+    text = (
+        "Minnesanteckningar Projektgruppen Datum: 2021-01-11, kl. 10.00–11.30 Närvarande: Anna Berg, Olle Ek "
+        "och Karin Lund Ej närvarande: Per Sund Erfarenheter från piloten Anna Berg informerar om "
+        "erfarenheter från piloten. Inga invändningar framkom. Tidplan Olle Ek informerar om tidplan. "
+        "Beslut: Gruppen ställer sig bakom tidplanen. Budget och resurser Karin Lund informerar om budget "
+        "och resurser. Det finns behov av att stämma av. Vid anteckningarna: Karin Lund"
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [i.title for i in m.items] == ["Erfarenheter från piloten", "Tidplan", "Budget och resurser"]

@@ -692,13 +692,14 @@ def _title_line(lines: list[Line], n: int, *, dense: bool = False) -> bool:
         return False
     before = lines[n - 1] if n else None
     after = lines[n + 1] if n + 1 < len(lines) else None
+    below = _next_text(lines, n)
+    if below is not None and _said_again(text, below.text) and len(text.split()) <= 6:
+        return True  # "Tidplan" / "Anna informerar om tidplan.": the topic, said again below it
     if dense:
         # No blank lines to go by: a short line between a finished sentence and longer text.
         previous = _previous_text(lines, n)
         nxt = _next_text(lines, n)
         after_sentence = re.search(r"[.!?]$", previous) is not None or not re.search(r"[a-zåäö]{3,}", previous)
-        if nxt is not None and _said_again(text, nxt.text) and len(text.split()) <= 6:
-            return True  # "Tidplan" / "Anna informerar om tidplan.": the topic, said again below it
         return (
             bool(previous)
             and (after_sentence or n <= 3)

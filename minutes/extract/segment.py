@@ -131,10 +131,41 @@ def _cuts(raw: str, start: int, stop: int, numbers: list[int]) -> list[int]:
     marks = [m.start() for m in _BULLET_MARK.finditer(raw, start)]
     if len(marks) >= 2:
         points.update(marks)  # "... – Tidplan Anna informerar ... – Nästa möte ...": bullets run together
+    points |= _topics_said_again(raw, start)
     points = _keep_action_headers(raw, start, points)
     if start:
         points.add(start)
     return sorted(p for p in points if 0 < p < len(raw))
+
+
+
+
+def _topics_said_again(raw: str, start: int) -> set[int]:
+    """Notes flattened with their topics: "... framkom. Tidplan Anna Berg informerar om tidplan. ...".
+    A topic (one to six words) that the sentence after it names again ("informerar om tidplan")
+    is cut onto a line of its own, as it was printed."""
+    points: set[int] = set()
+    for m in re.compile(lexicon.load("speech")["reports_on"]).finditer(raw, start):
+        said = raw[m.end() : m.end() + 80].lower()
+        before = raw[max(start, m.start() - 160) : m.start()]
+        words = list(re.finditer(r"\S+", before))
+        found = None
+        for k in range(len(words) - 1, max(-1, len(words) - 12), -1):
+            if not words[k].group(0)[:1].isupper():
+                continue
+            for n in range(min(6, len(words) - k), 0, -1):  # the longest topic said again
+                topic = " ".join(w.group(0) for w in words[k : k + n])
+                if said.startswith(topic.lower()) and re.match(r"[\s.,]", said[len(topic) :] or " "):
+                    found = (words[k].start(), topic)
+                    break
+            if found:
+                break
+        if found:
+            at = max(start, m.start() - 160) + found[0]
+            if re.search(r"[–•▪-]\s*$", raw[max(0, at - 3) : at]):
+                continue  # "– Tidplan Anna informerar ...": a bullet topic, which the bullets cut
+            points.update((at, at + len(found[1])))
+    return points
 
 
 def _keep_action_headers(raw: str, start: int, points: set[int]) -> set[int]:
