@@ -317,3 +317,16 @@ def test_segment_flattened_notes_topics_said_again():
     )
     m = extract_meeting(SourceDocument(name="t.txt", text=text))
     assert [i.title for i in m.items] == ["Erfarenheter från piloten", "Tidplan", "Budget och resurser"]
+
+
+def test_segment_flattened_decision_label_before_its_att_sats_and_recipients():
+    text = (
+        "SAMMANTRÄDESPROTOKOLL Kommunfullmäktige Sammanträdesdatum 2019-02-27 Plats och tid Kommunhuset "
+        "kl. 18.00–20.00 Beslutande Anna Berg (S), ordf Olle Ek (M) KF § 4 Taxa för bygglov 2020 "
+        "Sammanfattning Förslaget innebär att taxan räknas upp med 4 procent. Beslutsunderlag Tjänsteskrivelse "
+        "2019-02-07 Beslut att anta taxa för bygglov 2020 enligt bilaga 1 Skickas till: Revisionen "
+        "KF § 5 Avslutning Mötet avslutades."
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    assert [d.text for d in m.items[0].decisions] == ["att anta taxa för bygglov 2020 enligt bilaga 1"]
+    assert m.items[0].recipients == ["Revisionen"]

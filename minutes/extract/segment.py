@@ -58,7 +58,7 @@ def _bare_labels() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _section_labels() -> re.Pattern:
     body = lexicon.alternation(list(lexicon.section_roles()))
-    return re.compile(rf"(?<=[.!?)] )(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:", re.IGNORECASE)
+    return re.compile(rf"(?<=[.!?)\wåäö] )(?-i:(?=[A-ZÅÄÖ]))(?:{body})\s*:", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -88,13 +88,25 @@ def _bare_section_labels() -> re.Pattern:
     # After a finished sentence, a case number ("KS 225/23") or a date ("2023-01-25"), as the
     # label's line broke there before the text was flattened.
     after = r"(?:(?<=[.!?] )|(?<=\d/\d\d )|(?<=\d/\d{4} )|(?<=\d{4}-\d\d-\d\d )|(?<=\d )|(?<=[a-zåäö] ))"
-    return re.compile(rf"{after}(?:{body})(?=\s+[A-ZÅÄÖ\d-])")
+    return re.compile(rf"{after}(?:{body})(?=\s+(?:[A-ZÅÄÖ\d-]|att\s))")  # "... 2020 Beslut att anta ..."
 
 
 def page_prefix(raw: str) -> int:
     """Length of a page number and page mark that open a flattened page ("2 2(19) ...")."""
     m = _PAGE_PREFIX.match(raw)
     return m.end() if m else 0
+
+
+#: "KF § 5", "KS § 12": the organ's letters before a paragraph sign belong to the heading.
+_ORGAN_BEFORE = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ]{2,5}\s+$")
+
+
+def _with_organ(raw: str, m: re.Match) -> int:
+    """Where a flattened heading starts: before the organ's letters of "KF § 5", else at the number."""
+    if not m.group(0).startswith("§"):
+        return m.start()
+    organ = _ORGAN_BEFORE.search(raw, max(0, m.start() - 8), m.start())
+    return organ.start() if organ else m.start()
 
 
 def _number_chain(candidates: list[tuple[int, int, int]]) -> set[tuple[int, int]]:
@@ -193,7 +205,7 @@ def segment_lines(raws: list[str]) -> list[list[tuple[int, int]]]:
     # Once a document is known to be flattened, its shorter pages are read the same way.
     flat = [n for n, raw in enumerate(raws) if len(raw) > FLAT_LINE / 3]
     candidates = [
-        (int(m.group(1)), n, m.start())
+        (int(m.group(1)), n, _with_organ(raws[n], m))
         for n in flat
         for m in _ITEM_NUMBER.finditer(raws[n], page_prefix(raws[n]))
         if not _COUNTED.search(raws[n][max(0, m.start() - 12) : m.start()])
