@@ -381,3 +381,12 @@ def test_layout_dense_notes_topic_said_again_in_its_first_sentence():
         "Vid anteckningarna: Karin Lund"
     )
     assert [b.title for b in _blocks(text)] == ["Nuläge i projektet", "Tidplan", "Nästa möte"]
+
+
+def test_layout_a_markdown_title_alone_leaves_the_topics_to_the_bullets():
+    text = (
+        "# Minnesanteckningar från möte\nNätverket för hemsjukvård\n\nDatum: 2018-01-11\n"
+        "Närvarande: Anna Berg, Olle Ek\n\n- Tidplan\nAnna informerar om tidplanen.\n\n"
+        "- Budget\nOlle informerar om budgeten.\n\n- Nästa möte\nNästa möte hålls den 8 februari.\n"
+    )
+    assert [b.title for b in _blocks(text)] == ["Tidplan", "Budget", "Nästa möte"]

@@ -558,6 +558,9 @@ def _program_scheme(lines: list[Line]) -> list[Heading]:
 
 def _unnumbered_scheme(candidates: list[Candidate], lines: list[Line]) -> list[Heading]:
     marked = [c for c in candidates if c.form == "markdown"]
+    first = next((line for line in lines if line.text), None)
+    if len(marked) == 1 and marked[0].line is first:
+        marked = []  # "# Minnesanteckningar från möte": the document's title, its topics are bullets
     if marked:
         return _markdown_headings(marked, lines)
     topics = _bullet_topics(lines)
