@@ -56,3 +56,13 @@ def test_action_table_is_an_item_with_its_tasks(text):
     table = m.items[-1]
     assert table.title == "Åtgärdslista"
     assert [(a.task, a.assignees, a.due) for a in table.assignments] == EXPECTED
+
+
+def test_action_table_under_a_markdown_heading():
+    text = (
+        HEAD + "## Budget\nOlle informerar om budgeten.\n\n## Åtgärdslista\n\n| Åtgärd | Ansvarig | Klart till |\n"
+        "|---|---|---|\n| Boka lokal | Anna Berg | nästa möte |\n\n## Nästa möte\nNästa möte hålls den 3 maj.\n"
+    )
+    m = extract_meeting(SourceDocument(name="t.txt", text=text))
+    table = next(i for i in m.items if i.title == "Åtgärdslista")
+    assert [(a.task, a.assignees, a.due) for a in table.assignments] == [("Boka lokal", ["Anna Berg"], "next_meeting")]
