@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from minutes.archive.schema import OPEN_ASSIGNMENT
+from minutes.link.state import chunks, marks
 from minutes.models import ASSIGNMENT_STATUSES
 from minutes.swedish import normalise
 
@@ -195,32 +196,26 @@ ASSIGNMENT_ROWS = """select a.id, a.meeting_id, a.item_id, a.task, a.due, a.assi
 
 def _assignments_where(db, column: str, values) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    values = sorted(values or ())
-    for k in range(0, len(values), 500):
-        chunk = values[k:k + 500]
-        found.update((r["id"], r) for r in db.query(
-            f"{ASSIGNMENT_ROWS} where {column} in ({', '.join('?' * len(chunk))})", chunk))
+    for batch in chunks(sorted(values or ())):
+        found.update((r["id"], r) for r in db.query(f"{ASSIGNMENT_ROWS} where {column} in ({marks(batch)})", batch))
+    return found
+
+
+def _membership(db, column: str, values) -> dict[str, int]:
+    """item id -> thread id for the thread members whose ``column`` (item_id or thread_id) is in ``values``."""
+    found: dict[str, int] = {}
+    for batch in chunks(sorted(values)):
+        found.update(db.execute(
+            f"select item_id, thread_id from thread_members where {column} in ({marks(batch)})", batch).fetchall())
     return found
 
 
 def _threads_of(db, item_ids) -> dict[str, int]:
-    ids = sorted(item_ids)
-    found: dict[str, int] = {}
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        found.update(db.execute(f"select item_id, thread_id from thread_members where item_id in "
-                                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
-    return found
+    return _membership(db, "item_id", item_ids)
 
 
 def _thread_members(db, threads) -> dict[str, int]:
-    ids = sorted(threads)
-    found: dict[str, int] = {}
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        found.update(db.execute(f"select item_id, thread_id from thread_members where thread_id in "
-                                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
-    return found
+    return _membership(db, "thread_id", threads)
 
 
 def _previous_meetings(db, meetings: list[str]) -> set[str]:
