@@ -37,24 +37,11 @@ from pathlib import Path
 from minutes.archive import open_archive
 from minutes.archive.store import save_document
 from minutes.link import link_archive, link_new
-from minutes.models import SourceDocument, meeting_from_gold
+from minutes.models import SourceDocument
 from minutes.sample import iter_meetings
+from minutes.sample.known import known_meeting
 
 TODAY = dt.date(2030, 1, 1)
-
-
-def with_item_texts(meeting, text: str):
-    """Give each item the text between its title and the next item's title."""
-    starts, cursor = [], 0
-    for item in meeting.items:
-        found = text.find(item.title or "", cursor)
-        starts.append(found if found >= 0 else cursor)
-        cursor = max(cursor, starts[-1])
-    for n, item in enumerate(meeting.items):
-        end = starts[n + 1] if n + 1 < len(starts) else len(text)
-        if item.title and text.startswith(item.title, starts[n]):
-            item.text = text[starts[n] + len(item.title): end].strip()
-    return meeting
 
 
 def build(path: Path, meetings: int, seed: int) -> float:
@@ -62,8 +49,7 @@ def build(path: Path, meetings: int, seed: int) -> float:
     started = time.perf_counter()
     db = open_archive(path)
     for filename, text, truth in iter_meetings(meetings, seed):
-        truth = dict(truth, source=filename)
-        meeting = with_item_texts(meeting_from_gold(truth), text)
+        meeting = known_meeting(filename, text, truth)
         doc = SourceDocument(name=filename, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
                              path=filename)
         save_document(db, doc, meeting)
@@ -75,7 +61,7 @@ def build(path: Path, meetings: int, seed: int) -> float:
 def store(db, generated) -> None:
     """Store generated meetings as the importer would, without the extractor."""
     for filename, text, truth in generated:
-        meeting = with_item_texts(meeting_from_gold(dict(truth, source=filename)), text)
+        meeting = known_meeting(filename, text, truth)
         doc = SourceDocument(name=filename, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
                              path=filename)
         save_document(db, doc, meeting)

@@ -10,29 +10,16 @@ import pytest
 from minutes.archive import open_archive
 from minutes.archive.store import save_document
 from minutes.link import link_archive, link_new
-from minutes.models import SourceDocument, meeting_from_gold
+from minutes.models import SourceDocument
 from minutes.sample import iter_meetings
+from minutes.sample.known import known_meeting
 
 TODAY = dt.date(2030, 1, 1)
 
 
-def with_item_texts(meeting, text: str):
-    """Each item's text is what lies between its title and the next item's title (no extractor needed)."""
-    starts, cursor = [], 0
-    for item in meeting.items:
-        found = text.find(item.title or "", cursor)
-        starts.append(found if found >= 0 else cursor)
-        cursor = max(cursor, starts[-1])
-    for n, item in enumerate(meeting.items):
-        end = starts[n + 1] if n + 1 < len(starts) else len(text)
-        if item.title and text.startswith(item.title, starts[n]):
-            item.text = text[starts[n] + len(item.title): end].strip()
-    return meeting
-
-
 def store(db, generated) -> None:
     for filename, text, truth in generated:
-        meeting = with_item_texts(meeting_from_gold(dict(truth, source=filename)), text)
+        meeting = known_meeting(filename, text, truth)
         doc = SourceDocument(name=filename, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
                              path=filename)
         save_document(db, doc, meeting)
