@@ -503,7 +503,7 @@ def _assignments(passages: list[Passage], ctx: _Context) -> tuple[list[Assignmen
 
 def _strip_att(text: str) -> str:
     """An att-sats ("Att Anna tar fram ...") reads as the sentence after "Att"."""
-    stripped = re.sub(r"^\s*(?:\d+\.\s*)?(?:[Aa]tt\s+)+", "", text)  # "1. Att<tab>Att Anna ..." too
+    stripped = assign.ATT_OPENING.sub("", text)
     return stripped[:1].upper() + stripped[1:] if stripped != text else text
 
 

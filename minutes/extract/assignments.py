@@ -157,6 +157,10 @@ def is_actor(subject: str, *, people: list[str]) -> bool:
     return any(_actor_word().match(word) for word in re.findall(r"[\wåäö]+", subject))
 
 
+#: The opening of an att-sats: "Att ", "1. att ", "1. Att<tab>Att " (an "Att" column and the sentence's own).
+ATT_OPENING = re.compile(r"^\s*(?:\d+\.\s*)?(?:[Aa]tt\s+)+")
+
+
 def from_cue(
     sentence: str,
     cue_id: str,
@@ -169,7 +173,7 @@ def from_cue(
 ) -> Found | None:
     """Read an assignment from ``sentence`` given the cue the span ruler found in it."""
     before, cue, after = sentence[:cue_start], sentence[cue_start:cue_end], sentence[cue_end:]
-    before = re.sub(r"^\s*(?:\d+\.\s*)?(?:[Aa]tt\s+)+", "", before)  # "Att<tab>Lucas tar på sig ...": an att-sats
+    before = ATT_OPENING.sub("", before)  # "Att<tab>Lucas tar på sig ...": an att-sats
     if lexicon.pattern("assignments", "proposed").search(before):
         return None  # "har i motion föreslagit att ge X i uppdrag": asked for, not given
     due = due_of(sentence, meeting_date=meeting_date)
